@@ -1,0 +1,48 @@
+"""pulumi-uac: Telnyx UAC (SIP Attach) connections as Pulumi resources.
+
+The public names are loaded lazily, so ``pulumi_uac.client`` and ``pulumi_uac.models`` can be
+imported (by the emulator, or a future native provider) without importing Pulumi.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import destinations
+    from .resource import (
+        ExternalUacSettingsArgs,
+        InboundArgs,
+        InternalUacSettingsArgs,
+        JitterBufferArgs,
+        NoiseSuppressionDetailsArgs,
+        OutboundArgs,
+        RtcpSettingsArgs,
+        UacConnection,
+        UacConnectionArgs,
+    )
+
+__version__ = "0.1.0"
+
+_RESOURCE_NAMES = {
+    "ExternalUacSettingsArgs",
+    "InboundArgs",
+    "InternalUacSettingsArgs",
+    "JitterBufferArgs",
+    "NoiseSuppressionDetailsArgs",
+    "OutboundArgs",
+    "RtcpSettingsArgs",
+    "UacConnection",
+    "UacConnectionArgs",
+}
+
+__all__ = sorted([*_RESOURCE_NAMES, "destinations"])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RESOURCE_NAMES:
+        return getattr(importlib.import_module(".resource", __name__), name)
+    if name == "destinations":
+        return importlib.import_module(".destinations", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

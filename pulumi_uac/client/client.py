@@ -1,0 +1,293 @@
+"""A synchronous client for ``/v2/uac_connections`` that never loses, duplicates or leaks."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import ValidationError
+
+from ..models import (
+    ErrorEnvelope,
+    RegistrationStatusResult,
+    UacConnection,
+    UacConnectionCreateParams,
+    UacConnectionList,
+    UacConnectionUpdateParams,
+)
+from ..models.enums import SortField
+from .config import ClientConfig
+from .errors import (
+    AmbiguousCreateError,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ErrorItem,
+    TelnyxError,
+    status_error_class,
+)
+from .redact import Redactor
+from .retry import RetryPolicy, retry_after_seconds
+
+T = TypeVar("T")
+log = logging.getLogger("pulumi_uac.client")
+
+PAGE_SIZE = 250
+# A create whose reply was lost is adopted only if Telnyx stamped it no earlier than this many
+# seconds before our first attempt: it absorbs clock skew between us and Telnyx.
+CREATE_ADOPTION_SKEW = 60.0
+USER_AGENT = "pulumi-uac/0.1.0"
+
+
+class UacClient:
+    """Talks to the Telnyx UAC connection API.
+
+    One instance owns one ``httpx.Client`` and so one connection pool; build it once and reuse it.
+
+    Retries: 408, 429, 5xx and connection failures are retried with exponential backoff and
+    jitter, honouring ``retry-after-ms``, ``Retry-After`` and ``x-ratelimit-reset``, within
+    ``max_attempts`` and ``max_retry_time``.
+
+    No-duplicate create rule: a POST is re-sent only when the failed attempt certainly did not
+    reach Telnyx (the connection was refused, or Telnyx answered 429). When it may have (a
+    timeout after sending, a dropped connection, a 5xx, a 408), the client first lists
+    connections with the exact ``connection_name`` and, if exactly one was created since just
+    before the first attempt (and carries every requested tag), returns it instead of creating
+    another. Several such matches raise :class:`AmbiguousCreateError`; none means re-send.
+    """
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self._redact = Redactor([config.api_key])
+        self._retry = RetryPolicy(config, sleep=sleep, clock=clock)
+        self._wall_clock = wall_clock
+        self._http = httpx.Client(
+            base_url=config.base_url + "/",
+            headers={
+                "Authorization": f"Bearer {config.api_key}",
+                "Accept": "application/json",
+                "User-Agent": USER_AGENT,
+            },
+            timeout=httpx.Timeout(config.timeout, connect=config.connect_timeout),
+            transport=transport,
+        )
+
+    @classmethod
+    def from_env(cls, api_key: str | None = None, base_url: str | None = None) -> UacClient:
+        """A client configured from arguments, else ``TELNYX_API_KEY`` / ``TELNYX_BASE_URL``."""
+        return cls(ClientConfig.from_env(api_key=api_key, base_url=base_url))
+
+    def __repr__(self) -> str:
+        return f"UacClient(base_url={self.config.base_url!r})"
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> UacClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- endpoints
+
+    def create(self, params: UacConnectionCreateParams) -> UacConnection:
+        """``POST /uac_connections``, following the no-duplicate rule above."""
+        body = self._body(params)
+        first_attempt_at = self._wall_clock()
+        may_have_reached = False
+
+        def attempt(n: int) -> UacConnection:
+            nonlocal may_have_reached
+            if n > 1 and may_have_reached:
+                adopted = self._find_created(params, since=first_attempt_at - CREATE_ADOPTION_SKEW)
+                if adopted is not None:
+                    log.info("POST uac_connections: adopted %s created by an earlier attempt", adopted.id)
+                    return adopted
+            try:
+                data = self._send("POST", "uac_connections", json=body)
+            except TelnyxError as exc:
+                may_have_reached = may_have_reached or _may_have_reached(exc)
+                raise
+            return UacConnection.model_validate(data["data"])
+
+        return self._retry.run("POST uac_connections", attempt)
+
+    def get(self, connection_id: str) -> UacConnection:
+        """``GET /uac_connections/{id}``."""
+        data = self._call("GET", f"uac_connections/{_quote(connection_id)}")
+        return UacConnection.model_validate(data["data"])
+
+    def update(self, connection_id: str, params: UacConnectionUpdateParams) -> UacConnection:
+        """``PATCH /uac_connections/{id}`` with the fields set on ``params`` (nested ones merge)."""
+        data = self._call(
+            "PATCH", f"uac_connections/{_quote(connection_id)}", json=self._body(params)
+        )
+        return UacConnection.model_validate(data["data"])
+
+    def delete(self, connection_id: str) -> UacConnection:
+        """``DELETE /uac_connections/{id}``; returns the deleted connection."""
+        data = self._call("DELETE", f"uac_connections/{_quote(connection_id)}")
+        return UacConnection.model_validate(data.get("data") or {})
+
+    def check_registration_status(self, connection_id: str) -> RegistrationStatusResult:
+        """``POST /uac_connections/{id}/actions/check_registration_status``. It changes nothing,
+        so unlike create it is retried like a read."""
+        data = self._call(
+            "POST", f"uac_connections/{_quote(connection_id)}/actions/check_registration_status"
+        )
+        return RegistrationStatusResult.model_validate(data["data"])
+
+    def list(
+        self,
+        *,
+        name_contains: str | None = None,
+        fqdn: str | None = None,
+        outbound_voice_profile_id: str | None = None,
+        sort: SortField | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> Iterator[UacConnection]:
+        """Every connection matching the filters, following ``meta`` across all pages."""
+        params: dict[str, str | int] = {"page[size]": page_size}
+        if name_contains is not None:
+            params["filter[connection_name][contains]"] = name_contains
+        if fqdn is not None:
+            params["filter[fqdn]"] = fqdn
+        if outbound_voice_profile_id is not None:
+            params["filter[outbound_voice_profile_id]"] = outbound_voice_profile_id
+        if sort is not None:
+            params["sort"] = sort
+        page = 1
+        while True:
+            data = self._call("GET", "uac_connections", params={**params, "page[number]": page})
+            listing = UacConnectionList.model_validate(data)
+            yield from listing.data
+            meta = listing.meta
+            if meta is None or meta.page_number >= meta.total_pages or not listing.data:
+                return
+            page = meta.page_number + 1
+
+    def find_by_name(self, name: str) -> list[UacConnection]:
+        """Connections whose name equals ``name`` exactly (the API filter is a substring match
+        of at least 3 characters, so shorter names are matched by scanning)."""
+        contains = name if len(name) >= 3 else None
+        return [c for c in self.list(name_contains=contains) if c.connection_name == name]
+
+    # ---------------------------------------------------------------- internals
+
+    def _find_created(self, params: UacConnectionCreateParams, since: float) -> UacConnection | None:
+        wanted_tags = set(params.tags or ())
+        matches = [
+            c
+            for c in self.find_by_name(params.connection_name)
+            if _created_at(c) >= since and wanted_tags <= set(c.tags or ())
+        ]
+        if len(matches) > 1:
+            raise AmbiguousCreateError(
+                f"creating UAC connection {params.connection_name!r} may have reached Telnyx, and "
+                f"{len(matches)} connections with that name were created since: "
+                f"{', '.join(str(c.id) for c in matches)}. Nothing was re-sent; delete the extra "
+                "ones or adopt one by id."
+            )
+        return matches[0] if matches else None
+
+    def _body(self, params: UacConnectionCreateParams | UacConnectionUpdateParams) -> dict[str, Any]:
+        body = params.to_body()
+        self._redact.add(body.get("password"), (body.get("external_uac_settings") or {}).get("password"))
+        return body
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        return self._retry.run(f"{method} {path}", lambda _n: self._send(method, path, **kwargs))
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        """One HTTP exchange, mapped onto our exceptions. Logs method, path and status only."""
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TimeoutException as exc:
+            err: TelnyxError = APITimeoutError(
+                f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after "
+                f"{self.config.timeout:g}s"
+            )
+            err.may_have_reached = not isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout))  # type: ignore[attr-defined]
+            raise err from None
+        except httpx.TransportError as exc:
+            err = APIConnectionError(
+                f"could not reach the Telnyx API at {self.config.base_url} for {method} /{path}: "
+                f"{self._redact(str(exc)) or type(exc).__name__}"
+            )
+            err.may_have_reached = not isinstance(exc, httpx.ConnectError)  # type: ignore[attr-defined]
+            raise err from None
+        log.debug("%s /%s -> %d", method, path, response.status_code)
+        if response.is_success:
+            try:
+                payload = response.json()
+            except ValueError:
+                raise TelnyxError(
+                    f"Telnyx API {method} /{path} answered {response.status_code} with a body that "
+                    "is not JSON"
+                ) from None
+            return payload if isinstance(payload, dict) else {"data": payload}
+        raise self._status_error(method, path, response)
+
+    def _status_error(self, method: str, path: str, response: httpx.Response) -> APIStatusError:
+        items: tuple[ErrorItem, ...] = ()
+        try:
+            envelope = ErrorEnvelope.model_validate(response.json())
+            items = tuple(
+                ErrorItem(
+                    code=e.code,
+                    title=self._redact(e.title),
+                    detail=self._redact(e.detail),
+                    pointer=e.source.pointer if e.source else None,
+                    parameter=e.source.parameter if e.source else None,
+                )
+                for e in envelope.errors
+            )
+        except (ValueError, ValidationError):
+            pass
+        cls = status_error_class(response.status_code)
+        return cls(
+            method,
+            "/" + path,
+            response.status_code,
+            items,
+            retry_after=retry_after_seconds(response.headers, now=self._wall_clock),
+        )
+
+
+def _may_have_reached(exc: TelnyxError) -> bool:
+    """Whether a failed POST may have been processed by Telnyx (so re-sending could duplicate)."""
+    if isinstance(exc, APIStatusError):
+        return exc.status_code != 429 and (exc.status_code >= 500 or exc.status_code == 408)
+    return bool(getattr(exc, "may_have_reached", True))
+
+
+def _created_at(conn: UacConnection) -> float:
+    if not conn.created_at:
+        return 0.0
+    try:
+        return datetime.fromisoformat(conn.created_at.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return 0.0
+
+
+def _quote(connection_id: str) -> str:
+    return httpx.URL(connection_id).raw_path.decode() if "/" not in connection_id else connection_id.replace("/", "%2F")
+
+
+def response_headers(response: httpx.Response) -> Mapping[str, str]:
+    """The headers of a response (exposed for tests)."""
+    return response.headers

@@ -1,0 +1,150 @@
+"""One exception class per kind of failure, with messages that read well as a `pulumi up` error.
+
+Messages are built from the API's ``errors[].title/detail/source.pointer`` and passed through
+the redactor of the client that raised them, so no password or API key can appear in them.
+Exceptions never keep the response body, which echoes passwords.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One problem reported by Telnyx (already redacted)."""
+
+    code: str | None
+    title: str | None
+    detail: str | None
+    pointer: str | None
+    parameter: str | None = None
+
+    def describe(self) -> str:
+        where = self.pointer or (f"?{self.parameter}" if self.parameter else None)
+        text = self.detail or self.title or "unknown problem"
+        head = f"{where}: {text}" if where and where != "/" else text
+        return f"{head} [code {self.code}]" if self.code else head
+
+
+class TelnyxError(Exception):
+    """Base of every error raised by the Telnyx client."""
+
+
+class ConfigurationError(TelnyxError):
+    """The client cannot be built: no API key, or an unusable base URL."""
+
+
+class APIConnectionError(TelnyxError):
+    """The request did not get an HTTP answer (refused, reset, DNS, TLS)."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request did not get an answer in time."""
+
+
+class AmbiguousCreateError(TelnyxError):
+    """A create may have reached Telnyx and several matching connections exist; nothing was
+    adopted and nothing re-sent, so a human must pick."""
+
+
+class APIStatusError(TelnyxError):
+    """Telnyx answered with an error status."""
+
+    status_code: int = 0
+    reason: str = "Error"
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        status_code: int,
+        errors: tuple[ErrorItem, ...] = (),
+        retry_after: float | None = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.status_code = status_code
+        self.errors = errors
+        self.retry_after = retry_after
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        head = f"Telnyx API {self.method} {self.path} failed: {self.status_code} {self.reason}"
+        if not self.errors:
+            return head
+        if len(self.errors) == 1:
+            return f"{head}: {self.errors[0].describe()}"
+        return head + "".join(f"\n  - {e.describe()}" for e in self.errors)
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was not well-formed."""
+
+    reason = "Bad Request"
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key was missing or not accepted."""
+
+    reason = "Unauthorized (check telnyx:apiKey or TELNYX_API_KEY)"
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not access this resource."""
+
+    reason = "Forbidden"
+
+
+class NotFoundError(APIStatusError):
+    """404: no such connection (or route)."""
+
+    reason = "Not Found"
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state."""
+
+    reason = "Conflict"
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: validation failed; ``errors`` holds each problem and its ``source.pointer``."""
+
+    reason = "Unprocessable Entity"
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests."""
+
+    reason = "Too Many Requests"
+
+
+class InternalServerError(APIStatusError):
+    """>= 500: Telnyx failed."""
+
+    reason = "Server Error"
+
+
+class UnexpectedStatusError(APIStatusError):
+    """Any other non-success status (e.g. 405, 408)."""
+
+    reason = "Unexpected Status"
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The exception class for an HTTP status."""
+    if status_code >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status_code, UnexpectedStatusError)

@@ -1,0 +1,58 @@
+"""The Telnyx UAC connection API contract as pydantic models. No Pulumi imports here."""
+
+from .common import MASKED_PASSWORD, Password, RequestModel, ResponseModel
+from .connection import (
+    UacConnection,
+    UacConnectionCreateParams,
+    UacConnectionUpdateParams,
+    is_masked,
+)
+from .enums import REGISTRATION_STATUSES
+from .envelope import (
+    ApiErrorDetail,
+    ErrorEnvelope,
+    ErrorSource,
+    PaginationMeta,
+    RegistrationStatusResult,
+    UacConnectionList,
+)
+from .settings import (
+    ExternalUacSettings,
+    ExternalUacSettingsResponse,
+    Fqdn,
+    InternalUacSettings,
+    JitterBuffer,
+    NoiseSuppressionDetails,
+    RtcpSettings,
+    UacInbound,
+    UacInboundResponse,
+    UacOutbound,
+)
+
+__all__ = [
+    "MASKED_PASSWORD",
+    "REGISTRATION_STATUSES",
+    "ApiErrorDetail",
+    "ErrorEnvelope",
+    "ErrorSource",
+    "ExternalUacSettings",
+    "ExternalUacSettingsResponse",
+    "Fqdn",
+    "InternalUacSettings",
+    "JitterBuffer",
+    "NoiseSuppressionDetails",
+    "PaginationMeta",
+    "Password",
+    "RegistrationStatusResult",
+    "RequestModel",
+    "ResponseModel",
+    "RtcpSettings",
+    "UacConnection",
+    "UacConnectionCreateParams",
+    "UacConnectionList",
+    "UacConnectionUpdateParams",
+    "UacInbound",
+    "UacInboundResponse",
+    "UacOutbound",
+    "is_masked",
+]

@@ -1,0 +1,201 @@
+"""Nested settings objects of a UAC connection, as sent in requests and returned in responses."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from .common import (
+    Bool,
+    DestinationUri,
+    Int,
+    Int64String,
+    Password,
+    RequestModel,
+    ResponseModel,
+    SipUsername,
+    Str,
+)
+from .enums import (
+    AniNumberFormat,
+    AniOverrideType,
+    DefaultRoutingMethod,
+    DnisNumberFormat,
+    NoiseSuppressionEngine,
+    RtcpPort,
+    SimultaneousRinging,
+    SipRegion,
+    SipSubdomainReceiveSettings,
+    T38ReinviteSource,
+    Transport,
+)
+
+
+class ExternalUacSettings(RequestModel):
+    """The credentials Telnyx uses to register *to* the customer's PBX."""
+
+    proxy: Annotated[Str, Field(min_length=1)] | None = None
+    """PBX SIP proxy address, e.g. ``sip:pbx.example.com:5060``. Required when the object is
+    first set (Telnyx guide); a later PATCH may leave it out and keeps the stored one."""
+    username: SipUsername | None = None
+    """SIP username for the registration: 4-32 characters, letters, digits, '-' and '_'."""
+    password: Annotated[Password, Field(min_length=1)] | None = None
+    """SIP digest password for the registration. Write-only: masked in responses."""
+    auth_username: Str | None = None
+    """Digest-auth username, when it differs from ``username``."""
+    expiration_sec: Annotated[Int, Field(ge=1)] | None = None
+    """Registration refresh interval in seconds (e.g. 600)."""
+    from_user: Str | None = None
+    """User part of the From header."""
+    outbound_proxy: Str | None = None
+    """Outbound proxy, e.g. ``outbound.sip-pbx.acme.example:5061``."""
+    transport: Transport | None = None
+    """SIP transport towards the PBX: UDP, TLS or TCP."""
+    user_agent: Str | None = None
+    """Custom SIP User-Agent; unset means Telnyx's default."""
+
+
+class InternalUacSettings(RequestModel):
+    """Where calls from the PBX go inside Telnyx."""
+
+    destination_uri: DestinationUri | None = None
+    """SIP URI Telnyx calls for requests from the PBX, without ``sip:``:
+    ``<extension>@<app-fqdn>.sip.telnyx.com``."""
+
+
+class UacInbound(RequestModel):
+    """Inbound call settings (requests). ``sip_subdomain*`` are server-generated and refused."""
+
+    ani_number_format: AniNumberFormat | None = None
+    """Format of the caller number sent to the PBX. Default ``E.164-national``."""
+    channel_limit: Annotated[Int, Field(ge=0)] | None = None
+    """Maximum concurrent inbound calls."""
+    codecs: list[Str] | None = None
+    """Codecs offered, in preference order. Default G722, G711U, G711A, G729, OPUS, H.264."""
+    default_routing_method: DefaultRoutingMethod | None = None
+    """Routing across several destinations: ``sequential`` or ``round-robin``."""
+    dnis_number_format: DnisNumberFormat | None = None
+    """Format of the dialled number. Default ``e164``."""
+    generate_ringback_tone: Bool | None = None
+    """Play ringback while the call is set up. Default false."""
+    isup_headers_enabled: Bool | None = None
+    """Send ISUP headers. Default false."""
+    prack_enabled: Bool | None = None
+    """Enable PRACK. Default false."""
+    shaken_stir_enabled: Bool | None = None
+    """Send SHAKEN/STIR identity headers. Default false."""
+    simultaneous_ringing: SimultaneousRinging | None = None
+    """Ring several destinations at once. Default ``disabled``."""
+    sip_compact_headers_enabled: Bool | None = None
+    """Use compact SIP headers. Default true."""
+    sip_region: SipRegion | None = None
+    """Region receiving inbound SIP; unset means US."""
+    timeout_1xx_secs: Annotated[Int, Field(ge=1, le=120)] | None = None
+    """Seconds to wait for a 1xx answer (1-120). Default 3."""
+    timeout_2xx_secs: Annotated[Int, Field(ge=1, le=600)] | None = None
+    """Seconds to wait for a 2xx answer (1-600). Default 90."""
+
+
+class UacOutbound(RequestModel):
+    """Outbound call settings."""
+
+    ani_override: Str | None = None
+    """Caller number to present instead of the original."""
+    ani_override_type: AniOverrideType | None = None
+    """When the override applies. Default ``always``."""
+    call_parking_enabled: Bool | None = None
+    """Enable call parking (needed for webhook API version ``texml``). Default false."""
+    channel_limit: Annotated[Int, Field(ge=0)] | None = None
+    """Maximum concurrent outbound calls."""
+    generate_ringback_tone: Bool | None = None
+    """Play ringback on outbound calls. Default false."""
+    instant_ringback_enabled: Bool | None = None
+    """Ring back immediately. Default true."""
+    localization: Annotated[Str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    """Two-letter country code used to localise numbers. Default ``US``."""
+    outbound_voice_profile_id: Int64String | None = None
+    """Outbound voice profile id (numeric string)."""
+    t38_reinvite_source: T38ReinviteSource | None = None
+    """Who sends the T.38 re-INVITE. Default ``telnyx``."""
+
+
+class JitterBuffer(RequestModel):
+    """Jitter buffer settings."""
+
+    enable_jitter_buffer: Bool | None = None
+    """Enable the jitter buffer. Default false."""
+    jitterbuffer_msec_max: Annotated[Int, Field(ge=40, le=400)] | None = None
+    """Maximum buffer in milliseconds (40-400). Default 200."""
+    jitterbuffer_msec_min: Annotated[Int, Field(ge=40, le=400)] | None = None
+    """Minimum buffer in milliseconds (40-400). Default 60."""
+
+
+class NoiseSuppressionDetails(RequestModel):
+    """Noise suppression engine settings."""
+
+    attenuation_limit: Annotated[Int, Field(ge=0, le=100, multiple_of=10)] | None = None
+    """Attenuation limit, 0-100 in steps of 10."""
+    engine: NoiseSuppressionEngine | None = None
+    """Noise suppression engine. Default ``denoiser``."""
+
+
+class RtcpSettings(RequestModel):
+    """RTCP settings."""
+
+    capture_enabled: Bool | None = None
+    """Capture RTCP. Default false."""
+    port: RtcpPort | None = None
+    """RTCP port: ``rtcp-mux`` or ``rtp+1`` (default)."""
+    report_frequency_secs: Annotated[Int, Field(ge=5, le=3000)] | None = None
+    """RTCP report interval in seconds (5-3000). Default 5."""
+
+
+class UacInboundResponse(ResponseModel):
+    """Inbound settings as returned, including Telnyx-generated fields."""
+
+    ani_number_format: str | None = None
+    channel_limit: int | None = None
+    codecs: list[str] | None = None
+    default_routing_method: str | None = None
+    dnis_number_format: str | None = None
+    generate_ringback_tone: bool | None = None
+    isup_headers_enabled: bool | None = None
+    prack_enabled: bool | None = None
+    shaken_stir_enabled: bool | None = None
+    simultaneous_ringing: str | None = None
+    sip_compact_headers_enabled: bool | None = None
+    sip_region: str | None = None
+    timeout_1xx_secs: int | None = None
+    timeout_2xx_secs: int | None = None
+    sip_subdomain: str | None = None
+    """Telnyx-generated SIP subdomain, e.g. ``abc123def456``."""
+    sip_subdomain_receive_settings: SipSubdomainReceiveSettings | str | None = None
+    """Who may call the subdomain: ``only_my_connections`` or ``from_anyone``."""
+
+
+class ExternalUacSettingsResponse(ResponseModel):
+    """External settings as returned; ``password`` may be masked as ``********``."""
+
+    proxy: str | None = None
+    username: str | None = None
+    password: Password | None = None
+    auth_username: str | None = None
+    expiration_sec: int | None = None
+    from_user: str | None = None
+    outbound_proxy: str | None = None
+    transport: str | None = None
+    user_agent: str | None = None
+
+
+class Fqdn(ResponseModel):
+    """An FQDN record managed by the connection's lifecycle."""
+
+    id: str | None = None
+    connection_id: str | None = None
+    fqdn: str | None = None
+    dns_record_type: str | None = None
+    port: int | None = None
+    record_type: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
