@@ -16,6 +16,13 @@ from .envelope import (
     RegistrationStatusResult,
     UacConnectionList,
 )
+from .validation import (
+    Problem,
+    cross_field_problems,
+    problems_of,
+    validate_create,
+    validate_update,
+)
 from .settings import (
     ExternalUacSettings,
     ExternalUacSettingsResponse,
@@ -42,6 +49,7 @@ __all__ = [
     "JitterBuffer",
     "NoiseSuppressionDetails",
     "PaginationMeta",
+    "Problem",
     "Password",
     "RegistrationStatusResult",
     "RequestModel",
@@ -54,5 +62,9 @@ __all__ = [
     "UacInbound",
     "UacInboundResponse",
     "UacOutbound",
+    "cross_field_problems",
     "is_masked",
+    "problems_of",
+    "validate_create",
+    "validate_update",
 ]

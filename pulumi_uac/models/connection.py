@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .common import (
     MASKED_PASSWORD,
@@ -110,19 +110,6 @@ class UacConnectionCreateParams(_ConnectionSettings):
     webhook_api_version: WebhookApiVersion | None = None
     """Webhook API version: ``1`` (default), ``2`` or ``texml`` (create only; needs
     ``outbound.call_parking_enabled``)."""
-
-    @model_validator(mode="after")
-    def _cross_field_rules(self) -> UacConnectionCreateParams:
-        ext = self.external_uac_settings
-        if ext is not None and ext.proxy is None:
-            raise ValueError("external_uac_settings.proxy is required when external_uac_settings is set")
-        if self.webhook_api_version == "texml" and not (
-            self.outbound is not None and self.outbound.call_parking_enabled
-        ):
-            raise ValueError(
-                "webhook_api_version 'texml' requires outbound.call_parking_enabled to be true"
-            )
-        return self
 
 
 class UacConnectionUpdateParams(_ConnectionSettings):

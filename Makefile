@@ -1,0 +1,104 @@
+# One entry point. `make up` is the main job (setup, emulator, `pulumi up`), `make test` runs the
+# whole suite. The offline Pulumi environment is set here, so nobody has to export anything.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(CURDIR)
+VENV := $(ROOT)/.venv
+PY := $(VENV)/bin/python
+STATE := $(ROOT)/.state
+ENGINE_FILE := $(STATE)/engine-bin
+STACK ?= dev
+EMULATOR_KEY ?= emulator-key
+
+export PULUMI_HOME := $(ROOT)/.pulumi-home
+export PULUMI_BACKEND_URL := file://$(STATE)/backend
+# Local stacks encrypt secrets with this passphrase. It guards demo values on this machine only;
+# set your own (or PULUMI_CONFIG_PASSPHRASE_FILE) for anything real.
+export PULUMI_CONFIG_PASSPHRASE ?= pulumi-uac-local
+export PULUMI_SKIP_UPDATE_CHECK := true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
+export PULUMI_CREDENTIAL_STORE := plaintext
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+PULUMI = PATH="$$(cat $(ENGINE_FILE)):$$PATH" pulumi
+
+.PHONY: help setup venv engine up down test lint typecheck bench emulator clean
+
+help:
+	@echo "make up     - set everything up, start the emulator, pulumi up the quickstart stack"
+	@echo "make down   - destroy the quickstart stack and stop the emulator"
+	@echo "make test   - set everything up and run the whole test suite"
+	@echo "make lint / typecheck / bench / emulator (foreground) / clean"
+
+setup: venv engine
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[emulator,dev]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+engine: $(ENGINE_FILE)
+$(ENGINE_FILE): .pulumi-version scripts/install-pulumi.sh scripts/langhost/main.go
+	mkdir -p $(STATE)
+	bash scripts/install-pulumi.sh > $@.tmp
+	mv $@.tmp $@
+	$(PULUMI) version
+
+# The emulator runs in the background with its state in .state/, and is reused while it lives.
+$(STATE)/emulator.url: | venv
+	mkdir -p $(STATE)
+	if [ -f $(STATE)/emulator.pid ] && kill -0 "$$(cat $(STATE)/emulator.pid)" 2>/dev/null; then \
+	  exit 0; fi; \
+	rm -f $@; \
+	nohup $(PY) -m pulumi_uac.emulator --port 0 --api-key $(EMULATOR_KEY) \
+	  --state $(STATE)/emulator.json > $(STATE)/emulator.out 2> $(STATE)/emulator.log & \
+	echo $$! > $(STATE)/emulator.pid; \
+	for i in $$(seq 100); do [ -s $(STATE)/emulator.out ] && break; sleep 0.1; done; \
+	head -1 $(STATE)/emulator.out > $@; \
+	test -s $@ || { echo "emulator did not start; see $(STATE)/emulator.log"; exit 1; }
+
+emulator-bg:
+	@if ! { [ -f $(STATE)/emulator.pid ] && kill -0 "$$(cat $(STATE)/emulator.pid)" 2>/dev/null; }; then \
+	  rm -f $(STATE)/emulator.url; fi
+	@$(MAKE) --no-print-directory $(STATE)/emulator.url
+	@echo "emulator: $$(cat $(STATE)/emulator.url)"
+
+up: setup emulator-bg
+	mkdir -p $(STATE)/backend
+	$(PULUMI) stack select $(STACK) 2>/dev/null || $(PULUMI) stack init $(STACK)
+	$(PULUMI) config get pbxPassword >/dev/null 2>&1 || \
+	  $(PULUMI) config set --secret pbxPassword "demo-$$(openssl rand -hex 8)"
+	TELNYX_BASE_URL="$$(cat $(STATE)/emulator.url)" TELNYX_API_KEY=$(EMULATOR_KEY) \
+	  $(PULUMI) up --yes --non-interactive --skip-preview
+	$(PULUMI) stack output
+
+down:
+	if [ -f $(ENGINE_FILE) ] && [ -f $(STATE)/emulator.url ]; then \
+	  TELNYX_BASE_URL="$$(cat $(STATE)/emulator.url)" TELNYX_API_KEY=$(EMULATOR_KEY) \
+	  $(PULUMI) destroy --yes --non-interactive --stack $(STACK) || true; fi
+	if [ -f $(STATE)/emulator.pid ]; then kill "$$(cat $(STATE)/emulator.pid)" 2>/dev/null || true; \
+	  rm -f $(STATE)/emulator.pid $(STATE)/emulator.url; fi
+
+emulator: venv
+	$(PY) -m pulumi_uac.emulator --api-key $(EMULATOR_KEY) --port 8765
+
+test: setup
+	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check pulumi_uac
+
+typecheck: venv
+	$(VENV)/bin/mypy
+
+bench: setup
+	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) bench/run_all.py
+
+clean: down
+	rm -rf $(STATE) $(PULUMI_HOME) $(VENV) *.egg-info

@@ -1,0 +1,139 @@
+"""Turning model validation into a list of problems, each named by its field path.
+
+Shared by the emulator (422 answers with ``source.pointer``) and the provider's ``check``
+(failures named by property), so both apply exactly the same rules. Problems never carry the
+rejected value: it may be a password.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .connection import UacConnectionCreateParams, UacConnectionUpdateParams
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: where (a path of keys and list indexes) and what."""
+
+    path: tuple[str | int, ...]
+    message: str
+    missing: bool = False
+
+    @property
+    def dotted(self) -> str:
+        """``inbound.codecs[0]`` style, for Pulumi check failures."""
+        out = ""
+        for part in self.path:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return out or "(body)"
+
+    @property
+    def pointer(self) -> str:
+        """``/inbound/codecs/0`` style, for Telnyx's ``source.pointer``."""
+        return "/" + "/".join(str(p) for p in self.path)
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a field of this object (check the spelling)"
+    if kind in ("too_short", "string_too_short"):
+        return f"must be at least {ctx.get('min_length')} characters long"
+    if kind in ("too_long", "string_too_long"):
+        return f"must be at most {ctx.get('max_length')} characters long"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected')}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "string_pattern_mismatch":
+        return f"must match the pattern {ctx.get('pattern')}"
+    if kind == "multiple_of":
+        return f"must be a multiple of {ctx.get('multiple_of')}"
+    msg: str = err["msg"]
+    return msg[0].lower() + msg[1:] if msg else kind
+
+
+def problems_of(exc: ValidationError) -> list[Problem]:
+    """The problems in a pydantic error, input values left out, one per field."""
+    out: list[Problem] = []
+    seen: set[tuple[str | int, ...]] = set()
+    for err in exc.errors(include_input=False, include_url=False):
+        # pydantic reports `X | None` fields once per union member; the non-None one is enough.
+        path = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p and "]" in p))
+        if path in seen:
+            continue
+        seen.add(path)
+        out.append(Problem(path, _message(err), missing=err["type"] == "missing"))
+    return out
+
+
+def cross_field_problems(
+    params: UacConnectionCreateParams | UacConnectionUpdateParams,
+    *,
+    creating: bool,
+    stored_proxy: str | None = None,
+) -> list[Problem]:
+    """Rules that tie several fields together, documented by Telnyx.
+
+    ``stored_proxy`` is the proxy already on the connection (updates merge nested objects, so a
+    PATCH may leave the proxy out when one is stored).
+    """
+    out: list[Problem] = []
+    ext = params.external_uac_settings
+    if ext is not None and ext.proxy is None and (creating or stored_proxy is None):
+        out.append(
+            Problem(
+                ("external_uac_settings", "proxy"),
+                "is required when external_uac_settings is set (the PBX address Telnyx "
+                "registers to)",
+                missing=True,
+            )
+        )
+    if params.webhook_api_version == "texml" and not (
+        params.outbound is not None and params.outbound.call_parking_enabled
+    ):
+        out.append(
+            Problem(
+                ("webhook_api_version",),
+                "'texml' requires outbound.call_parking_enabled to be true",
+            )
+        )
+    return out
+
+
+def validate(
+    model: type[M], data: Any
+) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` against ``model``; the instance (or None) and the problems found."""
+    try:
+        instance = model.model_validate(data)
+    except ValidationError as exc:
+        return None, problems_of(exc)
+    return instance, []
+
+
+def validate_create(data: Any) -> tuple[UacConnectionCreateParams | None, list[Problem]]:
+    """Every problem with a create body, field rules and cross-field rules together."""
+    params, problems = validate(UacConnectionCreateParams, data)
+    if params is not None:
+        problems = cross_field_problems(params, creating=True)
+    return params, problems
+
+
+def validate_update(
+    data: Any, stored_proxy: str | None = None
+) -> tuple[UacConnectionUpdateParams | None, list[Problem]]:
+    """Every problem with an update body."""
+    params, problems = validate(UacConnectionUpdateParams, data)
+    if params is not None:
+        problems = cross_field_problems(params, creating=False, stored_proxy=stored_proxy)
+    return params, problems
