@@ -123,8 +123,8 @@ class EmulatorApp:
     def __init__(self, api_key: str, store: ConnectionStore | None = None,
                  faults: Faults | None = None) -> None:
         self.api_key = api_key
-        self.store = store or ConnectionStore()
-        self.faults = faults or Faults()
+        self.store = store if store is not None else ConnectionStore()
+        self.faults = faults if faults is not None else Faults()
         self.log = RequestLog()
 
     # ------------------------------------------------------------ entry point

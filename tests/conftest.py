@@ -1,0 +1,155 @@
+"""Shared fixtures: an in-process emulator on a real socket, clients, and a harness that drives
+the real `pulumi` CLI against it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from pulumi_uac.client import ClientConfig, UacClient
+from pulumi_uac.emulator import EmulatorApp, EmulatorServer, running
+
+API_KEY = "test-key-4f1d9c2e7b"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def emulator() -> Iterator[EmulatorServer]:
+    """A fresh emulator (in memory, masking on, 0.2 s registration delay) on a free port."""
+    app = EmulatorApp(api_key=API_KEY)
+    app.store.registration.delay = 0.2
+    with running(app) as server:
+        yield server
+
+
+@pytest.fixture
+def admin(emulator: EmulatorServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=emulator.admin_url + "/") as c:
+        yield c
+
+
+@pytest.fixture
+def client(emulator: EmulatorServer) -> Iterator[UacClient]:
+    with UacClient(ClientConfig(api_key=API_KEY, base_url=emulator.base_url,
+                                max_retry_time=5.0)) as c:
+        yield c
+
+
+def request_counts(admin: httpx.Client) -> dict[str, int]:
+    counts: dict[str, int] = admin.get("requests").json()["counts"]
+    return counts
+
+
+# ---------------------------------------------------------------------------- pulumi CLI harness
+
+
+def pulumi_binary() -> str:
+    found = shutil.which("pulumi")
+    if not found:
+        pytest.fail("the pulumi CLI is not on PATH: run the tests with `make test` "
+                    "(it installs the engine and puts it on PATH)")
+    return found
+
+
+class PulumiProject:
+    """A temporary Pulumi project with its own file backend, driven through the real CLI."""
+
+    def __init__(self, root: Path, program: str, *, name: str = "uac-test",
+                 base_url: str | None = None, api_key: str | None = API_KEY,
+                 extra_env: dict[str, str] | None = None) -> None:
+        self.root = root
+        self.dir = root / "project"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        (root / "backend").mkdir(exist_ok=True)
+        venv = Path(sys.prefix)
+        (self.dir / "Pulumi.yaml").write_text(textwrap.dedent(f"""\
+            name: {name}
+            runtime:
+              name: python
+              options:
+                toolchain: pip
+                virtualenv: {venv}
+            """))
+        (self.dir / "__main__.py").write_text(textwrap.dedent(program))
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "TELNYX_"))},
+            "PULUMI_HOME": str(root / "home"),
+            "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",
+            "PULUMI_CONFIG_PASSPHRASE": "test-passphrase",
+            "PULUMI_SKIP_UPDATE_CHECK": "true",
+            "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+            "PULUMI_CREDENTIAL_STORE": "plaintext",
+            "PIP_NO_INDEX": "1",
+        }
+        if base_url:
+            self.env["TELNYX_BASE_URL"] = base_url
+        if api_key:
+            self.env["TELNYX_API_KEY"] = api_key
+        self.env.update(extra_env or {})
+        self.outputs: list[str] = []
+
+    def run(self, *args: str, check: bool = True, timeout: float = 300,
+            record: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run the CLI; its output is kept in ``outputs`` (for leak scans) unless ``record`` is
+        false, which is only for commands that reveal secrets on purpose."""
+        proc = subprocess.run([pulumi_binary(), *args, "--non-interactive"], cwd=self.dir,
+                              env=self.env, capture_output=True, text=True, timeout=timeout)
+        if record:
+            self.outputs.append(proc.stdout + proc.stderr)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"pulumi {' '.join(args)} failed ({proc.returncode}):\n"
+                                 f"{proc.stdout}\n{proc.stderr}")
+        return proc
+
+    def init(self, stack: str = "test") -> None:
+        self.run("stack", "init", stack)
+
+    def config(self, key: str, value: str, secret: bool = False) -> None:
+        self.run("config", "set", *(["--secret"] if secret else []), key, value)
+
+    def up(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        return self.run("up", "--yes", "--skip-preview", *extra)
+
+    def preview(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run("preview", *extra, check=check)
+
+    def refresh(self, *extra: str) -> subprocess.CompletedProcess[str]:
+        return self.run("refresh", "--yes", "--skip-preview", *extra)
+
+    def destroy(self) -> subprocess.CompletedProcess[str]:
+        return self.run("destroy", "--yes", "--skip-preview")
+
+    def export(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.run("stack", "export").stdout)
+        return data
+
+    def stack_outputs(self, show_secrets: bool = False) -> dict[str, Any]:
+        args = ["stack", "output", "--json"] + (["--show-secrets"] if show_secrets else [])
+        data: dict[str, Any] = json.loads(self.run(*args, record=not show_secrets).stdout)
+        return data
+
+    def state_files(self) -> list[Path]:
+        return [p for p in (self.root / "backend").rglob("*") if p.is_file()]
+
+
+def resources_of(export: dict[str, Any], type_suffix: str = "UacConnection") -> list[dict[str, Any]]:
+    return [r for r in export["deployment"].get("resources", []) if r["type"].endswith(type_suffix)]
+
+
+@pytest.fixture
+def project_factory(tmp_path: Path, emulator: EmulatorServer):  # type: ignore[no-untyped-def]
+    def make(program: str, **kwargs: Any) -> PulumiProject:
+        kwargs.setdefault("base_url", emulator.base_url)
+        return PulumiProject(tmp_path / kwargs.pop("subdir", "p"), program, **kwargs)
+
+    return make

@@ -1,0 +1,270 @@
+"""End to end: the real `pulumi` CLI (preview, up, refresh, destroy) drives the UacConnection
+provider against the emulator over a loopback socket."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from pulumi_uac.emulator import EmulatorServer
+
+from .conftest import API_KEY, PulumiProject, request_counts, resources_of
+
+pytestmark = pytest.mark.e2e
+
+CONN_PASSWORD = "conn-pass-7Qw9zX"
+PBX_PASSWORD = "pbx-pass-K3m8vR"
+PLAIN_PBX_PASSWORD = "plain-text-pbx-pass"
+
+LIFECYCLE = """
+import pulumi
+from pulumi_uac import (ExternalUacSettingsArgs, InboundArgs, InternalUacSettingsArgs,
+                        UacConnection, destinations)
+
+cfg = pulumi.Config()
+main = UacConnection(
+    "office-pbx",
+    connection_name="Office PBX",
+    password=cfg.require_secret("connPassword"),
+    external_uac_settings=ExternalUacSettingsArgs(
+        proxy="sip:pbx.example.com:5060", username="telnyx-reg",
+        password=cfg.require_secret("pbxPassword"), transport="TCP"),
+    internal_uac_settings=InternalUacSettingsArgs(
+        destination_uri=destinations.ai_assistant("1006", cfg.require("assistantId"))),
+    inbound=InboundArgs(timeout_1xx_secs=cfg.get_int("timeout1xx") or 3, codecs=["G722", "G711U"]),
+    tags=["b", "a"],
+)
+generated = UacConnection(
+    "generated",
+    connection_name="Generated credentials",
+    external_uac_settings={"proxy": "sip:pbx2.example.com", "username": "reg-two",
+                           "password": "plain-text-pbx-pass"},
+)
+pulumi.export("id", main.id)
+pulumi.export("fqdn", main.fqdn)
+pulumi.export("timeout", main.inbound.apply(lambda i: i["timeout_1xx_secs"]))
+pulumi.export("generated_password", generated.password)
+pulumi.export("generated_user", generated.user_name)
+"""
+
+SECRET_MARKER = "4dabf18193072939515e22adb298388d"
+
+
+def is_secret(value: Any) -> bool:
+    return isinstance(value, dict) and SECRET_MARKER in value and "ciphertext" in value
+
+
+def summary(proc_output: str) -> str:
+    return proc_output[proc_output.rfind("Resources:"):]
+
+
+@pytest.fixture
+def api(emulator: EmulatorServer) -> httpx.Client:
+    with httpx.Client(base_url=emulator.base_url + "/",
+                      headers={"Authorization": f"Bearer {API_KEY}"}) as c:
+        yield c  # type: ignore[misc]
+
+
+def test_full_lifecycle_with_the_real_engine(project_factory: Any, emulator: EmulatorServer,
+                                             api: httpx.Client, admin: httpx.Client) -> None:
+    # Credentials through stack config only (no TELNYX_* in the environment): proves configure().
+    proj: PulumiProject = project_factory(LIFECYCLE, base_url=None, api_key=None)
+    proj.init()
+    proj.config("telnyx:apiKey", API_KEY, secret=True)
+    proj.config("telnyx:baseUrl", emulator.base_url)
+    proj.config("connPassword", CONN_PASSWORD, secret=True)
+    proj.config("pbxPassword", PBX_PASSWORD, secret=True)
+    proj.config("assistantId", "abc123")
+
+    up = proj.up()
+    assert "+ 3 created" in summary(up.stdout), up.stdout
+    outputs = proj.stack_outputs(show_secrets=True)
+    conn_id = outputs["id"]
+    stored = api.get(f"uac_connections/{conn_id}").json()["data"]
+    assert stored["internal_uac_settings"]["destination_uri"] == "1006@assistant-abc123.sip.telnyx.com"
+    assert stored["inbound"]["codecs"] == ["G722", "G711U"]
+
+    # A no-change preview and a no-change up make zero API calls; a refresh shows no change.
+    admin.delete("requests")
+    proj.preview("--expect-no-changes")
+    up_again = proj.run("up", "--yes", "--expect-no-changes")
+    assert "3 unchanged" in summary(up_again.stdout)
+    assert request_counts(admin) == {}
+    proj.refresh("--expect-no-changes")
+    assert request_counts(admin) == {"GET /v2/uac_connections/{id}": 2}
+    proj.preview("--expect-no-changes")
+
+    # The secrets audit, on what a user (or an attacker with the state) would read.
+    audit_secrets(proj, outputs["generated_password"])
+
+    # Change a field: updated in place, not replaced.
+    proj.config("timeout1xx", "7")
+    changed = proj.up()
+    assert "~ 1 updated" in summary(changed.stdout) and "replaced" not in changed.stdout
+    assert proj.stack_outputs()["id"] == conn_id
+    assert api.get(f"uac_connections/{conn_id}").json()["data"]["inbound"]["timeout_1xx_secs"] == 7
+    proj.preview("--expect-no-changes")
+
+    # Drift made outside Pulumi: a refresh shows it, an up restores the program's values.
+    api.patch(f"uac_connections/{conn_id}", json={"connection_name": "Renamed by hand",
+                                                   "inbound": {"timeout_1xx_secs": 9}})
+    drift = proj.preview("--refresh", "--expect-no-changes", check=False)
+    assert drift.returncode != 0
+    refreshed = proj.refresh()
+    assert "~ 1 updated" in summary(refreshed.stdout), refreshed.stdout
+    state = resources_of(proj.export())
+    main_state = next(r for r in state if r["urn"].endswith("office-pbx"))
+    assert main_state["outputs"]["connection_name"] == "Renamed by hand"
+    restored = proj.up()
+    assert "~ 1 updated" in summary(restored.stdout)
+    data = api.get(f"uac_connections/{conn_id}").json()["data"]
+    assert (data["connection_name"], data["inbound"]["timeout_1xx_secs"]) == ("Office PBX", 7)
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
+
+    # Deleted outside Pulumi: a refresh drops it from the state, an up recreates it.
+    assert api.delete(f"uac_connections/{conn_id}").status_code == 200
+    gone = proj.refresh()
+    assert "- 1 deleted" in summary(gone.stdout), gone.stdout
+    assert len(resources_of(proj.export())) == 1
+    back = proj.up()
+    assert "+ 1 created" in summary(back.stdout)
+    new_id = proj.stack_outputs()["id"]
+    assert new_id != conn_id and api.get(f"uac_connections/{new_id}").status_code == 200
+    proj.preview("--expect-no-changes")
+
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []
+    assert resources_of(proj.export()) == []
+
+    everything = "\n".join(proj.outputs)
+    for secret in (API_KEY, CONN_PASSWORD, PBX_PASSWORD, PLAIN_PBX_PASSWORD,
+                   outputs["generated_password"]):
+        assert secret not in everything
+
+
+def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
+    exported = proj.export()
+    conns = resources_of(exported)
+    assert len(conns) == 2
+    for r in conns:
+        assert r["type"] == "pulumi-python:dynamic/telnyx:UacConnection"
+        for side in ("inputs", "outputs"):
+            assert is_secret(r[side]["__provider"]), side
+            assert is_secret(r[side]["external_uac_settings"]["password"]), (r["urn"], side)
+        assert is_secret(r["outputs"]["password"])  # given by the program, or generated
+    main = next(r for r in conns if r["urn"].endswith("office-pbx"))
+    assert is_secret(main["inputs"]["password"])
+    generated = next(r for r in conns if r["urn"].endswith("generated"))
+    assert "password" not in generated["inputs"]  # generated by Telnyx, only an output
+
+    plaintexts = [API_KEY, CONN_PASSWORD, PBX_PASSWORD, PLAIN_PBX_PASSWORD, generated_password]
+    blobs = [json.dumps(exported)] + [p.read_text(errors="replace") for p in proj.state_files()]
+    for blob in blobs:
+        for secret in plaintexts:
+            assert secret not in blob
+
+    # Decrypted, the serialized provider is a by-reference pickle with no credential in it.
+    revealed = json.loads(proj.run("stack", "export", "--show-secrets", record=False).stdout)
+    for r in resources_of(revealed):
+        wrapped = r["outputs"]["__provider"]
+        assert SECRET_MARKER in wrapped
+        blob = base64.b64decode(json.loads(wrapped["plaintext"]))
+        assert b"UacConnectionProvider" in blob and len(blob) < 200
+        assert API_KEY.encode() not in blob
+
+
+def test_invalid_configurations_fail_at_preview_without_api_calls(
+    project_factory: Any, admin: httpx.Client, tmp_path: Path,
+) -> None:
+    program = """
+import pulumi
+from pulumi_uac import UacConnection
+props = pulumi.Config().require_object("props")
+UacConnection("bad", **props)
+"""
+    proj: PulumiProject = project_factory(program)
+    proj.init()
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"dtmf_type": "Morse"}, "dtmf_type"),
+        ({"password": "short"}, "password"),
+        ({"user_name": "ab"}, "user_name"),
+        ({"anchorsite_override": "Mars"}, "anchorsite_override"),
+        ({"active": "yes"}, "active"),
+        ({"encrypted_media": "ZRTP"}, "encrypted_media"),
+        ({"noise_suppression": "loud"}, "noise_suppression"),
+        ({"noise_suppression_details": {"attenuation_limit": 15}}, "noise_suppression_details.attenuation_limit"),
+        ({"jitter_buffer": {"jitterbuffer_msec_max": 500}}, "jitter_buffer.jitterbuffer_msec_max"),
+        ({"rtcp_settings": {"report_frequency_secs": 1}}, "rtcp_settings.report_frequency_secs"),
+        ({"inbound": {"timeout_1xx_secs": 121}}, "inbound.timeout_1xx_secs"),
+        ({"inbound": {"dnis_number_format": "test"}}, "inbound.dnis_number_format"),
+        ({"outbound": {"localization": "usa"}}, "outbound.localization"),
+        ({"outbound": {"outbound_voice_profile_id": "p-1"}}, "outbound.outbound_voice_profile_id"),
+        ({"external_uac_settings": {"username": "telnyx-reg"}}, "external_uac_settings.proxy"),
+        ({"external_uac_settings": {"proxy": "sip:p", "transport": "SCTP"}}, "external_uac_settings.transport"),
+        ({"internal_uac_settings": {"destination_uri": "sip:1006@a.sip.telnyx.com"}}, "internal_uac_settings.destination_uri"),
+        ({"webhook_api_version": "texml"}, "webhook_api_version"),
+        ({"webhook_event_url": "example.com/hook"}, "webhook_event_url"),
+        ({"webhook_timeout_secs": 60}, "webhook_timeout_secs"),
+        ({"wait_for_registration": 30}, "wait_for_registration"),
+        ({"adopt_existing_id": "1", "adopt_existing_by_name": True}, "adopt_existing_id"),
+    ]
+    for change, field in cases:
+        props = {"connection_name": "Bad config", **change}
+        proj.config("props", json.dumps(props))
+        proc = proj.preview(check=False)
+        out = proc.stdout + proc.stderr
+        assert proc.returncode != 0, f"{field}: preview passed\n{out}"
+        assert re.search(rf"{re.escape(field)}\b", out), f"{field} not named in:\n{out}"
+    assert request_counts(admin) == {}
+
+
+def test_missing_api_key_fails_with_one_clear_error(project_factory: Any, admin: httpx.Client) -> None:
+    proj: PulumiProject = project_factory(
+        'from pulumi_uac import UacConnection\nUacConnection("c", connection_name="No key")\n',
+        api_key=None)
+    proj.init()
+    proj.preview()  # a preview needs no key: check and diff never call the API
+    proc = proj.run("up", "--yes", "--skip-preview", check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "pulumi config set --secret telnyx:apiKey" in out and "TELNYX_API_KEY" in out
+    assert request_counts(admin) == {}
+
+
+def test_registration_wait_and_adoption_through_the_cli(project_factory: Any, api: httpx.Client,
+                                                         admin: httpx.Client) -> None:
+    existing = api.post("uac_connections", json={"connection_name": "Legacy PBX"}).json()["data"]
+    program = """
+import pulumi
+from pulumi_uac import UacConnection
+cfg = pulumi.Config()
+waited = UacConnection("waited", connection_name="Waited", wait_for_registration=20,
+    external_uac_settings={"proxy": cfg.require("proxy"), "username": "reg-user", "password": "pw-123456"})
+by_name = UacConnection("legacy", connection_name="Legacy PBX", adopt_existing_by_name=True,
+    tags=["adopted"])
+pulumi.export("status", waited.registration_status)
+pulumi.export("legacy_id", by_name.id)
+"""
+    proj: PulumiProject = project_factory(program)
+    proj.init()
+    proj.config("proxy", "sip:good.example.com")
+    proj.up()
+    outs = proj.stack_outputs()
+    assert outs["status"] == "Registered" and outs["legacy_id"] == existing["id"]
+    assert len(admin.get("state").json()["connections"]) == 2
+    proj.preview("--expect-no-changes")
+
+    admin.patch("config", json={"failing_proxies": ["*reject*"]})
+    proj.config("proxy", "sip:reject.example.com")
+    proc = proj.run("up", "--yes", "--skip-preview", check=False)
+    assert proc.returncode != 0
+    assert "sip:reject.example.com" in proc.stdout + proc.stderr
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []
