@@ -37,7 +37,18 @@ _RESOURCE_NAMES = {
     "UacConnectionArgs",
 }
 
-__all__ = sorted([*_RESOURCE_NAMES, "destinations"])
+__all__ = [
+    "ExternalUacSettingsArgs",
+    "InboundArgs",
+    "InternalUacSettingsArgs",
+    "JitterBufferArgs",
+    "NoiseSuppressionDetailsArgs",
+    "OutboundArgs",
+    "RtcpSettingsArgs",
+    "UacConnection",
+    "UacConnectionArgs",
+    "destinations",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -45,8 +45,9 @@ def _application(prefix: str, app_id: str, what: str) -> str:
     return label
 
 
-def _build(extension: pulumi.Input[str], app_id: pulumi.Input[str],
-           make: Callable[[str], str]) -> pulumi.Output[str]:
+def _build(
+    extension: pulumi.Input[str], app_id: pulumi.Input[str], make: Callable[[str], str]
+) -> pulumi.Output[str]:
     if isinstance(extension, str) and isinstance(app_id, str):
         return pulumi.Output.from_input(f"{_extension(extension)}@{make(app_id)}.{DOMAIN}")
     return pulumi.Output.all(extension, app_id).apply(
@@ -54,14 +55,18 @@ def _build(extension: pulumi.Input[str], app_id: pulumi.Input[str],
     )
 
 
-def ai_assistant(extension: pulumi.Input[str], assistant_id: pulumi.Input[str]) -> pulumi.Output[str]:
+def ai_assistant(
+    extension: pulumi.Input[str], assistant_id: pulumi.Input[str]
+) -> pulumi.Output[str]:
     """Route ``extension`` to a Telnyx AI Assistant: ``<ext>@assistant-<id>.sip.telnyx.com``."""
     return _build(extension, assistant_id, lambda i: _application("assistant-", i, "AI Assistant"))
 
 
 def call_control(extension: pulumi.Input[str], app_id: pulumi.Input[str]) -> pulumi.Output[str]:
     """Route ``extension`` to a Call Control application: ``<ext>@cc-app-<id>.sip.telnyx.com``."""
-    return _build(extension, app_id, lambda i: _application("cc-app-", i, "Call Control application"))
+    return _build(
+        extension, app_id, lambda i: _application("cc-app-", i, "Call Control application")
+    )
 
 
 def speech_to_text(extension: pulumi.Input[str], stt_id: pulumi.Input[str]) -> pulumi.Output[str]:

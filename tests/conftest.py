@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,8 +41,9 @@ def admin(emulator: EmulatorServer) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def client(emulator: EmulatorServer) -> Iterator[UacClient]:
-    with UacClient(ClientConfig(api_key=API_KEY, base_url=emulator.base_url,
-                                max_retry_time=5.0)) as c:
+    with UacClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, max_retry_time=5.0)
+    ) as c:
         yield c
 
 
@@ -50,42 +52,62 @@ def request_counts(admin: httpx.Client) -> dict[str, int]:
     return counts
 
 
-# ---------------------------------------------------------------------------- pulumi CLI harness
+# -------------------- pulumi CLI harness
 
 
 def pulumi_binary() -> str:
     found = shutil.which("pulumi")
     if not found:
-        pytest.fail("the pulumi CLI is not on PATH: run the tests with `make test` "
-                    "(it installs the engine and puts it on PATH)")
+        pytest.fail(
+            "the pulumi CLI is not on PATH: run the tests with `make test` "
+            "(it installs the engine and puts it on PATH)"
+        )
     return found
 
 
 class PulumiProject:
     """A temporary Pulumi project with its own file backend, driven through the real CLI."""
 
-    def __init__(self, root: Path, program: str, *, name: str = "uac-test",
-                 base_url: str | None = None, api_key: str | None = API_KEY,
-                 extra_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        program: str | None = None,
+        *,
+        name: str = "uac-test",
+        source: Path | None = None,
+        base_url: str | None = None,
+        api_key: str | None = API_KEY,
+        passphrase: str = "test-passphrase",
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
+        """A project written from ``program``, or a copy of the project folder ``source``
+        (its ``virtualenv`` pointed at this interpreter's venv)."""
         self.root = root
-        self.dir = root / "project"
-        self.dir.mkdir(parents=True, exist_ok=True)
-        (root / "backend").mkdir(exist_ok=True)
+        self.dir = root / (source.name if source else "project")
+        (root / "backend").mkdir(parents=True, exist_ok=True)
         venv = Path(sys.prefix)
-        (self.dir / "Pulumi.yaml").write_text(textwrap.dedent(f"""\
-            name: {name}
-            runtime:
-              name: python
-              options:
-                toolchain: pip
-                virtualenv: {venv}
-            """))
-        (self.dir / "__main__.py").write_text(textwrap.dedent(program))
+        if source is not None:
+            shutil.copytree(source, self.dir)
+            yaml = self.dir / "Pulumi.yaml"
+            yaml.write_text(re.sub(r"virtualenv: .*", f"virtualenv: {venv}", yaml.read_text()))
+        else:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            (self.dir / "Pulumi.yaml").write_text(
+                textwrap.dedent(f"""\
+                name: {name}
+                runtime:
+                  name: python
+                  options:
+                    toolchain: pip
+                    virtualenv: {venv}
+                """)
+            )
+            (self.dir / "__main__.py").write_text(textwrap.dedent(program or ""))
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "TELNYX_"))},
             "PULUMI_HOME": str(root / "home"),
             "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",
-            "PULUMI_CONFIG_PASSPHRASE": "test-passphrase",
+            "PULUMI_CONFIG_PASSPHRASE": passphrase,
             "PULUMI_SKIP_UPDATE_CHECK": "true",
             "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
             "PULUMI_CREDENTIAL_STORE": "plaintext",
@@ -98,17 +120,25 @@ class PulumiProject:
         self.env.update(extra_env or {})
         self.outputs: list[str] = []
 
-    def run(self, *args: str, check: bool = True, timeout: float = 300,
-            record: bool = True) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 300, record: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         """Run the CLI; its output is kept in ``outputs`` (for leak scans) unless ``record`` is
         false, which is only for commands that reveal secrets on purpose."""
-        proc = subprocess.run([pulumi_binary(), *args, "--non-interactive"], cwd=self.dir,
-                              env=self.env, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(
+            [pulumi_binary(), *args, "--non-interactive"],
+            cwd=self.dir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         if record:
             self.outputs.append(proc.stdout + proc.stderr)
         if check and proc.returncode != 0:
-            raise AssertionError(f"pulumi {' '.join(args)} failed ({proc.returncode}):\n"
-                                 f"{proc.stdout}\n{proc.stderr}")
+            raise AssertionError(
+                f"pulumi {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+            )
         return proc
 
     def init(self, stack: str = "test") -> None:
@@ -142,7 +172,9 @@ class PulumiProject:
         return [p for p in (self.root / "backend").rglob("*") if p.is_file()]
 
 
-def resources_of(export: dict[str, Any], type_suffix: str = "UacConnection") -> list[dict[str, Any]]:
+def resources_of(
+    export: dict[str, Any], type_suffix: str = "UacConnection"
+) -> list[dict[str, Any]]:
     return [r for r in export["deployment"].get("resources", []) if r["type"].endswith(type_suffix)]
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 from typing import Any
 
 import httpx
@@ -62,15 +62,24 @@ class FakeTime:
 def make_client(handler: Handler, fake: FakeTime | None = None, **cfg: Any) -> UacClient:
     fake = fake or FakeTime()
     config = ClientConfig(api_key=API_KEY, base_url="https://api.test/v2", **cfg)
-    client = UacClient(config, transport=httpx.MockTransport(handler), sleep=fake.sleep,
-                       clock=fake.monotonic, wall_clock=fake.wall)
+    client = UacClient(
+        config,
+        transport=httpx.MockTransport(handler),
+        sleep=fake.sleep,
+        clock=fake.monotonic,
+        wall_clock=fake.wall,
+    )
     # Jitter off so the schedules can be compared exactly.
     client._retry._rng = lambda: 0.0
     return client
 
 
-def envelope(status: int, detail: str = "boom", pointer: str | None = None,
-             headers: dict[str, str] | None = None) -> httpx.Response:
+def envelope(
+    status: int,
+    detail: str = "boom",
+    pointer: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
     err: dict[str, Any] = {"code": "10015", "title": "Bad Request", "detail": detail}
     if pointer:
         err["source"] = {"pointer": pointer}
@@ -78,21 +87,35 @@ def envelope(status: int, detail: str = "boom", pointer: str | None = None,
 
 
 def conn_json(**over: Any) -> dict[str, Any]:
-    base = {"id": "1293384261075731499", "record_type": "uac_connection",
-            "connection_name": "Office PBX", "created_at": "2027-01-15T08:00:00Z"}
+    base = {
+        "id": "1293384261075731499",
+        "record_type": "uac_connection",
+        "connection_name": "Office PBX",
+        "created_at": "2027-01-15T08:00:00Z",
+    }
     base.update(over)
     return base
 
 
-# ------------------------------------------------------------------------------ error mapping
+# -------------------- error mapping
 
 
 @pytest.mark.parametrize(
     ("status", "exc"),
-    [(400, BadRequestError), (401, AuthenticationError), (403, PermissionDeniedError),
-     (404, NotFoundError), (409, ConflictError), (422, UnprocessableEntityError),
-     (429, RateLimitError), (500, InternalServerError), (502, InternalServerError),
-     (503, InternalServerError), (405, UnexpectedStatusError), (408, UnexpectedStatusError)],
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (502, InternalServerError),
+        (503, InternalServerError),
+        (405, UnexpectedStatusError),
+        (408, UnexpectedStatusError),
+    ],
 )
 def test_every_status_maps_to_its_exception(status: int, exc: type[Exception]) -> None:
     client = make_client(lambda r: envelope(status, f"detail for {status}"), max_attempts=1)
@@ -104,12 +127,22 @@ def test_every_status_maps_to_its_exception(status: int, exc: type[Exception]) -
 
 
 def test_422_carries_every_detail_and_pointer() -> None:
-    body = {"errors": [
-        {"code": "10015", "title": "Bad Request", "detail": "Invalid dnis_format",
-         "source": {"pointer": "/inbound/dnis_number_format"}},
-        {"code": "10004", "title": "Missing required parameter", "detail": "is required",
-         "source": {"pointer": "/connection_name"}},
-    ]}
+    body = {
+        "errors": [
+            {
+                "code": "10015",
+                "title": "Bad Request",
+                "detail": "Invalid dnis_format",
+                "source": {"pointer": "/inbound/dnis_number_format"},
+            },
+            {
+                "code": "10004",
+                "title": "Missing required parameter",
+                "detail": "is required",
+                "source": {"pointer": "/connection_name"},
+            },
+        ]
+    }
     client = make_client(lambda r: httpx.Response(422, json=body))
     with pytest.raises(UnprocessableEntityError) as info:
         client.create(UacConnectionCreateParams(connection_name="x"))
@@ -149,7 +182,7 @@ def test_config_from_env_reads_the_sdk_variable_names(monkeypatch: pytest.Monkey
     assert ClientConfig.from_env().base_url == "https://api.telnyx.com/v2"
 
 
-# ------------------------------------------------------------------------------ redaction
+# -------------------- redaction
 
 
 def test_messages_reprs_and_logs_never_show_passwords_or_the_key(
@@ -157,14 +190,26 @@ def test_messages_reprs_and_logs_never_show_passwords_or_the_key(
 ) -> None:
     echo = f"password {SECRET_PW} and {EXT_PW} rejected for key {API_KEY}"
     client = make_client(lambda r: envelope(422, echo, "/password"))
-    params = UacConnectionCreateParams.model_validate({
-        "connection_name": "Office PBX", "password": SECRET_PW,
-        "external_uac_settings": {"proxy": "sip:pbx", "password": EXT_PW}})
+    params = UacConnectionCreateParams.model_validate(
+        {
+            "connection_name": "Office PBX",
+            "password": SECRET_PW,
+            "external_uac_settings": {"proxy": "sip:pbx", "password": EXT_PW},
+        }
+    )
     caplog.set_level(logging.DEBUG)
     with pytest.raises(UnprocessableEntityError) as info:
         client.create(params)
-    texts = [str(info.value), repr(info.value), repr(client), repr(client.config), repr(params),
-             str(params), caplog.text, repr(info.value.errors)]
+    texts = [
+        str(info.value),
+        repr(info.value),
+        repr(client),
+        repr(client.config),
+        repr(params),
+        str(params),
+        caplog.text,
+        repr(info.value.errors),
+    ]
     for text in texts:
         for secret in (SECRET_PW, EXT_PW, API_KEY):
             assert secret not in text, text
@@ -173,15 +218,19 @@ def test_messages_reprs_and_logs_never_show_passwords_or_the_key(
 
 def test_response_models_hide_echoed_passwords() -> None:
     def ok(r: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json={"data": conn_json(
-            password=SECRET_PW, external_uac_settings={"password": EXT_PW})})
+        return httpx.Response(
+            200,
+            json={
+                "data": conn_json(password=SECRET_PW, external_uac_settings={"password": EXT_PW})
+            },
+        )
 
     conn = make_client(ok).get("1")
     assert SECRET_PW not in repr(conn) and EXT_PW not in repr(conn)
     assert conn.password is not None and conn.password.get_secret_value() == SECRET_PW
 
 
-# ------------------------------------------------------------------------------ retries
+# -------------------- retries
 
 
 def sequence(*responses: httpx.Response | Exception) -> tuple[Handler, list[httpx.Request]]:
@@ -221,9 +270,12 @@ def test_jitter_reduces_delay_by_at_most_a_quarter() -> None:
 
 @pytest.mark.parametrize(
     ("headers", "expected"),
-    [({"Retry-After": "3"}, 3.0), ({"retry-after-ms": "1500"}, 1.5),
-     ({"x-ratelimit-reset": "7"}, 7.0),
-     ({"retry-after-ms": "250", "Retry-After": "9"}, 0.25)],
+    [
+        ({"Retry-After": "3"}, 3.0),
+        ({"retry-after-ms": "1500"}, 1.5),
+        ({"x-ratelimit-reset": "7"}, 7.0),
+        ({"retry-after-ms": "250", "Retry-After": "9"}, 0.25),
+    ],
 )
 def test_retry_after_forms_are_honoured(headers: dict[str, str], expected: float) -> None:
     fake = FakeTime()
@@ -236,7 +288,9 @@ def test_retry_after_forms_are_honoured(headers: dict[str, str], expected: float
 def test_retry_after_http_date_is_honoured() -> None:
     fake = FakeTime()
     when = datetime.fromtimestamp(fake.wall(), tz=timezone.utc) + timedelta(seconds=5)
-    handler, _ = sequence(envelope(503, headers={"Retry-After": format_datetime(when, usegmt=True)}), OK)
+    handler, _ = sequence(
+        envelope(503, headers={"Retry-After": format_datetime(when, usegmt=True)}), OK
+    )
     make_client(handler, fake).get("1")
     assert fake.sleeps == [pytest.approx(5.0, abs=1.0)]
 
@@ -289,7 +343,7 @@ def test_connection_errors_and_408_are_retried() -> None:
     assert len(seen) == 3
 
 
-# ------------------------------------------------------------------------------ no duplicate create
+# -------------------- no duplicate create
 
 
 def create_params(**over: Any) -> UacConnectionCreateParams:
@@ -298,7 +352,11 @@ def create_params(**over: Any) -> UacConnectionCreateParams:
 
 def test_create_is_resent_when_it_cannot_have_reached_telnyx() -> None:
     fake = FakeTime()
-    handler, seen = sequence(httpx.ConnectError("refused"), envelope(429), httpx.Response(201, json={"data": conn_json()}))
+    handler, seen = sequence(
+        httpx.ConnectError("refused"),
+        envelope(429),
+        httpx.Response(201, json={"data": conn_json()}),
+    )
     make_client(handler, fake).create(create_params())
     assert [r.method for r in seen] == ["POST", "POST", "POST"]
 
@@ -306,21 +364,32 @@ def test_create_is_resent_when_it_cannot_have_reached_telnyx() -> None:
 def test_create_that_may_have_reached_telnyx_adopts_the_single_match() -> None:
     fake = FakeTime()
     created = conn_json(created_at=datetime.fromtimestamp(fake.wall(), tz=timezone.utc).isoformat())
-    listing = httpx.Response(200, json={"data": [created, conn_json(id="7", connection_name="Office PBX 2")],
-                                        "meta": {"page_number": 1, "total_pages": 1}})
+    listing = httpx.Response(
+        200,
+        json={
+            "data": [created, conn_json(id="7", connection_name="Office PBX 2")],
+            "meta": {"page_number": 1, "total_pages": 1},
+        },
+    )
     handler, seen = sequence(httpx.ReadTimeout("lost reply"), listing)
     conn = make_client(handler, fake).create(create_params())
     assert conn.id == created["id"]
-    assert [(r.method, r.url.path) for r in seen] == [("POST", "/v2/uac_connections"),
-                                                       ("GET", "/v2/uac_connections")]
+    assert [(r.method, r.url.path) for r in seen] == [
+        ("POST", "/v2/uac_connections"),
+        ("GET", "/v2/uac_connections"),
+    ]
     assert seen[1].url.params["filter[connection_name][contains]"] == "Office PBX"
 
 
 def test_create_ignores_same_named_connections_created_before_the_attempt() -> None:
     fake = FakeTime()
     old = conn_json(id="1", created_at="2020-01-01T00:00:00Z")
-    listing = httpx.Response(200, json={"data": [old], "meta": {"page_number": 1, "total_pages": 1}})
-    handler, seen = sequence(envelope(502), listing, httpx.Response(201, json={"data": conn_json(id="2")}))
+    listing = httpx.Response(
+        200, json={"data": [old], "meta": {"page_number": 1, "total_pages": 1}}
+    )
+    handler, seen = sequence(
+        envelope(502), listing, httpx.Response(201, json={"data": conn_json(id="2")})
+    )
     conn = make_client(handler, fake).create(create_params())
     assert conn.id == "2"
     assert [r.method for r in seen] == ["POST", "GET", "POST"]
@@ -329,8 +398,13 @@ def test_create_ignores_same_named_connections_created_before_the_attempt() -> N
 def test_create_with_two_candidates_raises_and_resends_nothing() -> None:
     fake = FakeTime()
     now = datetime.fromtimestamp(fake.wall(), tz=timezone.utc).isoformat()
-    listing = httpx.Response(200, json={"data": [conn_json(id="1", created_at=now), conn_json(id="2", created_at=now)],
-                                        "meta": {"page_number": 1, "total_pages": 1}})
+    listing = httpx.Response(
+        200,
+        json={
+            "data": [conn_json(id="1", created_at=now), conn_json(id="2", created_at=now)],
+            "meta": {"page_number": 1, "total_pages": 1},
+        },
+    )
     handler, seen = sequence(httpx.RemoteProtocolError("dropped"), listing)
     with pytest.raises(AmbiguousCreateError, match="1, 2"):
         make_client(handler, fake).create(create_params())
@@ -340,8 +414,10 @@ def test_create_with_two_candidates_raises_and_resends_nothing() -> None:
 def test_no_duplicate_create_against_the_emulator_when_the_reply_is_lost(
     client: UacClient, admin: httpx.Client
 ) -> None:
-    admin.post("faults/fail-next", json={"route": "POST /v2/uac_connections", "drop": True,
-                                         "after_commit": True})
+    admin.post(
+        "faults/fail-next",
+        json={"route": "POST /v2/uac_connections", "drop": True, "after_commit": True},
+    )
     conn = client.create(create_params())
     state = admin.get("state").json()["connections"]
     assert [c["id"] for c in state] == [conn.id]
@@ -350,14 +426,16 @@ def test_no_duplicate_create_against_the_emulator_when_the_reply_is_lost(
     assert counts["GET /v2/uac_connections"] == 1
 
 
-def test_create_retried_after_a_5xx_that_changed_nothing(client: UacClient, admin: httpx.Client) -> None:
+def test_create_retried_after_a_5xx_that_changed_nothing(
+    client: UacClient, admin: httpx.Client
+) -> None:
     admin.post("faults/fail-next", json={"route": "POST /v2/uac_connections", "status": 503})
     client.create(create_params())
     assert len(admin.get("state").json()["connections"]) == 1
     assert request_counts(admin)["POST /v2/uac_connections"] == 2
 
 
-# ------------------------------------------------------------------------------ pagination & listing
+# -------------------- pagination & listing
 
 
 def test_list_follows_every_page_with_filters_and_sort() -> None:
@@ -367,11 +445,23 @@ def test_list_follows_every_page_with_filters_and_sort() -> None:
         pages.append(r.url.params)
         n = int(r.url.params["page[number]"])
         data = [conn_json(id=str(n * 10 + i)) for i in range(2 if n < 3 else 1)]
-        return httpx.Response(200, json={"data": data, "meta": {"page_number": n, "page_size": 2,
-                                                               "total_pages": 3, "total_results": 5}})
+        return httpx.Response(
+            200,
+            json={
+                "data": data,
+                "meta": {"page_number": n, "page_size": 2, "total_pages": 3, "total_results": 5},
+            },
+        )
 
-    ids = [c.id for c in make_client(handler).list(name_contains="Off", fqdn="a.uac.telnyx.com",
-                                                    outbound_voice_profile_id="9", sort="-connection_name")]
+    ids = [
+        c.id
+        for c in make_client(handler).list(
+            name_contains="Off",
+            fqdn="a.uac.telnyx.com",
+            outbound_voice_profile_id="9",
+            sort="-connection_name",
+        )
+    ]
     assert ids == ["10", "11", "20", "21", "30"]
     assert [p["page[number]"] for p in pages] == ["1", "2", "3"]
     assert pages[0]["filter[connection_name][contains]"] == "Off"
@@ -380,7 +470,9 @@ def test_list_follows_every_page_with_filters_and_sort() -> None:
     assert pages[0]["sort"] == "-connection_name"
 
 
-def test_list_against_the_emulator_across_pages(client: UacClient, emulator: EmulatorServer) -> None:
+def test_list_against_the_emulator_across_pages(
+    client: UacClient, emulator: EmulatorServer
+) -> None:
     for i in range(7):
         client.create(create_params(connection_name=f"pbx-{i:02d}"))
     names = [c.connection_name for c in client.list(page_size=3, sort="connection_name")]

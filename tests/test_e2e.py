@@ -61,18 +61,20 @@ def is_secret(value: Any) -> bool:
 
 
 def summary(proc_output: str) -> str:
-    return proc_output[proc_output.rfind("Resources:"):]
+    return proc_output[proc_output.rfind("Resources:") :]
 
 
 @pytest.fixture
 def api(emulator: EmulatorServer) -> httpx.Client:
-    with httpx.Client(base_url=emulator.base_url + "/",
-                      headers={"Authorization": f"Bearer {API_KEY}"}) as c:
+    with httpx.Client(
+        base_url=emulator.base_url + "/", headers={"Authorization": f"Bearer {API_KEY}"}
+    ) as c:
         yield c  # type: ignore[misc]
 
 
-def test_full_lifecycle_with_the_real_engine(project_factory: Any, emulator: EmulatorServer,
-                                             api: httpx.Client, admin: httpx.Client) -> None:
+def test_full_lifecycle_with_the_real_engine(
+    project_factory: Any, emulator: EmulatorServer, api: httpx.Client, admin: httpx.Client
+) -> None:
     # Credentials through stack config only (no TELNYX_* in the environment): proves configure().
     proj: PulumiProject = project_factory(LIFECYCLE, base_url=None, api_key=None)
     proj.init()
@@ -87,7 +89,9 @@ def test_full_lifecycle_with_the_real_engine(project_factory: Any, emulator: Emu
     outputs = proj.stack_outputs(show_secrets=True)
     conn_id = outputs["id"]
     stored = api.get(f"uac_connections/{conn_id}").json()["data"]
-    assert stored["internal_uac_settings"]["destination_uri"] == "1006@assistant-abc123.sip.telnyx.com"
+    assert (
+        stored["internal_uac_settings"]["destination_uri"] == "1006@assistant-abc123.sip.telnyx.com"
+    )
     assert stored["inbound"]["codecs"] == ["G722", "G711U"]
 
     # A no-change preview and a no-change up make zero API calls; a refresh shows no change.
@@ -112,8 +116,10 @@ def test_full_lifecycle_with_the_real_engine(project_factory: Any, emulator: Emu
     proj.preview("--expect-no-changes")
 
     # Drift made outside Pulumi: a refresh shows it, an up restores the program's values.
-    api.patch(f"uac_connections/{conn_id}", json={"connection_name": "Renamed by hand",
-                                                   "inbound": {"timeout_1xx_secs": 9}})
+    api.patch(
+        f"uac_connections/{conn_id}",
+        json={"connection_name": "Renamed by hand", "inbound": {"timeout_1xx_secs": 9}},
+    )
     drift = proj.preview("--refresh", "--expect-no-changes", check=False)
     assert drift.returncode != 0
     refreshed = proj.refresh()
@@ -144,8 +150,13 @@ def test_full_lifecycle_with_the_real_engine(project_factory: Any, emulator: Emu
     assert resources_of(proj.export()) == []
 
     everything = "\n".join(proj.outputs)
-    for secret in (API_KEY, CONN_PASSWORD, PBX_PASSWORD, PLAIN_PBX_PASSWORD,
-                   outputs["generated_password"]):
+    for secret in (
+        API_KEY,
+        CONN_PASSWORD,
+        PBX_PASSWORD,
+        PLAIN_PBX_PASSWORD,
+        outputs["generated_password"],
+    ):
         assert secret not in everything
 
 
@@ -181,7 +192,9 @@ def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
 
 
 def test_invalid_configurations_fail_at_preview_without_api_calls(
-    project_factory: Any, admin: httpx.Client, tmp_path: Path,
+    project_factory: Any,
+    admin: httpx.Client,
+    tmp_path: Path,
 ) -> None:
     program = """
 import pulumi
@@ -199,7 +212,10 @@ UacConnection("bad", **props)
         ({"active": "yes"}, "active"),
         ({"encrypted_media": "ZRTP"}, "encrypted_media"),
         ({"noise_suppression": "loud"}, "noise_suppression"),
-        ({"noise_suppression_details": {"attenuation_limit": 15}}, "noise_suppression_details.attenuation_limit"),
+        (
+            {"noise_suppression_details": {"attenuation_limit": 15}},
+            "noise_suppression_details.attenuation_limit",
+        ),
         ({"jitter_buffer": {"jitterbuffer_msec_max": 500}}, "jitter_buffer.jitterbuffer_msec_max"),
         ({"rtcp_settings": {"report_frequency_secs": 1}}, "rtcp_settings.report_frequency_secs"),
         ({"inbound": {"timeout_1xx_secs": 121}}, "inbound.timeout_1xx_secs"),
@@ -207,8 +223,14 @@ UacConnection("bad", **props)
         ({"outbound": {"localization": "usa"}}, "outbound.localization"),
         ({"outbound": {"outbound_voice_profile_id": "p-1"}}, "outbound.outbound_voice_profile_id"),
         ({"external_uac_settings": {"username": "telnyx-reg"}}, "external_uac_settings.proxy"),
-        ({"external_uac_settings": {"proxy": "sip:p", "transport": "SCTP"}}, "external_uac_settings.transport"),
-        ({"internal_uac_settings": {"destination_uri": "sip:1006@a.sip.telnyx.com"}}, "internal_uac_settings.destination_uri"),
+        (
+            {"external_uac_settings": {"proxy": "sip:p", "transport": "SCTP"}},
+            "external_uac_settings.transport",
+        ),
+        (
+            {"internal_uac_settings": {"destination_uri": "sip:1006@a.sip.telnyx.com"}},
+            "internal_uac_settings.destination_uri",
+        ),
         ({"webhook_api_version": "texml"}, "webhook_api_version"),
         ({"webhook_event_url": "example.com/hook"}, "webhook_event_url"),
         ({"webhook_timeout_secs": 60}, "webhook_timeout_secs"),
@@ -225,10 +247,13 @@ UacConnection("bad", **props)
     assert request_counts(admin) == {}
 
 
-def test_missing_api_key_fails_with_one_clear_error(project_factory: Any, admin: httpx.Client) -> None:
+def test_missing_api_key_fails_with_one_clear_error(
+    project_factory: Any, admin: httpx.Client
+) -> None:
     proj: PulumiProject = project_factory(
         'from pulumi_uac import UacConnection\nUacConnection("c", connection_name="No key")\n',
-        api_key=None)
+        api_key=None,
+    )
     proj.init()
     proj.preview()  # a preview needs no key: check and diff never call the API
     proc = proj.run("up", "--yes", "--skip-preview", check=False)
@@ -238,15 +263,17 @@ def test_missing_api_key_fails_with_one_clear_error(project_factory: Any, admin:
     assert request_counts(admin) == {}
 
 
-def test_registration_wait_and_adoption_through_the_cli(project_factory: Any, api: httpx.Client,
-                                                         admin: httpx.Client) -> None:
+def test_registration_wait_and_adoption_through_the_cli(
+    project_factory: Any, api: httpx.Client, admin: httpx.Client
+) -> None:
     existing = api.post("uac_connections", json={"connection_name": "Legacy PBX"}).json()["data"]
     program = """
 import pulumi
 from pulumi_uac import UacConnection
 cfg = pulumi.Config()
 waited = UacConnection("waited", connection_name="Waited", wait_for_registration=20,
-    external_uac_settings={"proxy": cfg.require("proxy"), "username": "reg-user", "password": "pw-123456"})
+    external_uac_settings={"proxy": cfg.require("proxy"), "username": "reg-user",
+                           "password": "pw-123456"})
 by_name = UacConnection("legacy", connection_name="Legacy PBX", adopt_existing_by_name=True,
     tags=["adopted"])
 pulumi.export("status", waited.registration_status)

@@ -23,8 +23,12 @@ from .conftest import API_KEY, request_counts
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 FULL = {
     "connection_name": "Office PBX",
-    "external_uac_settings": {"proxy": "sip:pbx.example.com:5060", "username": "telnyx-reg",
-                              "password": "s3cret-pbx", "transport": "TCP"},
+    "external_uac_settings": {
+        "proxy": "sip:pbx.example.com:5060",
+        "username": "telnyx-reg",
+        "password": "s3cret-pbx",
+        "transport": "TCP",
+    },
     "internal_uac_settings": {"destination_uri": "1006@assistant-abc123.sip.telnyx.com"},
 }
 
@@ -42,15 +46,23 @@ def create(api: httpx.Client, **body: Any) -> dict[str, Any]:
     return data
 
 
-# ------------------------------------------------------------------------------ auth & routing
+# -------------------- auth & routing
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": API_KEY}])
-def test_every_v2_route_requires_the_bearer_key(emulator: EmulatorServer, headers: dict[str, str]) -> None:
-    for method, path in [("GET", "uac_connections"), ("POST", "uac_connections"),
-                         ("GET", "uac_connections/1"), ("PATCH", "uac_connections/1"),
-                         ("DELETE", "uac_connections/1"),
-                         ("POST", "uac_connections/1/actions/check_registration_status")]:
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": API_KEY}]
+)
+def test_every_v2_route_requires_the_bearer_key(
+    emulator: EmulatorServer, headers: dict[str, str]
+) -> None:
+    for method, path in [
+        ("GET", "uac_connections"),
+        ("POST", "uac_connections"),
+        ("GET", "uac_connections/1"),
+        ("PATCH", "uac_connections/1"),
+        ("DELETE", "uac_connections/1"),
+        ("POST", "uac_connections/1/actions/check_registration_status"),
+    ]:
         r = httpx.request(method, f"{emulator.base_url}/{path}", headers=headers)
         assert r.status_code == 401
         err = r.json()["errors"][0]
@@ -63,7 +75,9 @@ def test_unknown_id_404_malformed_json_400_wrong_method_405(api: httpx.Client) -
     assert api.delete("uac_connections/999").json()["errors"][0]["code"] == "10005"
     assert api.patch("uac_connections/999", json={}).status_code == 404
     assert api.post("uac_connections/999/actions/check_registration_status").status_code == 404
-    r = api.post("uac_connections", content=b"{not json", headers={"Content-Type": "application/json"})
+    r = api.post(
+        "uac_connections", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
     assert r.status_code == 400 and r.json()["errors"][0]["source"]["pointer"] == "/"
     r = api.put("uac_connections")
     assert r.status_code == 405 and r.headers["Allow"] == "GET, POST"
@@ -71,7 +85,7 @@ def test_unknown_id_404_malformed_json_400_wrong_method_405(api: httpx.Client) -
     assert api.get("nothing_here").status_code == 404
 
 
-# ------------------------------------------------------------------------------ create / get / patch / delete
+# -------------------- create / get / patch / delete
 
 
 def test_create_fills_documented_defaults_and_generated_fields(api: httpx.Client) -> None:
@@ -88,8 +102,11 @@ def test_create_fills_documented_defaults_and_generated_fields(api: httpx.Client
     assert c["registration_status"] == "Not Registered"
     assert (c["active"], c["anchorsite_override"], c["dtmf_type"]) == (True, "Latency", "RFC 2833")
     assert c["inbound"]["timeout_1xx_secs"] == 3 and c["outbound"]["localization"] == "US"
-    assert c["jitter_buffer"] == {"enable_jitter_buffer": False, "jitterbuffer_msec_max": 200,
-                                  "jitterbuffer_msec_min": 60}
+    assert c["jitter_buffer"] == {
+        "enable_jitter_buffer": False,
+        "jitterbuffer_msec_max": 200,
+        "jitterbuffer_msec_min": 60,
+    }
     got = api.get(f"uac_connections/{c['id']}").json()["data"]
     assert got["password"] == "********" and got["external_uac_settings"]["password"] == "********"
 
@@ -97,7 +114,9 @@ def test_create_fills_documented_defaults_and_generated_fields(api: httpx.Client
 def test_patch_changes_only_what_the_body_names_and_merges_nested(api: httpx.Client) -> None:
     c = api.post("uac_connections", json=FULL).json()["data"]
     time.sleep(0.002)
-    r = api.patch(f"uac_connections/{c['id']}", json={"external_uac_settings": {"password": "new-one"}})
+    r = api.patch(
+        f"uac_connections/{c['id']}", json={"external_uac_settings": {"password": "new-one"}}
+    )
     assert r.status_code == 200
     u = r.json()["data"]
     ext = u["external_uac_settings"]
@@ -105,7 +124,9 @@ def test_patch_changes_only_what_the_body_names_and_merges_nested(api: httpx.Cli
     assert ext["password"] == "new-one"  # this update changed it: shown
     assert u["password"] == "********"  # this one it did not
     assert u["connection_name"] == "Office PBX" and u["updated_at"] > c["updated_at"]
-    u2 = api.patch(f"uac_connections/{c['id']}", json={"tags": ["a"], "inbound": {"prack_enabled": True}}).json()["data"]
+    u2 = api.patch(
+        f"uac_connections/{c['id']}", json={"tags": ["a"], "inbound": {"prack_enabled": True}}
+    ).json()["data"]
     assert u2["inbound"]["timeout_2xx_secs"] == 90 and u2["inbound"]["prack_enabled"] is True
     assert u2["external_uac_settings"]["password"] == "********"
 
@@ -119,25 +140,53 @@ def test_delete_returns_the_deleted_object(api: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     ("body", "pointer"),
-    [({}, "/connection_name"),
-     ({"connection_name": "c", "active": "yes"}, "/active"),
-     ({"connection_name": "c", "dtmf_type": "Morse"}, "/dtmf_type"),
-     ({"connection_name": "c", "password": "short"}, "/password"),
-     ({"connection_name": "c", "user_name": "ab"}, "/user_name"),
-     ({"connection_name": "c", "inbound": {"timeout_1xx_secs": 0}}, "/inbound/timeout_1xx_secs"),
-     ({"connection_name": "c", "inbound": {"sip_subdomain": "mine"}}, "/inbound/sip_subdomain"),
-     ({"connection_name": "c", "jitter_buffer": {"jitterbuffer_msec_min": 10}}, "/jitter_buffer/jitterbuffer_msec_min"),
-     ({"connection_name": "c", "rtcp_settings": {"report_frequency_secs": 4000}}, "/rtcp_settings/report_frequency_secs"),
-     ({"connection_name": "c", "noise_suppression_details": {"attenuation_limit": 15}}, "/noise_suppression_details/attenuation_limit"),
-     ({"connection_name": "c", "internal_uac_settings": {"destination_uri": "sip:1@x.sip.telnyx.com"}}, "/internal_uac_settings/destination_uri"),
-     ({"connection_name": "c", "external_uac_settings": {"username": "u-ser"}}, "/external_uac_settings/proxy"),
-     ({"connection_name": "c", "external_uac_settings": {"proxy": "p", "transport": "SCTP"}}, "/external_uac_settings/transport"),
-     ({"connection_name": "c", "webhook_api_version": "texml"}, "/webhook_api_version"),
-     ({"connection_name": "c", "webhook_timeout_secs": 31}, "/webhook_timeout_secs"),
-     ({"connection_name": "c", "webhook_event_url": "not a url"}, "/webhook_event_url"),
-     ({"connection_name": "c", "outbound": {"outbound_voice_profile_id": "abc"}}, "/outbound/outbound_voice_profile_id")],
+    [
+        ({}, "/connection_name"),
+        ({"connection_name": "c", "active": "yes"}, "/active"),
+        ({"connection_name": "c", "dtmf_type": "Morse"}, "/dtmf_type"),
+        ({"connection_name": "c", "password": "short"}, "/password"),
+        ({"connection_name": "c", "user_name": "ab"}, "/user_name"),
+        ({"connection_name": "c", "inbound": {"timeout_1xx_secs": 0}}, "/inbound/timeout_1xx_secs"),
+        ({"connection_name": "c", "inbound": {"sip_subdomain": "mine"}}, "/inbound/sip_subdomain"),
+        (
+            {"connection_name": "c", "jitter_buffer": {"jitterbuffer_msec_min": 10}},
+            "/jitter_buffer/jitterbuffer_msec_min",
+        ),
+        (
+            {"connection_name": "c", "rtcp_settings": {"report_frequency_secs": 4000}},
+            "/rtcp_settings/report_frequency_secs",
+        ),
+        (
+            {"connection_name": "c", "noise_suppression_details": {"attenuation_limit": 15}},
+            "/noise_suppression_details/attenuation_limit",
+        ),
+        (
+            {
+                "connection_name": "c",
+                "internal_uac_settings": {"destination_uri": "sip:1@x.sip.telnyx.com"},
+            },
+            "/internal_uac_settings/destination_uri",
+        ),
+        (
+            {"connection_name": "c", "external_uac_settings": {"username": "u-ser"}},
+            "/external_uac_settings/proxy",
+        ),
+        (
+            {"connection_name": "c", "external_uac_settings": {"proxy": "p", "transport": "SCTP"}},
+            "/external_uac_settings/transport",
+        ),
+        ({"connection_name": "c", "webhook_api_version": "texml"}, "/webhook_api_version"),
+        ({"connection_name": "c", "webhook_timeout_secs": 31}, "/webhook_timeout_secs"),
+        ({"connection_name": "c", "webhook_event_url": "not a url"}, "/webhook_event_url"),
+        (
+            {"connection_name": "c", "outbound": {"outbound_voice_profile_id": "abc"}},
+            "/outbound/outbound_voice_profile_id",
+        ),
+    ],
 )
-def test_validation_answers_422_with_a_pointer_per_problem(api: httpx.Client, body: dict[str, Any], pointer: str) -> None:
+def test_validation_answers_422_with_a_pointer_per_problem(
+    api: httpx.Client, body: dict[str, Any], pointer: str
+) -> None:
     r = api.post("uac_connections", json=body)
     assert r.status_code == 422, r.text
     pointers = [e["source"]["pointer"] for e in r.json()["errors"]]
@@ -146,7 +195,10 @@ def test_validation_answers_422_with_a_pointer_per_problem(api: httpx.Client, bo
 
 
 def test_one_error_per_problem(api: httpx.Client) -> None:
-    r = api.post("uac_connections", json={"dtmf_type": "x", "password": "1", "inbound": {"timeout_2xx_secs": 0}})
+    r = api.post(
+        "uac_connections",
+        json={"dtmf_type": "x", "password": "1", "inbound": {"timeout_2xx_secs": 0}},
+    )
     pointers = sorted(e["source"]["pointer"] for e in r.json()["errors"])
     assert pointers == ["/connection_name", "/dtmf_type", "/inbound/timeout_2xx_secs", "/password"]
     assert any(e["code"] == "10004" for e in r.json()["errors"])
@@ -156,27 +208,39 @@ def test_update_validation_and_texml_is_create_only(api: httpx.Client) -> None:
     c = create(api)
     r = api.patch(f"uac_connections/{c['id']}", json={"webhook_api_version": "texml"})
     assert r.status_code == 422
-    r = api.patch(f"uac_connections/{c['id']}", json={"external_uac_settings": {"username": "abcd"}})
+    r = api.patch(
+        f"uac_connections/{c['id']}", json={"external_uac_settings": {"username": "abcd"}}
+    )
     assert r.status_code == 422  # no proxy stored yet, none given
     ok = create(api, external_uac_settings={"proxy": "sip:p"})
-    r = api.patch(f"uac_connections/{ok['id']}", json={"external_uac_settings": {"username": "abcd"}})
+    r = api.patch(
+        f"uac_connections/{ok['id']}", json={"external_uac_settings": {"username": "abcd"}}
+    )
     assert r.status_code == 200
 
 
-# ------------------------------------------------------------------------------ list
+# -------------------- list
 
 
 def test_list_pagination_sorting_and_filters(api: httpx.Client) -> None:
     names = ["delta", "alpha", "charlie", "bravo", "echo"]
     made = []
     for n in names:
-        made.append(create(api, connection_name=n, outbound={"outbound_voice_profile_id": "42" if n in "alpha echo" else "7"}))
+        made.append(
+            create(
+                api,
+                connection_name=n,
+                outbound={"outbound_voice_profile_id": "42" if n in "alpha echo" else "7"},
+            )
+        )
     page1 = api.get("uac_connections", params={"page[size]": 2}).json()
     assert page1["meta"] == {"page_number": 1, "page_size": 2, "total_pages": 3, "total_results": 5}
     assert [c["connection_name"] for c in page1["data"]] == ["echo", "bravo"]  # newest first
     everything = []
     for n in (1, 2, 3):
-        everything += api.get("uac_connections", params={"page[size]": 2, "page[number]": n}).json()["data"]
+        everything += api.get(
+            "uac_connections", params={"page[size]": 2, "page[number]": n}
+        ).json()["data"]
     assert [c["id"] for c in everything] == [c["id"] for c in reversed(made)]
     assert api.get("uac_connections", params={"page[number]": 9}).json()["data"] == []
     by_name = api.get("uac_connections", params={"sort": "connection_name"}).json()["data"]
@@ -185,7 +249,9 @@ def test_list_pagination_sorting_and_filters(api: httpx.Client) -> None:
     assert [c["connection_name"] for c in desc] == sorted(names, reverse=True)
     asc = api.get("uac_connections", params={"sort": "created_at"}).json()["data"]
     assert [c["connection_name"] for c in asc] == names
-    f = api.get("uac_connections", params={"filter[connection_name][contains]": "HAR"}).json()["data"]
+    f = api.get("uac_connections", params={"filter[connection_name][contains]": "HAR"}).json()[
+        "data"
+    ]
     assert [c["connection_name"] for c in f] == ["charlie"]
     fq = api.get("uac_connections", params={"filter[fqdn]": made[0]["fqdn"]}).json()["data"]
     assert [c["id"] for c in fq] == [made[0]["id"]]
@@ -194,26 +260,39 @@ def test_list_pagination_sorting_and_filters(api: httpx.Client) -> None:
         assert sorted(c["connection_name"] for c in p) == ["alpha", "echo"]
 
 
-@pytest.mark.parametrize("params", [{"page[size]": 0}, {"page[size]": 251}, {"page[number]": 0},
-                                    {"page[size]": "x"}, {"sort": "fqdn"},
-                                    {"filter[connection_name][contains]": "ab"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page[size]": 0},
+        {"page[size]": 251},
+        {"page[number]": 0},
+        {"page[size]": "x"},
+        {"sort": "fqdn"},
+        {"filter[connection_name][contains]": "ab"},
+    ],
+)
 def test_list_rejects_bad_parameters(api: httpx.Client, params: dict[str, Any]) -> None:
     r = api.get("uac_connections", params=params)
     assert r.status_code == 400
     assert r.json()["errors"][0]["source"]["parameter"]
 
 
-# ------------------------------------------------------------------------------ masking & registration
+# -------------------- masking & registration
 
 
 def test_masking_off_returns_passwords(api: httpx.Client, admin: httpx.Client) -> None:
     admin.patch("config", json={"masking": False})
     c = api.post("uac_connections", json=FULL).json()["data"]
     got = api.get(f"uac_connections/{c['id']}").json()["data"]
-    assert got["password"] == c["password"] and got["external_uac_settings"]["password"] == "s3cret-pbx"
+    assert (
+        got["password"] == c["password"]
+        and got["external_uac_settings"]["password"] == "s3cret-pbx"
+    )
 
 
-def test_registration_goes_from_not_registered_to_registered(api: httpx.Client, admin: httpx.Client) -> None:
+def test_registration_goes_from_not_registered_to_registered(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
     admin.patch("config", json={"registration_delay": 0.3})
     c = api.post("uac_connections", json=FULL).json()["data"]
     status = api.post(f"uac_connections/{c['id']}/actions/check_registration_status").json()["data"]
@@ -221,25 +300,47 @@ def test_registration_goes_from_not_registered_to_registered(api: httpx.Client, 
     time.sleep(0.35)
     status = api.post(f"uac_connections/{c['id']}/actions/check_registration_status").json()["data"]
     assert status["status"] == "Registered"
-    assert (status["sip_username"], status["ip_address"], status["port"], status["transport"]) == \
-        ("telnyx-reg", "pbx.example.com", 5060, "TCP")
+    assert (status["sip_username"], status["ip_address"], status["port"], status["transport"]) == (
+        "telnyx-reg",
+        "pbx.example.com",
+        5060,
+        "TCP",
+    )
     got = api.get(f"uac_connections/{c['id']}").json()["data"]
     assert got["registration_status"] == "Registered"
     assert got["registration_status_updated_at"] > c["registration_status_updated_at"]
     # Deactivating drops the registration; incomplete settings never register.
     api.patch(f"uac_connections/{c['id']}", json={"active": False})
     time.sleep(0.35)
-    assert api.get(f"uac_connections/{c['id']}").json()["data"]["registration_status"] == "Not Registered"
+    assert (
+        api.get(f"uac_connections/{c['id']}").json()["data"]["registration_status"]
+        == "Not Registered"
+    )
     bare = create(api, external_uac_settings={"proxy": "sip:pbx"})
     time.sleep(0.35)
-    assert api.get(f"uac_connections/{bare['id']}").json()["data"]["registration_status"] == "Not Registered"
+    assert (
+        api.get(f"uac_connections/{bare['id']}").json()["data"]["registration_status"]
+        == "Not Registered"
+    )
 
 
 def test_failing_and_silent_proxies(api: httpx.Client, admin: httpx.Client) -> None:
-    admin.patch("config", json={"registration_delay": 0.05, "failing_proxies": ["*.reject.example*"],
-                                "silent_proxies": ["*.silent.example*"]})
-    bad = dict(FULL, external_uac_settings={**FULL["external_uac_settings"], "proxy": "sip:pbx.reject.example"})
-    mute = dict(FULL, external_uac_settings={**FULL["external_uac_settings"], "proxy": "sip:pbx.silent.example"})
+    admin.patch(
+        "config",
+        json={
+            "registration_delay": 0.05,
+            "failing_proxies": ["*.reject.example*"],
+            "silent_proxies": ["*.silent.example*"],
+        },
+    )
+    bad = dict(
+        FULL,
+        external_uac_settings={**FULL["external_uac_settings"], "proxy": "sip:pbx.reject.example"},
+    )
+    mute = dict(
+        FULL,
+        external_uac_settings={**FULL["external_uac_settings"], "proxy": "sip:pbx.silent.example"},
+    )
     b = api.post("uac_connections", json=bad).json()["data"]
     m = api.post("uac_connections", json=mute).json()["data"]
     time.sleep(0.1)
@@ -248,11 +349,13 @@ def test_failing_and_silent_proxies(api: httpx.Client, admin: httpx.Client) -> N
     assert api.post(check.format(m["id"])).json()["data"]["status"] == "Not Registered"
 
 
-# ------------------------------------------------------------------------------ faults
+# -------------------- faults
 
 
 def test_fail_next_n_calls_to_a_route(api: httpx.Client, admin: httpx.Client) -> None:
-    admin.post("faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 502, "count": 2})
+    admin.post(
+        "faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 502, "count": 2}
+    )
     assert [api.get("uac_connections").status_code for _ in range(3)] == [502, 502, 200]
     assert api.post("uac_connections", json={"connection_name": "x"}).status_code == 201
 
@@ -261,15 +364,21 @@ def test_rate_limit_burst_carries_retry_headers(api: httpx.Client, admin: httpx.
     admin.put("faults", json={"rate_limit_burst": 2, "retry_after": 3})
     r = api.get("uac_connections")
     assert r.status_code == 429 and r.json()["errors"][0]["code"] == "10011"
-    assert (r.headers["Retry-After"], r.headers["x-ratelimit-reset"],
-            r.headers["x-ratelimit-remaining"], r.headers["x-ratelimit-limit"]) == ("3", "3", "0", "100")
+    assert (
+        r.headers["Retry-After"],
+        r.headers["x-ratelimit-reset"],
+        r.headers["x-ratelimit-remaining"],
+        r.headers["x-ratelimit-limit"],
+    ) == ("3", "3", "0", "100")
     assert api.get("uac_connections").status_code == 429
     assert api.get("uac_connections").status_code == 200
 
 
 def test_dropped_connection_and_after_commit_faults(api: httpx.Client, admin: httpx.Client) -> None:
-    admin.post("faults/fail-next", json={"route": "POST /v2/uac_connections", "drop": True,
-                                         "after_commit": True})
+    admin.post(
+        "faults/fail-next",
+        json={"route": "POST /v2/uac_connections", "drop": True, "after_commit": True},
+    )
     with pytest.raises(httpx.RemoteProtocolError):
         api.post("uac_connections", json={"connection_name": "lost-reply"})
     # The change was made even though the reply was lost.
@@ -304,12 +413,18 @@ def test_request_log_counts_per_method_and_route(api: httpx.Client, admin: httpx
     log = admin.get("requests").json()
     assert log["total"] == 3 and log["requests"][-1]["path"] == f"/v2/uac_connections/{c['id']}"
     admin.post("reset")
-    assert admin.get("requests").json()["total"] == 0 and admin.get("state").json()["connections"] == []
+    assert (
+        admin.get("requests").json()["total"] == 0
+        and admin.get("state").json()["connections"] == []
+    )
 
 
 def test_state_dump_masks_unless_asked(api: httpx.Client, admin: httpx.Client) -> None:
     api.post("uac_connections", json=FULL)
-    assert admin.get("state").json()["connections"][0]["external_uac_settings"]["password"] == "********"
+    assert (
+        admin.get("state").json()["connections"][0]["external_uac_settings"]["password"]
+        == "********"
+    )
     revealed = admin.get("state", params={"reveal": "true"}).json()["connections"][0]
     assert revealed["external_uac_settings"]["password"] == "s3cret-pbx"
 
@@ -322,13 +437,17 @@ def test_admin_refuses_non_loopback_clients() -> None:
     assert app.handle(Request("GET", "/_emulator/state", client_ip="::1")).status == 200
 
 
-# ------------------------------------------------------------------------------ concurrency
+# -------------------- concurrency
 
 
 def test_100_parallel_creates_give_100_distinct_ids(emulator: EmulatorServer) -> None:
     def one(i: int) -> str:
-        r = httpx.post(f"{emulator.base_url}/uac_connections", headers=AUTH,
-                       json={"connection_name": f"parallel-{i}"}, timeout=30)
+        r = httpx.post(
+            f"{emulator.base_url}/uac_connections",
+            headers=AUTH,
+            json={"connection_name": f"parallel-{i}"},
+            timeout=30,
+        )
         assert r.status_code == 201
         return str(r.json()["data"]["id"])
 
@@ -340,12 +459,16 @@ def test_100_parallel_creates_give_100_distinct_ids(emulator: EmulatorServer) ->
     assert {c["id"] for c in listed["data"]} == set(ids)
 
 
-# ------------------------------------------------------------------------------ the CLI process
+# -------------------- the CLI process
 
 
 def start_cli(*args: str) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen([sys.executable, "-m", "pulumi_uac.emulator", "--port", "0", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pulumi_uac.emulator", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     url = proc.stdout.readline().strip()
     return proc, url
@@ -365,12 +488,21 @@ def test_cli_prints_the_base_url_first_and_stops_on_sigterm_and_sigint(tmp_path:
 
 def test_cli_reads_the_key_from_the_environment() -> None:
     env = {**os.environ, "TELNYX_API_KEY": "from-env"}
-    proc = subprocess.Popen([sys.executable, "-m", "pulumi_uac.emulator", "--port", "0"],
-                            stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pulumi_uac.emulator", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline().strip()
-        assert httpx.get(f"{url}/uac_connections", headers={"Authorization": "Bearer from-env"}).status_code == 200
+        assert (
+            httpx.get(
+                f"{url}/uac_connections", headers={"Authorization": "Bearer from-env"}
+            ).status_code
+            == 200
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -388,7 +520,11 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     headers = {"Authorization": "Bearer k"}
     try:
         for i in range(3):
-            httpx.post(f"{url}/uac_connections", headers=headers, json={**FULL, "connection_name": f"keep-{i}"})
+            httpx.post(
+                f"{url}/uac_connections",
+                headers=headers,
+                json={**FULL, "connection_name": f"keep-{i}"},
+            )
         before = httpx.get(f"{url}/uac_connections", headers=headers).json()
     finally:
         proc.terminate()
@@ -398,7 +534,9 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     try:
         after = httpx.get(f"{url}/uac_connections", headers=headers).json()
         assert after == before
-        new = httpx.post(f"{url}/uac_connections", headers=headers, json={"connection_name": "next"}).json()["data"]
+        new = httpx.post(
+            f"{url}/uac_connections", headers=headers, json={"connection_name": "next"}
+        ).json()["data"]
         assert new["id"] not in {c["id"] for c in before["data"]}
     finally:
         proc.terminate()
@@ -406,13 +544,31 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
 
 
 def test_cli_fault_flags(tmp_path: Path) -> None:
-    proc, url = start_cli("--api-key", "k", "--fail-next", "POST /v2/uac_connections=503x1",
-                          "--rate-limit-burst", "1", "--retry-after", "2")
+    proc, url = start_cli(
+        "--api-key",
+        "k",
+        "--fail-next",
+        "POST /v2/uac_connections=503x1",
+        "--rate-limit-burst",
+        "1",
+        "--retry-after",
+        "2",
+    )
     headers = {"Authorization": "Bearer k"}
     try:
         assert httpx.get(f"{url}/uac_connections", headers=headers).status_code == 429
-        assert httpx.post(f"{url}/uac_connections", headers=headers, json={"connection_name": "x"}).status_code == 503
-        assert httpx.post(f"{url}/uac_connections", headers=headers, json={"connection_name": "x"}).status_code == 201
+        assert (
+            httpx.post(
+                f"{url}/uac_connections", headers=headers, json={"connection_name": "x"}
+            ).status_code
+            == 503
+        )
+        assert (
+            httpx.post(
+                f"{url}/uac_connections", headers=headers, json={"connection_name": "x"}
+            ).status_code
+            == 201
+        )
     finally:
         proc.terminate()
         proc.wait(timeout=10)

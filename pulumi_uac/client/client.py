@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -115,7 +116,9 @@ class UacClient:
             if n > 1 and may_have_reached:
                 adopted = self._find_created(params, since=first_attempt_at - CREATE_ADOPTION_SKEW)
                 if adopted is not None:
-                    log.info("POST uac_connections: adopted %s created by an earlier attempt", adopted.id)
+                    log.info(
+                        "POST uac_connections: adopted %s created by an earlier attempt", adopted.id
+                    )
                     return adopted
             try:
                 data = self._send("POST", "uac_connections", json=body)
@@ -180,7 +183,7 @@ class UacClient:
                 return
             page = meta.page_number + 1
 
-    def find_by_name(self, name: str) -> list[UacConnection]:
+    def find_by_name(self, name: str) -> builtins.list[UacConnection]:
         """Connections whose name equals ``name`` exactly (the API filter is a substring match
         of at least 3 characters, so shorter names are matched by scanning)."""
         contains = name if len(name) >= 3 else None
@@ -188,7 +191,9 @@ class UacClient:
 
     # ---------------------------------------------------------------- internals
 
-    def _find_created(self, params: UacConnectionCreateParams, since: float) -> UacConnection | None:
+    def _find_created(
+        self, params: UacConnectionCreateParams, since: float
+    ) -> UacConnection | None:
         wanted_tags = set(params.tags or ())
         matches = [
             c
@@ -204,9 +209,13 @@ class UacClient:
             )
         return matches[0] if matches else None
 
-    def _body(self, params: UacConnectionCreateParams | UacConnectionUpdateParams) -> dict[str, Any]:
+    def _body(
+        self, params: UacConnectionCreateParams | UacConnectionUpdateParams
+    ) -> dict[str, Any]:
         body = params.to_body()
-        self._redact.add(body.get("password"), (body.get("external_uac_settings") or {}).get("password"))
+        self._redact.add(
+            body.get("password"), (body.get("external_uac_settings") or {}).get("password")
+        )
         return body
 
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
@@ -285,7 +294,11 @@ def _created_at(conn: UacConnection) -> float:
 
 
 def _quote(connection_id: str) -> str:
-    return httpx.URL(connection_id).raw_path.decode() if "/" not in connection_id else connection_id.replace("/", "%2F")
+    return (
+        httpx.URL(connection_id).raw_path.decode()
+        if "/" not in connection_id
+        else connection_id.replace("/", "%2F")
+    )
 
 
 def response_headers(response: httpx.Response) -> Mapping[str, str]:

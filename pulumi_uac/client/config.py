@@ -51,5 +51,7 @@ class ClientConfig:
             )
         url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
         if not url.startswith(("http://", "https://")):
-            raise ConfigurationError(f"Telnyx base URL must start with http:// or https://: {url!r}")
+            raise ConfigurationError(
+                f"Telnyx base URL must start with http:// or https://: {url!r}"
+            )
         return cls(api_key=key, base_url=url, **overrides)  # type: ignore[arg-type]

@@ -90,7 +90,8 @@ class RetryPolicy:
     def backoff(self, retry_number: int) -> float:
         """Delay before retry ``retry_number`` (1-based) when the server gave no hint:
         ``min(initial * 2^(n-1), max) * (1 - 0.25 * rand)``, as the official SDK does."""
-        base = min(self.config.initial_backoff * 2 ** (retry_number - 1), self.config.max_backoff)
+        growth: float = 2.0 ** (retry_number - 1)
+        base = min(self.config.initial_backoff * growth, self.config.max_backoff)
         return base * (1.0 - 0.25 * self._rng())
 
     def delay_for(self, exc: BaseException | None, retry_number: int) -> float:
@@ -118,9 +119,12 @@ class RetryPolicy:
                 return True
             upcoming = state.upcoming_sleep
             exc = state.outcome.exception() if state.outcome else None
-            if isinstance(exc, APIStatusError) and exc.retry_after is not None:
-                if exc.retry_after > cfg.max_retry_after:
-                    return True
+            if (
+                isinstance(exc, APIStatusError)
+                and exc.retry_after is not None
+                and exc.retry_after > cfg.max_retry_after
+            ):
+                return True
             return (self._clock() - started) + upcoming > cfg.max_retry_time
 
         def before_sleep(state: tenacity.RetryCallState) -> None:

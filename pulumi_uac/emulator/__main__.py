@@ -30,43 +30,81 @@ def _fail_rule(text: str) -> FailRule:
     status, _, count = spec.partition("x")
     drop = status == "drop"
     try:
-        return FailRule(route=route, status=0 if drop else int(status), count=int(count or 1),
-                        drop=drop, after_commit=flag == "after")
+        return FailRule(
+            route=route,
+            status=0 if drop else int(status),
+            count=int(count or 1),
+            drop=drop,
+            after_commit=flag == "after",
+        )
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"bad fail rule {text!r}: {exc}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="pulumi-uac-emulator", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="pulumi-uac-emulator",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
-    p.add_argument("--api-key", default=None,
-                   help=f"accepted Bearer key (default: $TELNYX_API_KEY, else {DEFAULT_API_KEY!r})")
+    p.add_argument(
+        "--api-key",
+        default=None,
+        help=f"accepted Bearer key (default: $TELNYX_API_KEY, else {DEFAULT_API_KEY!r})",
+    )
     p.add_argument("--state", metavar="PATH", help="persist connections to this JSON file")
     p.add_argument("--seed", type=int, default=0, help="seed for ids and random faults")
-    p.add_argument("--no-masking", action="store_true",
-                   help="return passwords in full (accounts created before 2026-09-08)")
+    p.add_argument(
+        "--no-masking",
+        action="store_true",
+        help="return passwords in full (accounts created before 2026-09-08)",
+    )
     g = p.add_argument_group("registration")
-    g.add_argument("--registration-delay", type=float, default=0.5, metavar="SECONDS",
-                   help="time from complete external settings to Registered (default 0.5)")
-    g.add_argument("--fail-proxy", action="append", default=[], metavar="GLOB",
-                   help="proxies matching this glob end Failed (repeatable), e.g. '*.reject.example'")
-    g.add_argument("--silent-proxy", action="append", default=[], metavar="GLOB",
-                   help="proxies matching this glob never register (repeatable)")
+    g.add_argument(
+        "--registration-delay",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help="time from complete external settings to Registered (default 0.5)",
+    )
+    g.add_argument(
+        "--fail-proxy",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="proxies matching this glob end Failed (repeatable), e.g. '*.reject.example'",
+    )
+    g.add_argument(
+        "--silent-proxy",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="proxies matching this glob never register (repeatable)",
+    )
     f = p.add_argument_group("faults")
     f.add_argument("--latency-ms", type=float, default=0.0, help="latency added to every /v2 call")
     f.add_argument("--latency-jitter-ms", type=float, default=0.0, help="extra random latency")
     f.add_argument("--error-rate", type=float, default=0.0, help="probability of a 503")
-    f.add_argument("--drop-rate", type=float, default=0.0,
-                   help="probability of closing the connection without an answer")
+    f.add_argument(
+        "--drop-rate",
+        type=float,
+        default=0.0,
+        help="probability of closing the connection without an answer",
+    )
     f.add_argument("--rate-limit-burst", type=int, default=0, help="answer the next N calls 429")
     f.add_argument("--retry-after", type=float, default=1.0, help="seconds announced by 429s")
-    f.add_argument("--fail-next", action="append", default=[], type=_fail_rule,
-                   metavar="ROUTE=STATUSxN",
-                   help="fail the next N calls matching ROUTE (a glob of 'METHOD /path'), e.g. "
-                        "'POST /v2/uac_connections=503x2'; 'drop' for STATUS closes the "
-                        "connection; append ',after' to fail after the change is made")
+    f.add_argument(
+        "--fail-next",
+        action="append",
+        default=[],
+        type=_fail_rule,
+        metavar="ROUTE=STATUSxN",
+        help="fail the next N calls matching ROUTE (a glob of 'METHOD /path'), e.g. "
+        "'POST /v2/uac_connections=503x2'; 'drop' for STATUS closes the "
+        "connection; append ',after' to fail after the change is made",
+    )
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return p
 
@@ -75,16 +113,23 @@ def build_app(args: argparse.Namespace) -> EmulatorApp:
     store = ConnectionStore(
         args.state,
         seed=args.seed,
-        registration=RegistrationSettings(args.registration_delay, args.fail_proxy,
-                                          args.silent_proxy),
+        registration=RegistrationSettings(
+            args.registration_delay, args.fail_proxy, args.silent_proxy
+        ),
     )
     store.masking = not args.no_masking
-    faults = Faults(FaultConfig(
-        seed=args.seed, latency_ms=args.latency_ms, latency_jitter_ms=args.latency_jitter_ms,
-        error_rate=args.error_rate, drop_rate=args.drop_rate,
-        rate_limit_burst=args.rate_limit_burst, retry_after=args.retry_after,
-        fail_next=list(args.fail_next),
-    ))
+    faults = Faults(
+        FaultConfig(
+            seed=args.seed,
+            latency_ms=args.latency_ms,
+            latency_jitter_ms=args.latency_jitter_ms,
+            error_rate=args.error_rate,
+            drop_rate=args.drop_rate,
+            rate_limit_burst=args.rate_limit_burst,
+            retry_after=args.retry_after,
+            fail_next=list(args.fail_next),
+        )
+    )
     key = args.api_key or os.environ.get("TELNYX_API_KEY") or DEFAULT_API_KEY
     return EmulatorApp(api_key=key, store=store, faults=faults)
 

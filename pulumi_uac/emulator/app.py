@@ -47,10 +47,20 @@ class Response:
         return b"" if self.body is None else json.dumps(self.body).encode()
 
 
-def error(status: int, code: str, title: str, detail: str, pointer: str | None = None,
-          parameter: str | None = None) -> Response:
-    item: dict[str, Any] = {"code": code, "title": title, "detail": detail,
-                            "meta": {"url": f"https://developers.telnyx.com/docs/overview/errors/{code}"}}
+def error(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    pointer: str | None = None,
+    parameter: str | None = None,
+) -> Response:
+    item: dict[str, Any] = {
+        "code": code,
+        "title": title,
+        "detail": detail,
+        "meta": {"url": f"https://developers.telnyx.com/docs/overview/errors/{code}"},
+    }
     if pointer is not None or parameter is not None:
         item["source"] = {k: v for k, v in (("pointer", pointer), ("parameter", parameter)) if v}
     return Response(status, {"errors": [item]})
@@ -63,9 +73,17 @@ def not_found(detail: str = "The requested resource or URL could not be found.")
 def unprocessable(problems: list[Problem]) -> Response:
     items = []
     for p in problems:
-        code, title = ("10004", "Missing required parameter") if p.missing else ("10015", "Bad Request")
-        items.append({"code": code, "title": title, "detail": f"{p.dotted} {p.message}",
-                      "source": {"pointer": p.pointer}})
+        code, title = (
+            ("10004", "Missing required parameter") if p.missing else ("10015", "Bad Request")
+        )
+        items.append(
+            {
+                "code": code,
+                "title": title,
+                "detail": f"{p.dotted} {p.message}",
+                "source": {"pointer": p.pointer},
+            }
+        )
     return Response(422, {"errors": items})
 
 
@@ -75,10 +93,16 @@ def bad_query(parameter: str, detail: str) -> Response:
 
 _ROUTES: list[tuple[re.Pattern[str], str, frozenset[str]]] = [
     (re.compile(r"^/v2/uac_connections/?$"), "/v2/uac_connections", frozenset({"GET", "POST"})),
-    (re.compile(r"^/v2/uac_connections/(?P<id>[^/]+)/actions/check_registration_status/?$"),
-     "/v2/uac_connections/{id}/actions/check_registration_status", frozenset({"POST"})),
-    (re.compile(r"^/v2/uac_connections/(?P<id>[^/]+)/?$"), "/v2/uac_connections/{id}",
-     frozenset({"GET", "PATCH", "DELETE"})),
+    (
+        re.compile(r"^/v2/uac_connections/(?P<id>[^/]+)/actions/check_registration_status/?$"),
+        "/v2/uac_connections/{id}/actions/check_registration_status",
+        frozenset({"POST"}),
+    ),
+    (
+        re.compile(r"^/v2/uac_connections/(?P<id>[^/]+)/?$"),
+        "/v2/uac_connections/{id}",
+        frozenset({"GET", "PATCH", "DELETE"}),
+    ),
 ]
 
 
@@ -102,13 +126,23 @@ class RequestLog:
         with self._lock:
             self._total += 1
             self._counts[f"{method} {route}"] += 1
-            self._entries.append({"method": method, "route": route, "path": path,
-                                  "status": status, "at": time.time()})
+            self._entries.append(
+                {
+                    "method": method,
+                    "route": route,
+                    "path": path,
+                    "status": status,
+                    "at": time.time(),
+                }
+            )
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
-            return {"total": self._total, "counts": dict(self._counts),
-                    "requests": list(self._entries)}
+            return {
+                "total": self._total,
+                "counts": dict(self._counts),
+                "requests": list(self._entries),
+            }
 
     def clear(self) -> None:
         with self._lock:
@@ -120,8 +154,9 @@ class RequestLog:
 class EmulatorApp:
     """The Telnyx UAC connection API, its auth, faults and admin API, over a store."""
 
-    def __init__(self, api_key: str, store: ConnectionStore | None = None,
-                 faults: Faults | None = None) -> None:
+    def __init__(
+        self, api_key: str, store: ConnectionStore | None = None, faults: Faults | None = None
+    ) -> None:
         self.api_key = api_key
         self.store = store if store is not None else ConnectionStore()
         self.faults = faults if faults is not None else Faults()
@@ -148,12 +183,17 @@ class EmulatorApp:
                 return template, m.groupdict(), methods
         return path, {}, frozenset()
 
-    def _v2(self, req: Request, route: str, params: dict[str, str],
-            allowed: frozenset[str]) -> Response:
+    def _v2(
+        self, req: Request, route: str, params: dict[str, str], allowed: frozenset[str]
+    ) -> Response:
         auth = req.headers.get("authorization", "")
         if auth != f"Bearer {self.api_key}":
-            return error(401, "10009", "Authentication failed",
-                         "Could not understand the provided credentials.")
+            return error(
+                401,
+                "10009",
+                "Authentication failed",
+                "Could not understand the provided credentials.",
+            )
         decision = self.faults.decide(req.method, route, req.path)
         if (decision.status is not None or decision.drop) and not decision.after_commit:
             return self._fault_response(decision)
@@ -168,22 +208,32 @@ class EmulatorApp:
         if decision.drop:
             return Response(0, drop=True, latency=decision.latency)
         if decision.status == 429:
-            resp = error(429, "10011", "Too many requests",
-                         "You have exceeded the maximum number of allowed requests.")
+            resp = error(
+                429,
+                "10011",
+                "Too many requests",
+                "You have exceeded the maximum number of allowed requests.",
+            )
         else:
-            resp = error(decision.status, "10007", "Unexpected error",
-                         "An unexpected error occurred (injected by the emulator).")
+            resp = error(
+                decision.status,
+                "10007",
+                "Unexpected error",
+                "An unexpected error occurred (injected by the emulator).",
+            )
         resp.headers.update(decision.headers)
         resp.latency = decision.latency
         return resp
 
-    def _dispatch(self, req: Request, route: str, params: dict[str, str],
-                  allowed: frozenset[str]) -> Response:
+    def _dispatch(
+        self, req: Request, route: str, params: dict[str, str], allowed: frozenset[str]
+    ) -> Response:
         if not allowed:
             return not_found()
         if req.method not in allowed:
-            resp = error(405, "10015", "Method not allowed",
-                         f"{req.method} is not allowed on {route}.")
+            resp = error(
+                405, "10015", "Method not allowed", f"{req.method} is not allowed on {route}."
+            )
             resp.headers["Allow"] = ", ".join(sorted(allowed))
             return resp
         conn_id = params.get("id")
@@ -208,8 +258,13 @@ class EmulatorApp:
         try:
             return json.loads(req.body or b"null"), None
         except (ValueError, UnicodeDecodeError):
-            return None, error(400, "10015", "Bad Request",
-                               "The request failed because it was not well-formed.", "/")
+            return None, error(
+                400,
+                "10015",
+                "Bad Request",
+                "The request failed because it was not well-formed.",
+                "/",
+            )
 
     def _create(self, req: Request) -> Response:
         body, err = self._json_body(req)
@@ -252,32 +307,55 @@ class EmulatorApp:
             return bad_query("page[size]", f"page[size] must be between 1 and {MAX_PAGE_SIZE}.")
         sort = query.get("sort", "-created_at")
         if sort.lstrip("-") not in SORTS:
-            return bad_query("sort", f"sort must be one of {', '.join(sorted(SORTS))}, "
-                                     "optionally prefixed with '-'.")
+            return bad_query(
+                "sort",
+                f"sort must be one of {', '.join(sorted(SORTS))}, optionally prefixed with '-'.",
+            )
         items = self.store.all()
         contains = query.get("filter[connection_name][contains]")
         if contains is not None:
             if len(contains) < 3:
-                return bad_query("filter[connection_name][contains]",
-                                 "filter[connection_name][contains] needs at least 3 characters.")
-            items = [c for c in items if contains.lower() in str(c.get("connection_name", "")).lower()]
+                return bad_query(
+                    "filter[connection_name][contains]",
+                    "filter[connection_name][contains] needs at least 3 characters.",
+                )
+            items = [
+                c for c in items if contains.lower() in str(c.get("connection_name", "")).lower()
+            ]
         fqdn = query.get("filter[fqdn]")
         if fqdn is not None:
             items = [c for c in items if c.get("fqdn") == fqdn]
         # The SDK's key, and the spec's original spelling; both are accepted.
-        profile = query.get("filter[outbound_voice_profile_id]",
-                            query.get("filter[outbound.outbound_voice_profile_id]"))
+        profile = query.get(
+            "filter[outbound_voice_profile_id]",
+            query.get("filter[outbound.outbound_voice_profile_id]"),
+        )
         if profile is not None:
-            items = [c for c in items if (c.get("outbound") or {}).get("outbound_voice_profile_id") == profile]
+            items = [
+                c
+                for c in items
+                if (c.get("outbound") or {}).get("outbound_voice_profile_id") == profile
+            ]
         key = sort.lstrip("-")
         # Ties (same name, same activity) fall back to creation order, then id, so pages are stable.
-        items.sort(key=lambda c: (c.get(key) is None, c.get(key) if c.get(key) is not None else "",
-                                  c.get("created_at", ""), int(c["id"]) if str(c["id"]).isdigit() else 0),
-                   reverse=sort.startswith("-"))
+        items.sort(
+            key=lambda c: (
+                c.get(key) is None,
+                c.get(key) if c.get(key) is not None else "",
+                c.get("created_at", ""),
+                int(c["id"]) if str(c["id"]).isdigit() else 0,
+            ),
+            reverse=sort.startswith("-"),
+        )
         total = len(items)
         pages = math.ceil(total / size) if total else 0
-        data = items[(page - 1) * size: page * size]
-        meta = {"page_number": page, "page_size": size, "total_pages": pages, "total_results": total}
+        data = items[(page - 1) * size : page * size]
+        meta = {
+            "page_number": page,
+            "page_size": size,
+            "total_pages": pages,
+            "total_results": total,
+        }
         return Response(200, {"data": data, "meta": meta})
 
     # ------------------------------------------------------------ admin API

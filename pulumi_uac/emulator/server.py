@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -16,6 +16,9 @@ from .app import EmulatorApp, Request
 class _Handler(BaseHTTPRequestHandler):
     # HTTP/1.1 keeps connections alive, so a client's pool is reused as it would be with Telnyx.
     protocol_version = "HTTP/1.1"
+    # Headers and body are separate writes; with Nagle's algorithm on, a keep-alive client waits
+    # for the delayed ACK (about 40 ms) on every request.
+    disable_nagle_algorithm = True
     server_version = "telnyx-uac-emulator"
     sys_version = ""
     server: EmulatorServer
@@ -38,10 +41,8 @@ class _Handler(BaseHTTPRequestHandler):
         if resp.drop:
             # Close without a status line: the client sees the connection reset mid-request.
             self.close_connection = True
-            try:
+            with suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             return
         payload = resp.encoded()
         self.send_response(resp.status)
@@ -56,7 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = do_HEAD = do_OPTIONS = _serve
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
 
@@ -69,8 +70,9 @@ class EmulatorServer(ThreadingHTTPServer):
     # Room for bursts of parallel clients (benchmarks open hundreds of connections at once).
     request_queue_size = 512
 
-    def __init__(self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0,
-                 verbose: bool = False) -> None:
+    def __init__(
+        self, app: EmulatorApp, host: str = "127.0.0.1", port: int = 0, verbose: bool = False
+    ) -> None:
         self.app = app
         self.verbose = verbose
         super().__init__((host, port), _Handler)
@@ -78,7 +80,8 @@ class EmulatorServer(ThreadingHTTPServer):
     @property
     def base_url(self) -> str:
         host, port = self.server_address[:2]
-        shown = f"[{host}]" if ":" in str(host) else str(host)
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{name}]" if ":" in name else name
         return f"http://{shown}:{port}/v2"
 
     @property
@@ -87,12 +90,17 @@ class EmulatorServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def running(app: EmulatorApp | None = None, *, api_key: str = "test-key", host: str = "127.0.0.1",
-            port: int = 0) -> Iterator[EmulatorServer]:
+def running(
+    app: EmulatorApp | None = None,
+    *,
+    api_key: str = "test-key",
+    host: str = "127.0.0.1",
+    port: int = 0,
+) -> Iterator[EmulatorServer]:
     """Serve ``app`` (a fresh in-memory one by default) on a free port in a background thread::
 
-        with running() as server:
-            client = UacClient.from_env(api_key="test-key", base_url=server.base_url)
+    with running() as server:
+        client = UacClient.from_env(api_key="test-key", base_url=server.base_url)
     """
     server = EmulatorServer(app or EmulatorApp(api_key=api_key), host, port)
     thread = threading.Thread(target=server.serve_forever, name="telnyx-emulator", daemon=True)

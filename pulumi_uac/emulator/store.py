@@ -84,13 +84,22 @@ DEFAULTS: Record = {
     "webhook_event_url": None,
     "webhook_timeout_secs": None,
 }
-NESTED = ("external_uac_settings", "internal_uac_settings", "inbound", "outbound",
-          "jitter_buffer", "rtcp_settings", "noise_suppression_details")
+NESTED = (
+    "external_uac_settings",
+    "internal_uac_settings",
+    "inbound",
+    "outbound",
+    "jitter_buffer",
+    "rtcp_settings",
+    "noise_suppression_details",
+)
 
 
 def now_iso(clock: Callable[[], float]) -> str:
-    return datetime.fromtimestamp(clock(), tz=timezone.utc).isoformat(timespec="microseconds").replace(
-        "+00:00", "Z"
+    return (
+        datetime.fromtimestamp(clock(), tz=timezone.utc)
+        .isoformat(timespec="microseconds")
+        .replace("+00:00", "Z")
     )
 
 
@@ -194,8 +203,11 @@ class ConnectionStore:
                     record[key] = {**base, **value}
                 else:
                     record[key] = copy.deepcopy(value)
-            record["inbound"] = {**DEFAULT_INBOUND, **(body.get("inbound") or {}),
-                                 "sip_subdomain": subdomain}
+            record["inbound"] = {
+                **DEFAULT_INBOUND,
+                **(body.get("inbound") or {}),
+                "sip_subdomain": subdomain,
+            }
             record["outbound"] = {**DEFAULT_OUTBOUND, **(body.get("outbound") or {})}
             if not record.get("user_name"):
                 record["user_name"] = "uac" + self._token(9)
@@ -246,7 +258,10 @@ class ConnectionStore:
                 else:
                     record[key] = copy.deepcopy(value)
             record["updated_at"] = now_iso(self.clock)
-            if record.get("external_uac_settings") != before_ext or record.get("active") != before_active:
+            if (
+                record.get("external_uac_settings") != before_ext
+                or record.get("active") != before_active
+            ):
                 self._restart_registration(record)
             self._save()
             reveal = set()
@@ -326,8 +341,12 @@ class ConnectionStore:
     @staticmethod
     def _eligible(record: Record) -> bool:
         ext = record.get("external_uac_settings") or {}
-        return bool(record.get("active") and ext.get("proxy") and ext.get("username")
-                    and ext.get("password"))
+        return bool(
+            record.get("active")
+            and ext.get("proxy")
+            and ext.get("username")
+            and ext.get("password")
+        )
 
     def _restart_registration(self, record: Record) -> None:
         ts_now = self.clock()
@@ -347,7 +366,9 @@ class ConnectionStore:
         if outcome == record["registration_status"]:
             return True
         record["registration_status"] = outcome
-        record["registration_status_updated_at"] = now_iso(lambda: started + self.registration.delay)
+        record["registration_status_updated_at"] = now_iso(
+            lambda: started + self.registration.delay
+        )
         return True
 
     # ------------------------------------------------------------ views
@@ -361,8 +382,10 @@ class ConnectionStore:
             if "password" not in reveal and out.get("password"):
                 out["password"] = MASKED_PASSWORD
             ext = out.get("external_uac_settings")
-            if isinstance(ext, dict) and ext.get("password") and (
-                "external_uac_settings.password" not in reveal
+            if (
+                isinstance(ext, dict)
+                and ext.get("password")
+                and ("external_uac_settings.password" not in reveal)
             ):
                 ext["password"] = MASKED_PASSWORD
         return out

@@ -16,13 +16,6 @@ from .envelope import (
     RegistrationStatusResult,
     UacConnectionList,
 )
-from .validation import (
-    Problem,
-    cross_field_problems,
-    problems_of,
-    validate_create,
-    validate_update,
-)
 from .settings import (
     ExternalUacSettings,
     ExternalUacSettingsResponse,
@@ -34,6 +27,13 @@ from .settings import (
     UacInbound,
     UacInboundResponse,
     UacOutbound,
+)
+from .validation import (
+    Problem,
+    cross_field_problems,
+    problems_of,
+    validate_create,
+    validate_update,
 )
 
 __all__ = [
@@ -49,8 +49,8 @@ __all__ = [
     "JitterBuffer",
     "NoiseSuppressionDetails",
     "PaginationMeta",
-    "Problem",
     "Password",
+    "Problem",
     "RegistrationStatusResult",
     "RequestModel",
     "ResponseModel",

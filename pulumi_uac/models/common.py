@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 # Telnyx masks stored passwords with this value for accounts created on or after 2026-09-08.
-MASKED_PASSWORD = "********"
+MASKED_PASSWORD = "********"  # noqa: S105 (the mask itself, not a password)
 
 
 def _reveal(value: SecretStr) -> str:
@@ -53,7 +53,9 @@ DESTINATION_URI = re.compile(
 
 def _destination_uri(value: str) -> str:
     if value.lower().startswith("sip:"):
-        raise ValueError("must not start with 'sip:'; use the form <extension>@<app>.sip.telnyx.com")
+        raise ValueError(
+            "must not start with 'sip:'; use the form <extension>@<app>.sip.telnyx.com"
+        )
     if not DESTINATION_URI.match(value):
         raise ValueError(
             "must have the form <extension>@<app>.sip.telnyx.com (letters, digits, '-' and '_' "

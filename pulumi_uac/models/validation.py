@@ -110,9 +110,7 @@ def cross_field_problems(
     return out
 
 
-def validate(
-    model: type[M], data: Any
-) -> tuple[M | None, list[Problem]]:
+def validate(model: type[M], data: Any) -> tuple[M | None, list[Problem]]:
     """Validate ``data`` against ``model``; the instance (or None) and the problems found."""
     try:
         instance = model.model_validate(data)

@@ -14,11 +14,11 @@ from .fields import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
     API_FIELDS,
+    COMPUTED_OUTPUTS,
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
     PROVIDER_INPUTS,
     WAIT_FOR_REGISTRATION,
-    COMPUTED_OUTPUTS,
     is_unknown,
     normalize,
 )
@@ -34,7 +34,9 @@ class Failure:
     reason: str
 
 
-def _strip_unknowns(value: Any, path: tuple[str | int, ...], unknown: set[tuple[str | int, ...]]) -> Any:
+def _strip_unknowns(
+    value: Any, path: tuple[str | int, ...], unknown: set[tuple[str | int, ...]]
+) -> Any:
     if is_unknown(value):
         unknown.add(path)
         return None
@@ -73,8 +75,12 @@ def check_inputs(news: dict[str, Any]) -> list[Failure]:
         fail(p.dotted, p.message)
 
     for key in props:
-        if key not in API_FIELDS and key not in PROVIDER_INPUTS and key != MANAGED_FIELDS \
-                and key not in COMPUTED_OUTPUTS:
+        if (
+            key not in API_FIELDS
+            and key not in PROVIDER_INPUTS
+            and key != MANAGED_FIELDS
+            and key not in COMPUTED_OUTPUTS
+        ):
             fail(key, "is not an input of UacConnection (check the spelling)")
 
     wait = props.get(WAIT_FOR_REGISTRATION)
@@ -82,27 +88,38 @@ def check_inputs(news: dict[str, Any]) -> list[Failure]:
         if isinstance(wait, bool) or not isinstance(wait, (int, float)):
             fail(WAIT_FOR_REGISTRATION, "must be a number of seconds (0 turns waiting off)")
         elif not 0 <= wait <= MAX_WAIT_FOR_REGISTRATION:
-            fail(WAIT_FOR_REGISTRATION, f"must be between 0 and {MAX_WAIT_FOR_REGISTRATION:g} seconds")
+            fail(
+                WAIT_FOR_REGISTRATION,
+                f"must be between 0 and {MAX_WAIT_FOR_REGISTRATION:g} seconds",
+            )
         elif wait > 0:
             ext = props.get("external_uac_settings")
             if not is_unknown(ext):
                 ext = ext if isinstance(ext, dict) else {}
                 missing = [k for k in ("proxy", "username", "password") if ext.get(k) is None]
                 if missing:
-                    fail(WAIT_FOR_REGISTRATION,
-                         "needs external_uac_settings with proxy, username and password (missing: "
-                         + ", ".join(missing) + "): without them Telnyx never registers")
+                    fail(
+                        WAIT_FOR_REGISTRATION,
+                        "needs external_uac_settings with proxy, username and password (missing: "
+                        + ", ".join(missing)
+                        + "): without them Telnyx never registers",
+                    )
 
     adopt_id = props.get(ADOPT_EXISTING_ID)
     by_name = props.get(ADOPT_EXISTING_BY_NAME)
-    if adopt_id is not None and not is_unknown(adopt_id):
-        if not isinstance(adopt_id, str) or not adopt_id.strip():
-            fail(ADOPT_EXISTING_ID, "must be the id of an existing UAC connection")
+    if (
+        adopt_id is not None
+        and not is_unknown(adopt_id)
+        and (not isinstance(adopt_id, str) or not adopt_id.strip())
+    ):
+        fail(ADOPT_EXISTING_ID, "must be the id of an existing UAC connection")
     if by_name is not None and not is_unknown(by_name) and not isinstance(by_name, bool):
         fail(ADOPT_EXISTING_BY_NAME, "must be true or false")
     if adopt_id and by_name is True:
-        fail(ADOPT_EXISTING_ID, "and adopt_existing_by_name cannot both be set: adopt by id or by "
-                                "name, not both")
+        fail(
+            ADOPT_EXISTING_ID,
+            "and adopt_existing_by_name cannot both be set: adopt by id or by name, not both",
+        )
     tag = props.get(OWNERSHIP_TAG)
     if tag is not None and not is_unknown(tag) and not isinstance(tag, str):
         fail(OWNERSHIP_TAG, "must be a string")

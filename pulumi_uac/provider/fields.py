@@ -21,8 +21,15 @@ UNKNOWN: str = rpc.UNKNOWN
 
 API_FIELDS: frozenset[str] = frozenset(UacConnectionCreateParams.model_fields)
 NESTED_FIELDS: frozenset[str] = frozenset(
-    {"external_uac_settings", "internal_uac_settings", "inbound", "outbound", "jitter_buffer",
-     "rtcp_settings", "noise_suppression_details"}
+    {
+        "external_uac_settings",
+        "internal_uac_settings",
+        "inbound",
+        "outbound",
+        "jitter_buffer",
+        "rtcp_settings",
+        "noise_suppression_details",
+    }
 )
 PASSWORD_PATHS: tuple[str, ...] = ("password", "external_uac_settings.password")
 """Write-only fields: Telnyx masks them, so they are compared with the last desired value."""
@@ -42,8 +49,15 @@ CREATE_ONLY_PROVIDER_INPUTS: frozenset[str] = frozenset(
 
 MANAGED_FIELDS = "managed_fields"
 COMPUTED_OUTPUTS: tuple[str, ...] = (
-    "fqdn", "fqdns", "user_name", "password", "registration_status",
-    "registration_status_updated_at", "created_at", "updated_at", "sip_subdomain",
+    "fqdn",
+    "fqdns",
+    "user_name",
+    "password",
+    "registration_status",
+    "registration_status_updated_at",
+    "created_at",
+    "updated_at",
+    "sip_subdomain",
 )
 OWNERSHIP_TAG_PREFIX = "pulumi-uac-owner:"
 

@@ -19,6 +19,7 @@ import logging
 import os
 import threading
 import time
+from contextlib import suppress
 from typing import Any
 
 from pulumi.dynamic import (
@@ -136,15 +137,17 @@ class UacConnectionProvider(ResourceProvider):
         adopted = True
         try:
             if props.get(ADOPT_EXISTING_ID):
-                conn = self._adopt(client, self._by_id(client, str(props[ADOPT_EXISTING_ID])),
-                                   desired, marker)
+                conn = self._adopt(
+                    client, self._by_id(client, str(props[ADOPT_EXISTING_ID])), desired, marker
+                )
             elif props.get(ADOPT_EXISTING_BY_NAME):
                 conn = self._adopt(client, self._by_name(client, name), desired, marker)
             else:
                 orphan = self._orphan(client, name, marker)
                 if orphan is not None:
-                    log.warning("adopting UAC connection %s, left by an interrupted earlier run",
-                                orphan.id)
+                    log.warning(
+                        "adopting UAC connection %s, left by an interrupted earlier run", orphan.id
+                    )
                     conn = self._adopt(client, orphan, desired, marker)
                 else:
                     adopted = False
@@ -170,7 +173,12 @@ class UacConnectionProvider(ResourceProvider):
         managed = old_managed(props)
         outs = build_outputs(conn, managed, desired=None, previous=props, provider_inputs=props)
         inputs = project(outs, managed)
-        for key in (WAIT_FOR_REGISTRATION, ADOPT_EXISTING_ID, ADOPT_EXISTING_BY_NAME, OWNERSHIP_TAG):
+        for key in (
+            WAIT_FOR_REGISTRATION,
+            ADOPT_EXISTING_ID,
+            ADOPT_EXISTING_BY_NAME,
+            OWNERSHIP_TAG,
+        ):
             if props.get(key) is not None:
                 inputs[key] = normalize(props[key])
         return ReadResult(id_, outs, inputs)
@@ -200,17 +208,19 @@ class UacConnectionProvider(ResourceProvider):
         registration_changed = any(
             p == "active" or p.startswith("external_uac_settings") for p in patch_paths(patch)
         )
-        status = self._maybe_wait(client, conn, news, desired, delete_on_failure=False) \
-            if registration_changed else None
+        status = (
+            self._maybe_wait(client, conn, news, desired, delete_on_failure=False)
+            if registration_changed
+            else None
+        )
         outs = build_outputs(conn, managed, desired=desired, previous=olds, provider_inputs=news)
         _apply_status(outs, status)
         return UpdateResult(outs)
 
     def delete(self, id_: str, _props: dict[str, Any]) -> None:
-        try:
+        # A connection that is already gone is the desired end state.
+        with suppress(NotFoundError):
             self.client().delete(id_)
-        except NotFoundError:
-            pass  # already gone: the desired end state
 
     # ------------------------------------------------------------------ helpers
 
@@ -251,8 +261,9 @@ class UacConnectionProvider(ResourceProvider):
         return found[0]
 
     @staticmethod
-    def _adopt(client: UacClient, conn: UacConnection, desired: dict[str, Any],
-               marker: Any) -> UacConnection:
+    def _adopt(
+        client: UacClient, conn: UacConnection, desired: dict[str, Any], marker: Any
+    ) -> UacConnection:
         """Bring an existing connection to the desired settings with one PATCH."""
         assert conn.id is not None
         patch = {k: v for k, v in desired.items() if k != "webhook_api_version" or v != "texml"}
@@ -262,9 +273,14 @@ class UacConnectionProvider(ResourceProvider):
         return client.update(str(conn.id), UacConnectionUpdateParams.model_validate(patch))
 
     @staticmethod
-    def _maybe_wait(client: UacClient, conn: UacConnection, props: dict[str, Any],
-                    desired: dict[str, Any], *, delete_on_failure: bool
-                    ) -> RegistrationStatusResult | None:
+    def _maybe_wait(
+        client: UacClient,
+        conn: UacConnection,
+        props: dict[str, Any],
+        desired: dict[str, Any],
+        *,
+        delete_on_failure: bool,
+    ) -> RegistrationStatusResult | None:
         timeout = normalize(props.get(WAIT_FOR_REGISTRATION)) or 0
         if not timeout:
             return None
@@ -272,23 +288,35 @@ class UacConnectionProvider(ResourceProvider):
         proxy = get_path(desired, "external_uac_settings.proxy") or "(no proxy)"
         name = desired.get("connection_name", conn.connection_name)
         try:
-            return wait_for_registration(client, str(conn.id), float(timeout), str(proxy), str(name))
+            return wait_for_registration(
+                client, str(conn.id), float(timeout), str(proxy), str(name)
+            )
         except RegistrationError as exc:
             if delete_on_failure:
                 # Nothing half-created: the connection we just made is removed before failing.
                 try:
                     client.delete(str(conn.id))
-                    exc.args = (f"{exc}. The new connection {conn.id} was deleted, so nothing is "
-                                "left half-created.",)
+                    exc.args = (
+                        f"{exc}. The new connection {conn.id} was deleted, so nothing is "
+                        "left half-created.",
+                    )
                 except TelnyxError as cleanup:
-                    exc.args = (f"{exc}. Deleting the new connection {conn.id} also failed "
-                                f"({cleanup}); delete it by hand.",)
+                    exc.args = (
+                        f"{exc}. Deleting the new connection {conn.id} also failed "
+                        f"({cleanup}); delete it by hand.",
+                    )
             raise
 
 
 def wait_for_registration(
-    client: UacClient, conn_id: str, timeout: float, proxy: str, name: str,
-    *, sleep: Any = time.sleep, clock: Any = time.monotonic,
+    client: UacClient,
+    conn_id: str,
+    timeout: float,
+    proxy: str,
+    name: str,
+    *,
+    sleep: Any = time.sleep,
+    clock: Any = time.monotonic,
 ) -> RegistrationStatusResult:
     """Poll ``check_registration_status`` until ``Registered``; raise on ``Failed`` or timeout."""
     deadline = clock() + timeout
@@ -297,16 +325,20 @@ def wait_for_registration(
         result = client.check_registration_status(conn_id)
         if result.status == "Registered":
             return result
-        hint = ("check external_uac_settings (proxy, username, password, transport) and that the "
-                "PBX accepts registrations from Telnyx")
+        hint = (
+            "check external_uac_settings (proxy, username, password, transport) and that the "
+            "PBX accepts registrations from Telnyx"
+        )
         if result.status == "Failed":
             raise RegistrationError(
                 f"UAC connection {name!r} ({conn_id}): the PBX at {proxy} rejected Telnyx's "
-                f"registration (status Failed); {hint}")
+                f"registration (status Failed); {hint}"
+            )
         if clock() + interval > deadline:
             raise RegistrationError(
                 f"UAC connection {name!r} ({conn_id}): the PBX at {proxy} did not accept Telnyx's "
-                f"registration within {timeout:g}s (last status: {result.status}); {hint}")
+                f"registration within {timeout:g}s (last status: {result.status}); {hint}"
+            )
         sleep(interval)
 
 

@@ -17,10 +17,13 @@ _KW = {"kw_only": True}
 
 
 def to_props(value: Any) -> Any:
-    """An Args object (or dict of them) as the plain dict the provider receives, ``None`` left out."""
+    """An Args object (or a dict of them) as the plain dict the provider gets, without ``None``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_props(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if getattr(value, f.name) is not None}
+        return {
+            f.name: to_props(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if getattr(value, f.name) is not None
+        }
     if isinstance(value, Mapping):
         return {k: to_props(v) for k, v in value.items() if v is not None}
     return value
@@ -36,7 +39,7 @@ class ExternalUacSettingsArgs:
     username: pulumi.Input[str] | None = None
     """SIP username for the registration (4-32 characters: letters, digits, '-', '_')."""
     password: pulumi.Input[str] | None = None
-    """SIP password for the registration. Always stored as a secret; write-only (Telnyx masks it)."""
+    """SIP password for the registration. Always a secret; write-only (Telnyx masks it)."""
     auth_username: pulumi.Input[str] | None = None
     """Digest-auth username, when it differs from ``username``."""
     expiration_sec: pulumi.Input[int] | None = None
@@ -163,7 +166,7 @@ class UacConnectionArgs:
     active: pulumi.Input[bool] | None = None
     """Whether the connection is in service (Telnyx default: true)."""
     anchorsite_override: pulumi.Input[str] | None = None
-    """Media anchor site, e.g. ``Latency`` (default), ``Chicago, IL``, ``Amsterdam, Netherlands``."""
+    """Media anchor site: ``Latency`` (default), ``Chicago, IL``, ``Amsterdam, Netherlands``..."""
     android_push_credential_id: pulumi.Input[str] | None = None
     """Android push credential id."""
     bridge_generate_comfort_noise_on_cn: pulumi.Input[bool] | None = None
@@ -190,7 +193,9 @@ class UacConnectionArgs:
     """Jitter buffer settings."""
     noise_suppression: pulumi.Input[str] | None = None
     """``inbound``, ``outbound``, ``both`` or ``disabled``."""
-    noise_suppression_details: pulumi.Input[NoiseSuppressionDetailsArgs | Mapping[str, Any]] | None = None
+    noise_suppression_details: (
+        pulumi.Input[NoiseSuppressionDetailsArgs | Mapping[str, Any]] | None
+    ) = None
     """Noise suppression engine settings."""
     onnet_t38_passthrough_enabled: pulumi.Input[bool] | None = None
     """Pass T.38 through on-net."""

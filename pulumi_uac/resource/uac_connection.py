@@ -14,7 +14,7 @@ from ..provider import UacConnectionProvider
 from ..provider.fields import COMPUTED_OUTPUTS, MANAGED_FIELDS, OWNERSHIP_TAG, OWNERSHIP_TAG_PREFIX
 from .inputs import UacConnectionArgs, to_props
 
-TYPE_TOKEN = "pulumi-python:dynamic/telnyx:UacConnection"
+TYPE_TOKEN = "pulumi-python:dynamic/telnyx:UacConnection"  # noqa: S105 (a type name)
 
 # One provider instance for every resource: it is stateless, and serialized by reference.
 _PROVIDER = UacConnectionProvider()
@@ -23,8 +23,9 @@ _PROVIDER = UacConnectionProvider()
 def ownership_tag(resource_name: str) -> str:
     """The tag that lets the provider find a connection an interrupted ``up`` created: unique
     per organization, project, stack and resource name, and free of secrets."""
-    scope = "/".join([pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack(),
-                      resource_name])
+    scope = "/".join(
+        [pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack(), resource_name]
+    )
     return OWNERSHIP_TAG_PREFIX + hashlib.sha256(scope.encode()).hexdigest()[:16]
 
 
@@ -40,7 +41,8 @@ class UacConnection(Resource, module="telnyx", name="UacConnection"):
 
     ```python
     import pulumi
-    from pulumi_uac import UacConnection, ExternalUacSettingsArgs, InternalUacSettingsArgs, destinations
+    from pulumi_uac import (
+        ExternalUacSettingsArgs, InternalUacSettingsArgs, UacConnection, destinations)
 
     cfg = pulumi.Config()
     conn = UacConnection(
@@ -121,21 +123,37 @@ class UacConnection(Resource, module="telnyx", name="UacConnection"):
     adopt_existing_by_name: pulumi.Output[bool | None]
 
     @overload
-    def __init__(self, resource_name: str, args: UacConnectionArgs,
-                 opts: pulumi.ResourceOptions | None = None) -> None: ...
+    def __init__(
+        self,
+        resource_name: str,
+        args: UacConnectionArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
 
     @overload
-    def __init__(self, resource_name: str, args: None = None,
-                 opts: pulumi.ResourceOptions | None = None, **kwargs: Any) -> None: ...
+    def __init__(
+        self,
+        resource_name: str,
+        args: None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None: ...
 
-    def __init__(self, resource_name: str, args: UacConnectionArgs | None = None,
-                 opts: pulumi.ResourceOptions | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        resource_name: str,
+        args: UacConnectionArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
         if args is None:
             if "connection_name" not in kwargs:
                 raise TypeError("Missing required property 'connection_name'")
             args = UacConnectionArgs(**kwargs)
         elif kwargs:
-            raise TypeError("pass either args=UacConnectionArgs(...) or keyword arguments, not both")
+            raise TypeError(
+                "pass either args=UacConnectionArgs(...) or keyword arguments, not both"
+            )
         props: dict[str, Any] = {f.name: None for f in dataclasses.fields(UacConnectionArgs)}
         props.update(to_props(args))
         # Passwords are secrets whatever the program passed: wrapped here, they stay encrypted

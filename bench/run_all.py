@@ -1,0 +1,15 @@
+"""Run every benchmark and print its figures (ratios against baselines measured in the same run)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import emulator_throughput  # noqa: E402
+import provider_scaling  # noqa: E402
+
+if __name__ == "__main__":
+    emulator_throughput.main()
+    provider_scaling.main()

@@ -1,0 +1,138 @@
+"""Every example stack runs against the emulator with the real CLI: preview, up, a no-change
+preview, destroy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from pulumi_uac.emulator import EmulatorServer
+
+from .conftest import REPO, PulumiProject
+
+pytestmark = pytest.mark.e2e
+EXAMPLES = REPO / "examples"
+
+
+def run_cycle(
+    proj: PulumiProject,
+    stack: str,
+    admin: httpx.Client,
+    expect: int,
+    config: dict[str, tuple[str, bool]] | None = None,
+) -> dict[str, Any]:
+    proj.run("stack", "init", stack)
+    for key, (value, secret) in (config or {}).items():
+        proj.config(key, value, secret=secret)
+    proj.preview()
+    proj.up()
+    outputs = proj.stack_outputs()
+    mine = [c for c in admin.get("state").json()["connections"]]
+    assert len(mine) >= expect
+    proj.preview("--expect-no-changes")
+    return outputs
+
+
+def make(tmp_path: Path, emulator: EmulatorServer, folder: str, **kw: Any) -> PulumiProject:
+    return PulumiProject(
+        tmp_path / folder.replace("/", "-"),
+        source=EXAMPLES / folder,
+        base_url=emulator.base_url,
+        **kw,
+    )
+
+
+SECRET = {"pbxPassword": ("example-pbx-password", True)}
+
+
+def test_ai_assistant(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    proj = make(tmp_path, emulator, "ai-assistant")
+    outs = run_cycle(proj, "dev", admin, 2, SECRET)
+    assert (
+        outs["ext_1006_destination"]["destination_uri"] == "1006@assistant-sales-bot.sip.telnyx.com"
+    )
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []
+
+
+def test_call_control(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    proj = make(tmp_path, emulator, "call-control")
+    outs = run_cycle(
+        proj, "dev", admin, 1, {**SECRET, "callControlAppId": ("1293384261075731499", False)}
+    )
+    assert outs["registration_status"] == "Registered"
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []
+
+
+@pytest.mark.parametrize(
+    ("stack", "proxy", "transport", "destination"),
+    [
+        (
+            "dev",
+            "sip:pbx.dev.example.com:5060",
+            "UDP",
+            "1006@assistant-dev-assistant.sip.telnyx.com",
+        ),
+        (
+            "prod",
+            "sip:pbx.prod.example.com:5061",
+            "TLS",
+            "1006@cc-app-1293384261075731499.sip.telnyx.com",
+        ),
+    ],
+)
+def test_multi_env(
+    tmp_path: Path,
+    emulator: EmulatorServer,
+    admin: httpx.Client,
+    stack: str,
+    proxy: str,
+    transport: str,
+    destination: str,
+) -> None:
+    proj = make(tmp_path, emulator, "multi-env", passphrase="pulumi-uac-examples")
+    outs = run_cycle(proj, stack, admin, 1)
+    assert outs["destination"] == destination and outs["environment"] == stack
+    stored = admin.get("state", params={"reveal": "true"}).json()["connections"][0]
+    ext = stored["external_uac_settings"]
+    assert (ext["proxy"], ext["transport"]) == (proxy, transport)
+    assert ext["password"] == f"{stack}-pbx-secret-{1 if stack == 'dev' else 2}"
+    assert f"env:{stack}" in stored["tags"]
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []
+
+
+def test_stack_reference(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    apps = PulumiProject(
+        tmp_path / "sr", source=EXAMPLES / "stack-reference" / "apps", base_url=emulator.base_url
+    )
+    conns = PulumiProject(
+        tmp_path / "sr",
+        source=EXAMPLES / "stack-reference" / "connections",
+        base_url=emulator.base_url,
+    )
+    run_cycle(apps, "dev", admin, 0, {"assistantId": ("shared-7", False)})
+    outs = run_cycle(conns, "dev", admin, 2, SECRET)
+    assert (
+        outs["front_desk_destination"]["destination_uri"] == "100@assistant-shared-7.sip.telnyx.com"
+    )
+    assert (
+        outs["ivr_destination"]["destination_uri"]
+        == "200@cc-app-1293384261075731499.sip.telnyx.com"
+    )
+    conns.destroy()
+    apps.destroy()
+    assert admin.get("state").json()["connections"] == []
+
+
+def test_many_extensions(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    proj = make(tmp_path, emulator, "many-extensions")
+    outs = run_cycle(proj, "dev", admin, 10, SECRET)
+    assert outs["extensions"] == [str(n) for n in range(1001, 1011)]
+    assert len(admin.get("state").json()["connections"]) == 10
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []

@@ -1,0 +1,133 @@
+"""The foundation: one Pulumi version everywhere, an installer that builds once and explains
+itself when it cannot, and imports that flow one way."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from .conftest import REPO, pulumi_binary
+
+VERSION = (REPO / ".pulumi-version").read_text().strip()
+INSTALLER = REPO / "scripts" / "install-pulumi.sh"
+
+
+def test_cli_sdk_and_pin_are_the_same_version() -> None:
+    out = subprocess.run([pulumi_binary(), "version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"v{VERSION}"
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert f"pulumi=={VERSION}" in deps
+    assert f"pulumi=={VERSION}" in (REPO / "constraints.txt").read_text().split()
+    from importlib.metadata import version
+
+    assert version("pulumi") == VERSION
+
+
+def test_engine_directory_holds_the_four_files() -> None:
+    bindir = Path(pulumi_binary()).parent
+    for name in (
+        "pulumi",
+        "pulumi-language-python",
+        "pulumi-language-python-exec",
+        "pulumi-resource-pulumi-python",
+    ):
+        assert os.access(bindir / name, os.X_OK), name
+
+
+def test_installer_second_run_reuses_the_engine() -> None:
+    proc = subprocess.run(
+        ["bash", str(INSTALLER)], capture_output=True, text=True, check=True, timeout=120
+    )
+    bindir = proc.stdout.strip()
+    assert proc.stdout.count("\n") == 1 and Path(bindir, "pulumi").exists()
+    assert "building" not in proc.stderr
+    assert "using the" in proc.stderr
+
+
+def test_installer_without_go_points_to_the_official_installer(tmp_path: Path) -> None:
+    bash = shutil.which("bash")
+    assert bash
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("dirname", "tr", "cat", "sed", "sort", "head", "mkdir", "flock", "rm", "date"):
+        found = shutil.which(tool)
+        if found:
+            (tools / tool).symlink_to(found)
+    env = {
+        "PATH": str(tools),
+        "HOME": str(tmp_path),
+        "PULUMI_UAC_ENGINE_CACHE": str(tmp_path / "cache"),
+    }
+    proc = subprocess.run(
+        [bash, str(INSTALLER)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert "Go is not installed" in proc.stderr
+    assert f"get.pulumi.com | sh -s -- --version {VERSION}" in proc.stderr
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            mod = node.module or ""
+            names.add(("." * node.level) + mod)
+    return names
+
+
+ROOMS = ["resource", "provider", "client", "models"]
+
+
+@pytest.mark.parametrize("room", ["client", "models", "emulator"])
+def test_core_rooms_import_nothing_from_pulumi(room: str) -> None:
+    for path in (REPO / "pulumi_uac" / room).rglob("*.py"):
+        bad = {n for n in _imports(path) if n == "pulumi" or n.startswith("pulumi.")}
+        assert not bad, f"{path} imports {bad}"
+    code = (
+        f"import sys, pulumi_uac.{room}; "
+        "assert not any(m == 'pulumi' or m.startswith('pulumi.') for m in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_imports_flow_one_way() -> None:
+    """resource -> provider -> client -> models; the emulator uses models only; nothing in the
+    package uses the emulator."""
+    allowed = {
+        "resource": {"provider", "models"},
+        "provider": {"client", "models"},
+        "client": {"models"},
+        "models": set(),
+        "emulator": {"models"},
+    }
+    pkg = REPO / "pulumi_uac"
+    for room, may_use in allowed.items():
+        for path in (pkg / room).rglob("*.py"):
+            for name in _imports(path):
+                if not name.startswith(".."):
+                    continue
+                target = name.lstrip(".").split(".")[0]
+                if target in allowed and target != room:
+                    assert target in may_use, f"{path.relative_to(REPO)} imports {target}"
+    for path in pkg.rglob("*.py"):
+        if "emulator" in path.parts:
+            continue
+        assert not any("emulator" in n for n in _imports(path)), path
+
+
+def test_importing_the_package_has_no_side_effects() -> None:
+    code = (
+        "import sys, pulumi_uac; assert 'pulumi' not in sys.modules; "
+        "import pulumi_uac.provider; import pulumi_uac.provider.provider as p; "
+        "assert p._CLIENTS == {}"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
