@@ -23,8 +23,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pulumi_uac.emulator import EmulatorApp, running  # noqa: E402
-from tests.conftest import PulumiProject  # noqa: E402
+from pulumi_uac.emulator import EmulatorApp, running
+from tests.conftest import PulumiProject
 
 KEY = "bench-key"
 REQUESTS_PER_CREATE = 2  # list by name (crash safety) + POST
@@ -33,8 +33,9 @@ PROGRAM = """
 import pulumi
 from pulumi_uac import UacConnection
 for i in range(int(pulumi.Config().get("count") or 0)):
-    UacConnection(f"c{i}", connection_name=f"bench connection {i}",
-                  internal_uac_settings={"destination_uri": f"{1000 + i}@assistant-bench.sip.telnyx.com"})
+    UacConnection(
+        f"c{i}", connection_name=f"bench connection {i}",
+        internal_uac_settings={"destination_uri": f"{1000 + i}@assistant-b.sip.telnyx.com"})
 """
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import emulator_throughput  # noqa: E402
-import provider_scaling  # noqa: E402
+import emulator_throughput
+import provider_scaling
 
 if __name__ == "__main__":
     emulator_throughput.main()

@@ -15,6 +15,7 @@ from .conftest import REPO, PulumiProject
 
 pytestmark = pytest.mark.e2e
 EXAMPLES = REPO / "examples"
+CC_APP = "1293384261075731499"
 
 
 def run_cycle(
