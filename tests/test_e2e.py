@@ -206,7 +206,11 @@ UacConnection("bad", **props)
     proj.init()
     cases: list[tuple[dict[str, Any], str]] = [
         ({"dtmf_type": "Morse"}, "dtmf_type"),
-        ({"password": "short"}, "password"),
+        ({"password": "Zq7-xY1"}, "password"),
+        (
+            {"external_uac_settings": {"proxy": "sip:p", "password": "Kp9-wT4", "bogus": 1}},
+            "external_uac_settings.bogus",
+        ),
         ({"user_name": "ab"}, "user_name"),
         ({"anchorsite_override": "Mars"}, "anchorsite_override"),
         ({"active": "yes"}, "active"),
@@ -244,6 +248,8 @@ UacConnection("bad", **props)
         out = proc.stdout + proc.stderr
         assert proc.returncode != 0, f"{field}: preview passed\n{out}"
         assert re.search(rf"{re.escape(field)}\b", out), f"{field} not named in:\n{out}"
+        # The engine prints values of named properties; passwords must never be among them.
+        assert "Zq7-xY1" not in out and "Kp9-wT4" not in out, out
     assert request_counts(admin) == {}
 
 

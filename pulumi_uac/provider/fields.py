@@ -33,6 +33,8 @@ NESTED_FIELDS: frozenset[str] = frozenset(
 )
 PASSWORD_PATHS: tuple[str, ...] = ("password", "external_uac_settings.password")
 """Write-only fields: Telnyx masks them, so they are compared with the last desired value."""
+SECRET_ROOTS: frozenset[str] = frozenset(p.split(".")[0] for p in PASSWORD_PATHS)
+"""Top-level inputs that hold a password."""
 
 WAIT_FOR_REGISTRATION = "wait_for_registration"
 ADOPT_EXISTING_ID = "adopt_existing_id"

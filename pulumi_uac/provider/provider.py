@@ -56,6 +56,7 @@ from .fields import (
     ADOPT_EXISTING_ID,
     COMPUTED_OUTPUTS,
     OWNERSHIP_TAG,
+    SECRET_ROOTS,
     WAIT_FOR_REGISTRATION,
     api_inputs,
     get_path,
@@ -115,7 +116,7 @@ class UacConnectionProvider(ResourceProvider):
     # ------------------------------------------------------------------ preview-time hooks
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        failures = [CheckFailure(f.property, f.reason) for f in check_inputs(news)]
+        failures = [CheckFailure(engine_property(f.property), f.reason) for f in check_inputs(news)]
         return CheckResult(news, failures)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -340,6 +341,17 @@ def wait_for_registration(
                 f"registration within {timeout:g}s (last status: {result.status}); {hint}"
             )
         sleep(interval)
+
+
+def engine_property(path: str) -> str:
+    """The property name to give the engine for a failure at ``path``.
+
+    The engine prints the input value of a failure's property when it names a top-level input,
+    secrets included, so failures under a password-holding input are reported without a property
+    (their reason still names the field) and their value never reaches the CLI output.
+    """
+    root = path.split(".", 1)[0].split("[", 1)[0]
+    return "" if root in SECRET_ROOTS else path
 
 
 def patch_paths(patch: dict[str, Any]) -> list[str]:
