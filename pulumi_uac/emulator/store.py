@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from fnmatch import fnmatch
 from typing import Any
 
-from ..models import MASKED_PASSWORD
+from ..models import MASKED_PASSWORD, NESTED_OBJECTS
 
 Record = dict[str, Any]
 
@@ -84,15 +84,7 @@ DEFAULTS: Record = {
     "webhook_event_url": None,
     "webhook_timeout_secs": None,
 }
-NESTED = (
-    "external_uac_settings",
-    "internal_uac_settings",
-    "inbound",
-    "outbound",
-    "jitter_buffer",
-    "rtcp_settings",
-    "noise_suppression_details",
-)
+NESTED = NESTED_OBJECTS
 
 
 def now_iso(clock: Callable[[], float]) -> str:
@@ -271,14 +263,17 @@ class ConnectionStore:
                 reveal.add("external_uac_settings.password")
             return self.view(record, reveal=reveal)
 
+    def _settled(self, conn_id: str) -> Record | None:
+        """The stored record with its registration brought up to date (call under the lock)."""
+        record = self._records.get(conn_id)
+        if record is not None and self._settle_registration(record):
+            self._save()
+        return record
+
     def get(self, conn_id: str) -> Record | None:
         with self._lock:
-            record = self._records.get(conn_id)
-            if record is None:
-                return None
-            if self._settle_registration(record):
-                self._save()
-            return self.view(record)
+            record = self._settled(conn_id)
+            return None if record is None else self.view(record)
 
     def delete(self, conn_id: str) -> Record | None:
         with self._lock:
@@ -298,11 +293,9 @@ class ConnectionStore:
 
     def registration_status(self, conn_id: str) -> Record | None:
         with self._lock:
-            record = self._records.get(conn_id)
+            record = self._settled(conn_id)
             if record is None:
                 return None
-            if self._settle_registration(record):
-                self._save()
             ext = record.get("external_uac_settings") or {}
             status = record["registration_status"]
             proxy = str(ext.get("proxy") or "")

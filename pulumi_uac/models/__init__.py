@@ -2,6 +2,7 @@
 
 from .common import MASKED_PASSWORD, Password, RequestModel, ResponseModel
 from .connection import (
+    NESTED_OBJECTS,
     UacConnection,
     UacConnectionCreateParams,
     UacConnectionUpdateParams,
@@ -38,6 +39,7 @@ from .validation import (
 
 __all__ = [
     "MASKED_PASSWORD",
+    "NESTED_OBJECTS",
     "REGISTRATION_STATUSES",
     "ApiErrorDetail",
     "ErrorEnvelope",

@@ -42,6 +42,19 @@ from .settings import (
 
 ConnectionName = Annotated[Str, Field(min_length=1, max_length=255)]
 
+NESTED_OBJECTS: frozenset[str] = frozenset(
+    {
+        "external_uac_settings",
+        "internal_uac_settings",
+        "inbound",
+        "outbound",
+        "jitter_buffer",
+        "rtcp_settings",
+        "noise_suppression_details",
+    }
+)
+"""Fields holding objects: a PATCH merges them key by key instead of replacing them."""
+
 
 class _ConnectionSettings(RequestModel):
     """Fields shared by the create and the update bodies (all optional)."""

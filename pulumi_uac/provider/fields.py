@@ -14,23 +14,13 @@ from typing import Any
 
 from pulumi.runtime import rpc
 
-from ..models import UacConnectionCreateParams
+from ..models import NESTED_OBJECTS, UacConnectionCreateParams
 
 UNKNOWN: str = rpc.UNKNOWN
 """What a value not yet known during preview looks like inside a provider."""
 
 API_FIELDS: frozenset[str] = frozenset(UacConnectionCreateParams.model_fields)
-NESTED_FIELDS: frozenset[str] = frozenset(
-    {
-        "external_uac_settings",
-        "internal_uac_settings",
-        "inbound",
-        "outbound",
-        "jitter_buffer",
-        "rtcp_settings",
-        "noise_suppression_details",
-    }
-)
+NESTED_FIELDS: frozenset[str] = NESTED_OBJECTS
 PASSWORD_PATHS: tuple[str, ...] = ("password", "external_uac_settings.password")
 """Write-only fields: Telnyx masks them, so they are compared with the last desired value."""
 SECRET_ROOTS: frozenset[str] = frozenset(p.split(".")[0] for p in PASSWORD_PATHS)
