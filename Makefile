@@ -24,7 +24,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 PULUMI = PATH="$$(cat $(ENGINE_FILE)):$$PATH" pulumi
 
-.PHONY: help setup venv engine up down test lint typecheck bench emulator clean
+.PHONY: help setup venv engine up down test lint typecheck bench emulator emulator-bg clean
 
 help:
 	@echo "make up     - set everything up, start the emulator, pulumi up the quickstart stack"
@@ -72,7 +72,8 @@ up: setup emulator-bg
 	mkdir -p $(STATE)/backend
 	$(PULUMI) stack select $(STACK) 2>/dev/null || $(PULUMI) stack init $(STACK)
 	$(PULUMI) config get pbxPassword >/dev/null 2>&1 || \
-	  $(PULUMI) config set --secret pbxPassword "demo-$$(openssl rand -hex 8)"
+	  $(PULUMI) config set --secret pbxPassword \
+	    "demo-$$($(PY) -c 'import secrets; print(secrets.token_hex(8))')"
 	TELNYX_BASE_URL="$$(cat $(STATE)/emulator.url)" TELNYX_API_KEY=$(EMULATOR_KEY) \
 	  $(PULUMI) up --yes --non-interactive --skip-preview
 	$(PULUMI) stack output
