@@ -23,9 +23,9 @@ _PROVIDER = UacConnectionProvider()
 def ownership_tag(resource_name: str) -> str:
     """The tag that lets the provider find a connection an interrupted ``up`` created: unique
     per organization, project, stack and resource name, and free of secrets."""
-    scope = "/".join(
-        [pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack(), resource_name]
-    )
+    # Any part may be unset (mocks, some backends report no organization): use "" there.
+    parts = [pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack(), resource_name]
+    scope = "/".join(p or "" for p in parts)
     return OWNERSHIP_TAG_PREFIX + hashlib.sha256(scope.encode()).hexdigest()[:16]
 
 

@@ -1,0 +1,125 @@
+"""The user surface with Pulumi's mocks: destination builders, and how UacConnection hands its
+inputs to the engine (type token, secrets, declared outputs). Mocks never run the provider."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+import pytest
+
+from pulumi_uac import (
+    ExternalUacSettingsArgs,
+    InboundArgs,
+    UacConnection,
+    UacConnectionArgs,
+    destinations,
+)
+
+REGISTERED: list[tuple[str, dict[str, Any], Any]] = []
+
+
+class Mocks(pulumi.runtime.Mocks):
+    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
+        REGISTERED.append((args.typ, dict(args.inputs), args))
+        return f"{args.name}-id", {**args.inputs, "fqdn": "abc.uac.telnyx.com"}
+
+    def call(self, args: pulumi.runtime.MockCallArgs) -> tuple[dict[str, Any], list[Any]]:
+        return {}, []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def mocks() -> Any:
+    """Mocks for this module only: set_mocks changes Pulumi's process-wide runtime settings."""
+    pulumi.runtime.set_mocks(Mocks(), project="proj", stack="test", preview=False)
+    yield
+    pulumi.runtime.settings.reset_options()
+
+
+def resolved(output: pulumi.Output[Any]) -> Any:
+    fut: list[Any] = []
+    output.apply(fut.append)
+    return fut
+
+
+@pytest.mark.parametrize(
+    ("fn", "ext", "app", "expected"),
+    [
+        (destinations.ai_assistant, "1006", "abc123", "1006@assistant-abc123.sip.telnyx.com"),
+        (destinations.ai_assistant, "1006", "assistant-abc", "1006@assistant-abc.sip.telnyx.com"),
+        (destinations.call_control, "2000", "xyz789", "2000@cc-app-xyz789.sip.telnyx.com"),
+        (destinations.call_control, "2000", "cc-app-9", "2000@cc-app-9.sip.telnyx.com"),
+        (destinations.speech_to_text, "3000", "s1", "3000@stt-s1.sip.telnyx.com"),
+        (destinations.raw, "front_desk", "acme", "front_desk@acme.sip.telnyx.com"),
+    ],
+)
+@pulumi.runtime.test
+def test_destination_forms(fn: Any, ext: str, app: str, expected: str) -> Any:
+    def check(uri: str) -> None:
+        assert uri == expected
+
+    return fn(ext, app).apply(check)
+
+
+@pulumi.runtime.test
+def test_destinations_accept_outputs() -> Any:
+    uri = destinations.ai_assistant(
+        pulumi.Output.from_input("1006"), pulumi.Output.secret("uuid-1")
+    )
+
+    def check(value: str) -> None:
+        assert value == "1006@assistant-uuid-1.sip.telnyx.com"
+
+    return uri.apply(check)
+
+
+@pytest.mark.parametrize(
+    ("ext", "app", "message"),
+    [
+        ("10 06", "abc", "extension"),
+        ("", "abc", "extension"),
+        ("1006", "", "non-empty"),
+        ("1006", "bad_id!", "host name label"),
+        ("1006", "x" * 70, "host name label"),
+    ],
+)
+def test_destinations_reject_bad_parts_at_once(ext: str, app: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        destinations.ai_assistant(ext, app)
+
+
+@pulumi.runtime.test
+def test_resource_registers_with_secrets_and_declared_outputs() -> Any:
+    REGISTERED.clear()
+    conn = UacConnection(
+        "office",
+        connection_name="Office PBX",
+        password="plain-connection-pass",
+        external_uac_settings=ExternalUacSettingsArgs(
+            proxy="sip:pbx", username="telnyx-reg", password="plain-pbx-pass"
+        ),
+        inbound={"timeout_1xx_secs": 5},
+    )
+
+    def check(values: list[Any]) -> None:
+        fqdn, password_secret, ext_secret = values
+        typ, inputs, _args = REGISTERED[-1]
+        assert typ == "pulumi-python:dynamic/telnyx:UacConnection"
+        assert inputs["ownership_tag"].startswith("pulumi-uac-owner:")
+        assert "__provider" in inputs
+        assert fqdn == "abc.uac.telnyx.com"
+        assert password_secret and ext_secret
+
+    return pulumi.Output.all(
+        conn.fqdn,
+        pulumi.Output.from_input(conn.password).is_secret(),
+        conn.external_uac_settings.apply(lambda e: e).is_secret(),
+    ).apply(check)
+
+
+def test_args_and_kwargs_are_exclusive_and_name_is_required() -> None:
+    with pytest.raises(TypeError, match="connection_name"):
+        UacConnection("x")
+    with pytest.raises(TypeError, match="either"):
+        UacConnection("x", UacConnectionArgs(connection_name="a"), active=True)  # type: ignore[call-overload]
+    assert InboundArgs(codecs=["G722"]).codecs == ["G722"]
