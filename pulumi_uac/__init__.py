@@ -25,17 +25,6 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-_RESOURCE_NAMES = {
-    "ExternalUacSettingsArgs",
-    "InboundArgs",
-    "InternalUacSettingsArgs",
-    "JitterBufferArgs",
-    "NoiseSuppressionDetailsArgs",
-    "OutboundArgs",
-    "RtcpSettingsArgs",
-    "UacConnection",
-    "UacConnectionArgs",
-}
 
 __all__ = [
     "ExternalUacSettingsArgs",
@@ -49,6 +38,7 @@ __all__ = [
     "UacConnectionArgs",
     "destinations",
 ]
+_RESOURCE_NAMES = frozenset(__all__) - {"destinations"}
 
 
 def __getattr__(name: str) -> Any:

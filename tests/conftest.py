@@ -47,6 +47,28 @@ def client(emulator: EmulatorServer) -> Iterator[UacClient]:
         yield c
 
 
+@pytest.fixture
+def api(emulator: EmulatorServer) -> Iterator[httpx.Client]:
+    """A plain HTTP client of the emulator's /v2 API, authenticated."""
+    with httpx.Client(
+        base_url=emulator.base_url + "/", headers={"Authorization": f"Bearer {API_KEY}"}
+    ) as c:
+        yield c
+
+
+# A complete connection as a program (or a curl user) would send it.
+OFFICE_PBX: dict[str, Any] = {
+    "connection_name": "Office PBX",
+    "external_uac_settings": {
+        "proxy": "sip:pbx.example.com:5060",
+        "username": "telnyx-reg",
+        "password": "s3cret-pbx",
+        "transport": "TCP",
+    },
+    "internal_uac_settings": {"destination_uri": "1006@assistant-abc123.sip.telnyx.com"},
+}
+
+
 def request_counts(admin: httpx.Client) -> dict[str, int]:
     counts: dict[str, int] = admin.get("requests").json()["counts"]
     return counts

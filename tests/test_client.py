@@ -16,6 +16,7 @@ import pytest
 from pulumi_uac.client import (
     AmbiguousCreateError,
     APIConnectionError,
+    APIStatusError,
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
@@ -331,7 +332,7 @@ def test_a_server_wait_longer_than_allowed_is_not_waited_for() -> None:
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422])
 def test_client_errors_are_not_retried(status: int) -> None:
     handler, seen = sequence(envelope(status))
-    with pytest.raises(Exception):  # noqa: B017, PT011
+    with pytest.raises(APIStatusError):
         make_client(handler).get("1")
     assert len(seen) == 1
 

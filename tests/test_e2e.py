@@ -64,14 +64,6 @@ def summary(proc_output: str) -> str:
     return proc_output[proc_output.rfind("Resources:") :]
 
 
-@pytest.fixture
-def api(emulator: EmulatorServer) -> httpx.Client:
-    with httpx.Client(
-        base_url=emulator.base_url + "/", headers={"Authorization": f"Bearer {API_KEY}"}
-    ) as c:
-        yield c  # type: ignore[misc]
-
-
 def test_full_lifecycle_with_the_real_engine(
     project_factory: Any, emulator: EmulatorServer, api: httpx.Client, admin: httpx.Client
 ) -> None:

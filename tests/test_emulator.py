@@ -18,25 +18,10 @@ import pytest
 
 from pulumi_uac.emulator import EmulatorServer
 
-from .conftest import API_KEY, request_counts
+from .conftest import API_KEY, OFFICE_PBX, request_counts
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
-FULL = {
-    "connection_name": "Office PBX",
-    "external_uac_settings": {
-        "proxy": "sip:pbx.example.com:5060",
-        "username": "telnyx-reg",
-        "password": "s3cret-pbx",
-        "transport": "TCP",
-    },
-    "internal_uac_settings": {"destination_uri": "1006@assistant-abc123.sip.telnyx.com"},
-}
-
-
-@pytest.fixture
-def api(emulator: EmulatorServer) -> httpx.Client:
-    with httpx.Client(base_url=emulator.base_url + "/", headers=AUTH) as c:
-        yield c  # type: ignore[misc]
+FULL = OFFICE_PBX
 
 
 def create(api: httpx.Client, **body: Any) -> dict[str, Any]:

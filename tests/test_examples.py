@@ -31,8 +31,7 @@ def run_cycle(
     proj.preview()
     proj.up()
     outputs = proj.stack_outputs()
-    mine = [c for c in admin.get("state").json()["connections"]]
-    assert len(mine) >= expect
+    assert len(admin.get("state").json()["connections"]) == expect
     proj.preview("--expect-no-changes")
     return outputs
 

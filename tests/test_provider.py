@@ -4,6 +4,7 @@ in-process emulator over a real socket."""
 from __future__ import annotations
 
 import base64
+import copy
 import time
 from typing import Any
 
@@ -18,7 +19,7 @@ from pulumi_uac.provider import UacConnectionProvider
 from pulumi_uac.provider.errors import AdoptionError, MissingCredentialsError, RegistrationError
 from pulumi_uac.provider.fields import UNKNOWN
 
-from .conftest import API_KEY, request_counts
+from .conftest import API_KEY, OFFICE_PBX, request_counts
 
 PROVIDER_BLOB = "serialized-provider-placeholder"
 TAG = "pulumi-uac-owner:0123456789abcdef"
@@ -34,14 +35,7 @@ def provider(emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch) -> UacCo
 def inputs(**over: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
         "__provider": PROVIDER_BLOB,
-        "connection_name": "Office PBX",
-        "external_uac_settings": {
-            "proxy": "sip:pbx.example.com:5060",
-            "username": "telnyx-reg",
-            "password": "s3cret-pbx",
-            "transport": "TCP",
-        },
-        "internal_uac_settings": {"destination_uri": "1006@assistant-abc123.sip.telnyx.com"},
+        **copy.deepcopy(OFFICE_PBX),
         "ownership_tag": TAG,
     }
     base.update(over)
@@ -185,6 +179,15 @@ def test_check_accepts_valid_inputs_and_engine_floats(provider: UacConnectionPro
     assert result.inputs == news
 
 
+def test_check_keeps_list_indexes_when_an_element_is_unknown(
+    provider: UacConnectionProvider,
+) -> None:
+    news = inputs(inbound={"codecs": ["G722", UNKNOWN, 7]}, tags=[UNKNOWN, "ok"])
+    assert provider.check({}, news).failures == []
+    news = inputs(inbound={"codecs": ["G722", "OPUS", 7]})
+    assert [f.property for f in provider.check({}, news).failures] == ["inbound.codecs[2]"]
+
+
 def test_check_tolerates_unknown_values(provider: UacConnectionProvider) -> None:
     news = inputs(
         connection_name=UNKNOWN,
@@ -282,7 +285,8 @@ def test_update_patches_only_what_changed(
     # Only a provider input changed: recorded without any API call.
     before = request_counts(admin)
     res = provider.update(conn_id, new_outs, dict(news, wait_for_registration=0))
-    assert request_counts(admin) == before and bodies == bodies[:1]
+    assert request_counts(admin) == before
+    assert len(bodies) == 1
     assert (res.outs or {})["fqdn"] == outs["fqdn"]
 
 

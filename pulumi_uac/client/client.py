@@ -5,9 +5,10 @@ from __future__ import annotations
 import builtins
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 from pydantic import ValidationError
@@ -226,19 +227,17 @@ class UacClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TimeoutException as exc:
-            err: TelnyxError = APITimeoutError(
+            raise APITimeoutError(
                 f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after "
-                f"{self.config.timeout:g}s"
-            )
-            err.may_have_reached = not isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout))  # type: ignore[attr-defined]
-            raise err from None
+                f"{self.config.timeout:g}s",
+                may_have_reached=not isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)),
+            ) from None
         except httpx.TransportError as exc:
-            err = APIConnectionError(
+            raise APIConnectionError(
                 f"could not reach the Telnyx API at {self.config.base_url} for {method} /{path}: "
-                f"{self._redact(str(exc)) or type(exc).__name__}"
-            )
-            err.may_have_reached = not isinstance(exc, httpx.ConnectError)  # type: ignore[attr-defined]
-            raise err from None
+                f"{self._redact(str(exc)) or type(exc).__name__}",
+                may_have_reached=not isinstance(exc, httpx.ConnectError),
+            ) from None
         log.debug("%s /%s -> %d", method, path, response.status_code)
         if response.is_success:
             try:
@@ -280,8 +279,10 @@ class UacClient:
 def _may_have_reached(exc: TelnyxError) -> bool:
     """Whether a failed POST may have been processed by Telnyx (so re-sending could duplicate)."""
     if isinstance(exc, APIStatusError):
-        return exc.status_code != 429 and (exc.status_code >= 500 or exc.status_code == 408)
-    return bool(getattr(exc, "may_have_reached", True))
+        return exc.status_code >= 500 or exc.status_code == 408
+    if isinstance(exc, APIConnectionError):
+        return exc.may_have_reached
+    return True
 
 
 def _created_at(conn: UacConnection) -> float:
@@ -294,13 +295,5 @@ def _created_at(conn: UacConnection) -> float:
 
 
 def _quote(connection_id: str) -> str:
-    return (
-        httpx.URL(connection_id).raw_path.decode()
-        if "/" not in connection_id
-        else connection_id.replace("/", "%2F")
-    )
-
-
-def response_headers(response: httpx.Response) -> Mapping[str, str]:
-    """The headers of a response (exposed for tests)."""
-    return response.headers
+    """An id as one path segment (ids are opaque strings; '/' or '?' must not change the URL)."""
+    return quote(connection_id, safe="")

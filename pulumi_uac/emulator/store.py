@@ -142,6 +142,8 @@ class ConnectionStore:
         self.path = path
         self.clock = clock or time.time
         self.registration = registration or RegistrationSettings()
+        self.masking = True
+        """Mask passwords in answers, as Telnyx does for accounts created on or after 2026-09-08."""
         self._lock = threading.RLock()
         self._rng = random.Random(seed)
         self._records: dict[str, Record] = {}
@@ -365,9 +367,6 @@ class ConnectionStore:
         return True
 
     # ------------------------------------------------------------ views
-
-    masking = True
-    """Mask passwords in answers, as Telnyx does for accounts created on or after 2026-09-08."""
 
     def view(self, record: Record, reveal: set[str] | frozenset[str] = frozenset()) -> Record:
         out = {k: copy.deepcopy(v) for k, v in record.items() if not k.startswith("_")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Problem, validate_create
+from ..models import validate_create
 from .fields import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
@@ -19,6 +19,7 @@ from .fields import (
     OWNERSHIP_TAG,
     PROVIDER_INPUTS,
     WAIT_FOR_REGISTRATION,
+    contains_unknown,
     is_unknown,
     normalize,
 )
@@ -48,8 +49,12 @@ def _strip_unknowns(
                 out[k] = stripped
         return out
     if isinstance(value, list):
-        items = [_strip_unknowns(v, (*path, i), unknown) for i, v in enumerate(value)]
-        return [i for i in items if i is not None]
+        # Dropping one element would shift the indexes of the others in error paths, so a list
+        # with any unknown element is unknown as a whole.
+        if contains_unknown(value):
+            unknown.add(path)
+            return None
+        return value
     return value
 
 
@@ -124,7 +129,3 @@ def check_inputs(news: dict[str, Any]) -> list[Failure]:
     if tag is not None and not is_unknown(tag) and not isinstance(tag, str):
         fail(OWNERSHIP_TAG, "must be a string")
     return failures
-
-
-def problem_paths(problems: list[Problem]) -> list[str]:
-    return [p.dotted for p in problems]

@@ -44,10 +44,8 @@ class Changes:
 
 
 def old_managed(olds: dict[str, Any]) -> list[str]:
-    recorded = olds.get(MANAGED_FIELDS)
-    if isinstance(recorded, list):
-        return [str(p) for p in recorded]
-    return managed_paths(api_inputs(olds))
+    """The managed paths recorded in the outputs by the last create, update or read."""
+    return [str(p) for p in olds.get(MANAGED_FIELDS) or []]
 
 
 def compute_changes(olds: dict[str, Any], news: dict[str, Any]) -> Changes:

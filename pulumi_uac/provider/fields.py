@@ -33,11 +33,6 @@ OWNERSHIP_TAG = "ownership_tag"
 PROVIDER_INPUTS: frozenset[str] = frozenset(
     {WAIT_FOR_REGISTRATION, ADOPT_EXISTING_ID, ADOPT_EXISTING_BY_NAME, OWNERSHIP_TAG}
 )
-# Settings that only matter when the connection is created (or adopted): changing them later is
-# recorded without any API call.
-CREATE_ONLY_PROVIDER_INPUTS: frozenset[str] = frozenset(
-    {ADOPT_EXISTING_ID, ADOPT_EXISTING_BY_NAME, OWNERSHIP_TAG}
-)
 
 MANAGED_FIELDS = "managed_fields"
 COMPUTED_OUTPUTS: tuple[str, ...] = (

@@ -11,11 +11,9 @@ from typing import Any
 
 from ..models import UacConnection, is_masked
 from .fields import (
-    ADOPT_EXISTING_BY_NAME,
-    ADOPT_EXISTING_ID,
     MANAGED_FIELDS,
-    OWNERSHIP_TAG,
-    WAIT_FOR_REGISTRATION,
+    PASSWORD_PATHS,
+    PROVIDER_INPUTS,
     get_path,
     normalize,
     project,
@@ -59,7 +57,7 @@ def build_outputs(
         outs.update(project(desired, managed))
     else:
         outs.update(project(view, managed))
-        for path in ("password", "external_uac_settings.password"):
+        for path in PASSWORD_PATHS:
             if path in managed:
                 value = _password(get_path(view, path), get_path(previous, path))
                 if value is not None:
@@ -84,7 +82,7 @@ def build_outputs(
         if generated is not None:
             outs["password"] = generated
     outs[MANAGED_FIELDS] = list(managed)
-    for key in (WAIT_FOR_REGISTRATION, ADOPT_EXISTING_ID, ADOPT_EXISTING_BY_NAME, OWNERSHIP_TAG):
+    for key in PROVIDER_INPUTS:
         value = normalize(provider_inputs.get(key))
         if value is not None:
             outs[key] = value

@@ -56,6 +56,7 @@ from .fields import (
     ADOPT_EXISTING_ID,
     COMPUTED_OUTPUTS,
     OWNERSHIP_TAG,
+    PROVIDER_INPUTS,
     SECRET_ROOTS,
     WAIT_FOR_REGISTRATION,
     api_inputs,
@@ -174,14 +175,7 @@ class UacConnectionProvider(ResourceProvider):
         managed = old_managed(props)
         outs = build_outputs(conn, managed, desired=None, previous=props, provider_inputs=props)
         inputs = project(outs, managed)
-        for key in (
-            WAIT_FOR_REGISTRATION,
-            ADOPT_EXISTING_ID,
-            ADOPT_EXISTING_BY_NAME,
-            OWNERSHIP_TAG,
-        ):
-            if props.get(key) is not None:
-                inputs[key] = normalize(props[key])
+        inputs.update({k: outs[k] for k in PROVIDER_INPUTS if k in outs})
         return ReadResult(id_, outs, inputs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
@@ -207,7 +201,7 @@ class UacConnectionProvider(ResourceProvider):
         else:
             conn = _connection_from_outputs(id_, olds)
         registration_changed = any(
-            p == "active" or p.startswith("external_uac_settings") for p in patch_paths(patch)
+            p == "active" or p.startswith("external_uac_settings") for p in managed_paths(patch)
         )
         status = (
             self._maybe_wait(client, conn, news, desired, delete_on_failure=False)
@@ -309,6 +303,12 @@ class UacConnectionProvider(ResourceProvider):
             raise
 
 
+_REGISTRATION_HINT = (
+    "check external_uac_settings (proxy, username, password, transport) and that the PBX "
+    "accepts registrations from Telnyx"
+)
+
+
 def wait_for_registration(
     client: UacClient,
     conn_id: str,
@@ -326,19 +326,16 @@ def wait_for_registration(
         result = client.check_registration_status(conn_id)
         if result.status == "Registered":
             return result
-        hint = (
-            "check external_uac_settings (proxy, username, password, transport) and that the "
-            "PBX accepts registrations from Telnyx"
-        )
         if result.status == "Failed":
             raise RegistrationError(
                 f"UAC connection {name!r} ({conn_id}): the PBX at {proxy} rejected Telnyx's "
-                f"registration (status Failed); {hint}"
+                f"registration (status Failed); {_REGISTRATION_HINT}"
             )
         if clock() + interval > deadline:
             raise RegistrationError(
                 f"UAC connection {name!r} ({conn_id}): the PBX at {proxy} did not accept Telnyx's "
-                f"registration within {timeout:g}s (last status: {result.status}); {hint}"
+                f"registration within {timeout:g}s (last status: {result.status}); "
+                f"{_REGISTRATION_HINT}"
             )
         sleep(interval)
 
@@ -352,10 +349,6 @@ def engine_property(path: str) -> str:
     """
     root = path.split(".", 1)[0].split("[", 1)[0]
     return "" if root in SECRET_ROOTS else path
-
-
-def patch_paths(patch: dict[str, Any]) -> list[str]:
-    return managed_paths(patch)
 
 
 def _apply_status(outs: dict[str, Any], status: RegistrationStatusResult | None) -> None:
