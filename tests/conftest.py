@@ -190,6 +190,38 @@ class PulumiProject:
         data: dict[str, Any] = json.loads(self.run(*args, record=not show_secrets).stdout)
         return data
 
+    def recovery(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run ``pulumi-uac`` (the recovery command) in the project, as a user would."""
+        env = {
+            **self.env,
+            "PATH": os.path.dirname(pulumi_binary()) + os.pathsep + os.environ["PATH"],
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "pulumi_uac.recovery", *args],
+            cwd=self.dir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        self.outputs.append(proc.stdout + proc.stderr)
+        if check and proc.returncode != 0:
+            raise AssertionError(
+                f"pulumi-uac {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
+            )
+        return proc
+
+    def start(self, *args: str) -> subprocess.Popen[str]:
+        """Start the CLI in the background (to kill it mid-run)."""
+        return subprocess.Popen(
+            [pulumi_binary(), *args, "--non-interactive"],
+            cwd=self.dir,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
     def state_files(self) -> list[Path]:
         return [p for p in (self.root / "backend").rglob("*") if p.is_file()]
 

@@ -106,8 +106,12 @@ class UacClient:
 
     # ---------------------------------------------------------------- endpoints
 
-    def create(self, params: UacConnectionCreateParams) -> UacConnection:
-        """``POST /uac_connections``, following the no-duplicate rule above."""
+    def create(
+        self, params: UacConnectionCreateParams, *, mark: str | None = None
+    ) -> UacConnection:
+        """``POST /uac_connections``, following the no-duplicate rule above. ``mark`` is a tag
+        among ``params.tags`` that no other connection carries: with it, a connection created by
+        an earlier attempt is recognised exactly, whenever it was created."""
         body = self._body(params)
         first_attempt_at = self._wall_clock()
         may_have_reached = False
@@ -115,7 +119,9 @@ class UacClient:
         def attempt(n: int) -> UacConnection:
             nonlocal may_have_reached
             if n > 1 and may_have_reached:
-                adopted = self._find_created(params, since=first_attempt_at - CREATE_ADOPTION_SKEW)
+                adopted = self._find_created(
+                    params, since=first_attempt_at - CREATE_ADOPTION_SKEW, mark=mark
+                )
                 if adopted is not None:
                     log.info(
                         "POST uac_connections: adopted %s created by an earlier attempt", adopted.id
@@ -193,14 +199,16 @@ class UacClient:
     # ---------------------------------------------------------------- internals
 
     def _find_created(
-        self, params: UacConnectionCreateParams, since: float
+        self, params: UacConnectionCreateParams, since: float, mark: str | None = None
     ) -> UacConnection | None:
         wanted_tags = set(params.tags or ())
-        matches = [
-            c
-            for c in self.find_by_name(params.connection_name)
-            if _created_at(c) >= since and wanted_tags <= set(c.tags or ())
-        ]
+        found = self.find_by_name(params.connection_name)
+        if mark is not None:
+            matches = [c for c in found if mark in (c.tags or ())]
+        else:
+            matches = [
+                c for c in found if _created_at(c) >= since and wanted_tags <= set(c.tags or ())
+            ]
         if len(matches) > 1:
             raise AmbiguousCreateError(
                 f"creating UAC connection {params.connection_name!r} may have reached Telnyx, and "

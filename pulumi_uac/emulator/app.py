@@ -405,6 +405,9 @@ class EmulatorApp:
                 changes = body or {}
                 if "masking" in changes:
                     store.masking = bool(changes["masking"])
+                if "api_key" in changes:
+                    # A key rotated at Telnyx: the old one stops working at once.
+                    self.api_key = str(changes["api_key"])
                 if "registration_delay" in changes:
                     reg.delay = float(changes["registration_delay"])
                 if "failing_proxies" in changes:

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from fnmatch import fnmatch
 from typing import Any
 
-from ..models import MASKED_PASSWORD, NESTED_OBJECTS
+from ..models import MASKED_PASSWORD, nested_objects
 
 Record = dict[str, Any]
 
@@ -84,7 +84,7 @@ DEFAULTS: Record = {
     "webhook_event_url": None,
     "webhook_timeout_secs": None,
 }
-NESTED = NESTED_OBJECTS
+NESTED = nested_objects()
 
 
 def now_iso(clock: Callable[[], float]) -> str:

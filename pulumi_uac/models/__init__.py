@@ -2,7 +2,6 @@
 
 from .common import MASKED_PASSWORD, Password, RequestModel, ResponseModel
 from .connection import (
-    NESTED_OBJECTS,
     UacConnection,
     UacConnectionCreateParams,
     UacConnectionUpdateParams,
@@ -16,6 +15,16 @@ from .envelope import (
     PaginationMeta,
     RegistrationStatusResult,
     UacConnectionList,
+)
+from .fields import (
+    FieldSpec,
+    OutputSpec,
+    computed_outputs,
+    create_only_values,
+    generated_fields,
+    nested_objects,
+    password_paths,
+    request_fields,
 )
 from .settings import (
     ExternalUacSettings,
@@ -39,17 +48,18 @@ from .validation import (
 
 __all__ = [
     "MASKED_PASSWORD",
-    "NESTED_OBJECTS",
     "REGISTRATION_STATUSES",
     "ApiErrorDetail",
     "ErrorEnvelope",
     "ErrorSource",
     "ExternalUacSettings",
     "ExternalUacSettingsResponse",
+    "FieldSpec",
     "Fqdn",
     "InternalUacSettings",
     "JitterBuffer",
     "NoiseSuppressionDetails",
+    "OutputSpec",
     "PaginationMeta",
     "Password",
     "Problem",
@@ -64,9 +74,15 @@ __all__ = [
     "UacInbound",
     "UacInboundResponse",
     "UacOutbound",
+    "computed_outputs",
+    "create_only_values",
     "cross_field_problems",
+    "generated_fields",
     "is_masked",
+    "nested_objects",
+    "password_paths",
     "problems_of",
+    "request_fields",
     "validate_create",
     "validate_update",
 ]

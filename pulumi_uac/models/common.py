@@ -1,8 +1,14 @@
-"""Shared building blocks: the base models, the password type and reusable constrained types."""
+"""Shared building blocks: the base models, the password type and reusable constrained types.
+
+Every pattern here is matched against the *whole* string (``re.fullmatch``): ``$`` alone would
+accept a trailing newline, and a newline in a SIP header value is an injection, not a typo.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import (
@@ -17,8 +23,15 @@ from pydantic import (
     StrictStr,
 )
 
+from .meta import Generated
+
 # Telnyx masks stored passwords with this value for accounts created on or after 2026-09-08.
 MASKED_PASSWORD = "********"  # noqa: S105 (the mask itself, not a password)
+
+INT32_MAX = 2**31 - 1
+"""Upper bound for counts the contract leaves unbounded (channel limits, intervals): Telnyx
+stores such limits as 32-bit integers, and anything larger is a typo, not a limit. The engine
+also carries numbers as float64, which is exact only up to 2**53."""
 
 
 def _reveal(value: SecretStr) -> str:
@@ -33,21 +46,52 @@ Bool = StrictBool
 Int = StrictInt
 Str = StrictStr
 
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*$")
+
+def control_characters(value: str) -> list[str]:
+    """The control characters in ``value`` (C0, DEL, C1), as ``U+XXXX`` names."""
+    return [f"U+{ord(c):04X}" for c in value if unicodedata.category(c) == "Cc"]
+
+
+def _text(value: str) -> str:
+    found = control_characters(value)
+    if found:
+        raise ValueError(
+            "must not contain control characters (found "
+            + ", ".join(sorted(set(found))[:3])
+            + "): use plain printable text"
+        )
+    return value
+
+
+Text = Annotated[StrictStr, AfterValidator(_text)]
+"""A user-visible string: any printable text, no control characters (CR, LF, NUL, ...)."""
+
+Count = Annotated[Int, Field(ge=0, le=INT32_MAX)]
+"""A non-negative count the contract does not bound from above."""
+
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+\S*")
 
 
 def _uri(value: str) -> str:
-    if not _URI.match(value):
+    if not _URI.fullmatch(value) or control_characters(value):
         raise ValueError("must be an absolute URI such as https://example.com/webhooks")
     return value
 
 
 Uri = Annotated[StrictStr, AfterValidator(_uri)]
 
+
+def _uri_or_blank(value: str) -> str:
+    return value if value == "" else _uri(value)
+
+
+UriOrBlank = Annotated[StrictStr, AfterValidator(_uri_or_blank)]
+"""An absolute URI, or ``""`` where Telnyx documents the empty string as "not set"."""
+
 # userinfo@<subdomain.>sip.telnyx.com (or sipdev), no "sip:" scheme: the documented form.
 DESTINATION_URI = re.compile(
-    r"^(?P<user>[A-Za-z0-9_-]+)@(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*"
-    r"sip(?:dev)?\.telnyx\.com)$"
+    r"(?P<user>[A-Za-z0-9_-]+)@(?P<host>(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*"
+    r"sip(?:dev)?\.telnyx\.com)"
 )
 
 
@@ -56,7 +100,7 @@ def _destination_uri(value: str) -> str:
         raise ValueError(
             "must not start with 'sip:'; use the form <extension>@<app>.sip.telnyx.com"
         )
-    if not DESTINATION_URI.match(value):
+    if not DESTINATION_URI.fullmatch(value):
         raise ValueError(
             "must have the form <extension>@<app>.sip.telnyx.com (letters, digits, '-' and '_' "
             "before the '@'), e.g. 1006@assistant-abc123.sip.telnyx.com"
@@ -65,6 +109,66 @@ def _destination_uri(value: str) -> str:
 
 
 DestinationUri = Annotated[StrictStr, AfterValidator(_destination_uri)]
+
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_SIP_USER = re.compile(r"[A-Za-z0-9._~!$&'()*+,;=%-]+")
+_SIP_PARAM = re.compile(r"[A-Za-z0-9-]+(?:=[A-Za-z0-9._~!$&'*+%:-]+)?")
+_SIP_ADDRESS_RULE = (
+    "must be a SIP address: an optional 'sip:' or 'sips:', an optional user@, a host name, "
+    "IPv4 address or [IPv6] address, an optional :port (1-65535) and optional ;parameters, with "
+    "no spaces, e.g. sip:pbx.example.com:5060"
+)
+
+
+def _valid_host(host: str) -> bool:
+    if host.startswith("[") and host.endswith("]"):
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return False
+        return True
+    if len(host) > 253:
+        return False
+    return all(_HOST_LABEL.fullmatch(label) for label in host.split("."))
+
+
+def _sip_address(value: str) -> str:
+    """``[sip:|sips:][user@]host[:port][;param[=value]]...``: the forms Telnyx's examples use
+    (``sip:pbx.example.com:5060``, ``sip-pbx.acme.example``, ``outbound.pbx.example:5061``)."""
+    rest = value
+    lowered = rest.lower()
+    for scheme in ("sips:", "sip:"):
+        if lowered.startswith(scheme):
+            rest = rest[len(scheme) :]
+            break
+    rest, *params = rest.split(";")
+    user, at, hostport = rest.rpartition("@")
+    if at and not _SIP_USER.fullmatch(user):
+        raise ValueError(_SIP_ADDRESS_RULE)
+    host, port = hostport, ""
+    if hostport.startswith("["):
+        end = hostport.find("]")
+        host, tail = hostport[: end + 1], hostport[end + 1 :]
+        if end < 0 or (tail and not tail.startswith(":")):
+            raise ValueError(_SIP_ADDRESS_RULE)
+        port = tail[1:]
+        if tail and not port:
+            raise ValueError(_SIP_ADDRESS_RULE)
+    elif ":" in hostport:
+        host, _, port = hostport.partition(":")
+        if not port:
+            raise ValueError(_SIP_ADDRESS_RULE)
+    if not host or not _valid_host(host):
+        raise ValueError(_SIP_ADDRESS_RULE)
+    if port and not (re.fullmatch(r"[0-9]{1,5}", port) and 1 <= int(port) <= 65535):
+        raise ValueError(_SIP_ADDRESS_RULE)
+    if any(not _SIP_PARAM.fullmatch(p) for p in params):
+        raise ValueError(_SIP_ADDRESS_RULE)
+    return value
+
+
+SipAddress = Annotated[StrictStr, AfterValidator(_sip_address)]
+"""A SIP proxy address, e.g. ``sip:pbx.example.com:5060``."""
 
 
 def _int64_string(value: str) -> str:
@@ -78,18 +182,18 @@ Int64String = Annotated[StrictStr, AfterValidator(_int64_string)]
 # Contradiction 3: the schema says user_name is "alphanumeric only", the guide's example uses
 # "my-sip-user". We accept both readings: letters, digits, '-' and '_', 4 to 32 characters,
 # with a letter among the first five (the response schema's extra rule, which both satisfy).
-_USER_NAME = re.compile(r"^[A-Za-z0-9_-]{4,32}$")
+_USER_NAME = re.compile(r"[A-Za-z0-9_-]{4,32}")
 
 
 def _user_name(value: str) -> str:
-    if not _USER_NAME.match(value):
+    if not _USER_NAME.fullmatch(value):
         raise ValueError("must be 4-32 characters: letters, digits, '-' or '_'")
     if not any(c.isalpha() for c in value[:5]):
         raise ValueError("must have a letter among its first 5 characters")
     return value
 
 
-UserName = Annotated[StrictStr, AfterValidator(_user_name)]
+UserName = Annotated[StrictStr, AfterValidator(_user_name), Generated()]
 
 
 def _sip_username(value: str) -> str:
@@ -103,13 +207,30 @@ def _sip_username(value: str) -> str:
 
 SipUsername = Annotated[StrictStr, AfterValidator(_sip_username)]
 
-ConnectionPassword = Annotated[Password, Field(min_length=8, max_length=128)]
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def _country_or_blank(value: str) -> str:
+    if value and not _COUNTRY.fullmatch(value):
+        raise ValueError("must be a two-letter country code in capitals (e.g. US), or ''")
+    return value
+
+
+CountryOrBlank = Annotated[StrictStr, AfterValidator(_country_or_blank)]
+"""A two-letter country code, or ``""`` ("when left blank, Telnyx will try US and GB")."""
+
+ConnectionPassword = Annotated[Password, Field(min_length=8, max_length=128), Generated()]
 
 
 class RequestModel(BaseModel):
     """Base of request bodies: unknown fields are errors, so typos never pass silently."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, hide_input_in_errors=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        hide_input_in_errors=True,
+        use_attribute_docstrings=True,
+    )
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body for the API: only the fields that were set, passwords revealed."""
@@ -121,4 +242,9 @@ class ResponseModel(BaseModel):
     """Base of response models: every field optional and unknown fields kept, because the API
     grows and an older provider must not break on a newer answer."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, hide_input_in_errors=True)
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        hide_input_in_errors=True,
+        use_attribute_docstrings=True,
+    )

@@ -14,8 +14,9 @@ from .common import (
     Password,
     RequestModel,
     ResponseModel,
-    Str,
+    Text,
     Uri,
+    UriOrBlank,
     UserName,
 )
 from .enums import (
@@ -27,6 +28,7 @@ from .enums import (
     WebhookApiVersion,
     WebhookApiVersionUpdate,
 )
+from .meta import Computed
 from .settings import (
     ExternalUacSettings,
     ExternalUacSettingsResponse,
@@ -40,20 +42,7 @@ from .settings import (
     UacOutbound,
 )
 
-ConnectionName = Annotated[Str, Field(min_length=1, max_length=255)]
-
-NESTED_OBJECTS: frozenset[str] = frozenset(
-    {
-        "external_uac_settings",
-        "internal_uac_settings",
-        "inbound",
-        "outbound",
-        "jitter_buffer",
-        "rtcp_settings",
-        "noise_suppression_details",
-    }
-)
-"""Fields holding objects: a PATCH merges them key by key instead of replacing them."""
+ConnectionName = Annotated[Text, Field(min_length=1, max_length=255)]
 
 
 class _ConnectionSettings(RequestModel):
@@ -63,7 +52,7 @@ class _ConnectionSettings(RequestModel):
     """Whether the connection is in service. Default true."""
     anchorsite_override: AnchorsiteOverride | None = None
     """Media anchor site, or ``Latency`` (default) to pick the nearest."""
-    android_push_credential_id: Str | None = None
+    android_push_credential_id: Text | None = None
     """Android push credential id (uuid), or null."""
     bridge_generate_comfort_noise_on_cn: Bool | None = None
     """Generate comfort noise on CN packets when bridging (SDK 4.189+). Default false."""
@@ -85,7 +74,7 @@ class _ConnectionSettings(RequestModel):
     """Inbound call settings."""
     internal_uac_settings: InternalUacSettings | None = None
     """Destination of calls from the PBX inside Telnyx."""
-    ios_push_credential_id: Str | None = None
+    ios_push_credential_id: Text | None = None
     """iOS push credential id, or null."""
     jitter_buffer: JitterBuffer | None = None
     """Jitter buffer settings."""
@@ -103,12 +92,12 @@ class _ConnectionSettings(RequestModel):
     """RTCP settings."""
     sip_uri_calling_preference: SipUriCallingPreference | None = None
     """Who may call the connection by SIP URI."""
-    tags: list[Str] | None = None
+    tags: list[Text] | None = None
     """Free-form tags."""
     user_name: UserName | None = None
     """Connection SIP user name; generated when omitted."""
-    webhook_event_failover_url: Uri | None = None
-    """Failover webhook URL, or null."""
+    webhook_event_failover_url: UriOrBlank | None = None
+    """Failover webhook URL; ``""`` (the default) or null means none."""
     webhook_event_url: Uri | None = None
     """Webhook URL for call events."""
     webhook_timeout_secs: Annotated[Int, Field(ge=0, le=30)] | None = None
@@ -126,7 +115,9 @@ class UacConnectionCreateParams(_ConnectionSettings):
 
 
 class UacConnectionUpdateParams(_ConnectionSettings):
-    """Body of ``PATCH /uac_connections/{id}``: every field optional; nested objects merge."""
+    """Body of ``PATCH /uac_connections/{id}``: every field optional. Whether Telnyx merges a
+    partial nested object into the stored one or replaces it is not documented, so the provider
+    always sends whole nested objects."""
 
     connection_name: ConnectionName | None = None
     """A new name for the connection."""
@@ -150,18 +141,18 @@ class UacConnection(ResponseModel):
     """``uac-authentication``."""
     bridge_generate_comfort_noise_on_cn: bool | None = None
     call_cost_in_webhooks: bool | None = None
-    created_at: str | None = None
-    """ISO-8601 creation time."""
+    created_at: Annotated[str | None, Computed()] = None
+    """When the connection was created (ISO-8601)."""
     default_on_hold_comfort_noise_enabled: bool | None = None
     dtmf_type: str | None = None
     encode_contact_header_enabled: bool | None = None
     encrypted_media: str | None = None
     external_uac_settings: ExternalUacSettingsResponse | None = None
-    fqdn: str | None = None
-    """Telnyx-managed FQDN, e.g. ``abc123def456.uac.telnyx.com``."""
+    fqdn: Annotated[str | None, Computed()] = None
+    """Telnyx-managed FQDN of the connection, e.g. ``abc123def456.uac.telnyx.com``."""
     fqdn_outbound_authentication: str | None = None
-    fqdns: list[Fqdn] | None = None
-    """FQDN records managed by the connection's lifecycle."""
+    fqdns: Annotated[list[Fqdn] | None, Computed()] = None
+    """FQDN records managed with the connection."""
     inbound: UacInboundResponse | None = None
     internal_uac_settings: dict[str, Any] | None = None
     ios_push_credential_id: str | None = None
@@ -173,13 +164,16 @@ class UacConnection(ResponseModel):
     password: Password | None = None
     """Connection password; ``********`` except in the create answer and in an update answer
     whose request changed it (accounts created on or after 2026-09-08)."""
-    registration_status: str | None = None
-    """Free-form in the schema, e.g. ``Registered``."""
-    registration_status_updated_at: str | None = None
+    registration_status: Annotated[str | None, Computed()] = None
+    """Telnyx's registration to the PBX: ``Not Registered``, ``Registered``, ``Failed``, ...
+    (free-form in the schema)."""
+    registration_status_updated_at: Annotated[str | None, Computed()] = None
+    """When ``registration_status`` last changed (ISO-8601)."""
     rtcp_settings: dict[str, Any] | None = None
     sip_uri_calling_preference: str | None = None
     tags: list[str] | None = None
-    updated_at: str | None = None
+    updated_at: Annotated[str | None, Computed()] = None
+    """When the connection was last updated (ISO-8601)."""
     user_name: str | None = None
     webhook_api_version: str | None = None
     webhook_event_failover_url: str | None = None

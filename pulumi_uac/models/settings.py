@@ -7,15 +7,19 @@ from typing import Annotated
 from pydantic import Field
 
 from .common import (
+    INT32_MAX,
     Bool,
+    Count,
+    CountryOrBlank,
     DestinationUri,
     Int,
     Int64String,
     Password,
     RequestModel,
     ResponseModel,
+    SipAddress,
     SipUsername,
-    Str,
+    Text,
 )
 from .enums import (
     AniNumberFormat,
@@ -30,29 +34,30 @@ from .enums import (
     T38ReinviteSource,
     Transport,
 )
+from .meta import Computed
 
 
 class ExternalUacSettings(RequestModel):
     """The credentials Telnyx uses to register *to* the customer's PBX."""
 
-    proxy: Annotated[Str, Field(min_length=1)] | None = None
-    """PBX SIP proxy address, e.g. ``sip:pbx.example.com:5060``. Required when the object is
-    first set (Telnyx guide); a later PATCH may leave it out and keeps the stored one."""
+    proxy: SipAddress | None = None
+    """PBX SIP proxy Telnyx registers to, e.g. ``sip:pbx.example.com:5060``. Required whenever
+    the object is sent (Telnyx guide)."""
     username: SipUsername | None = None
     """SIP username for the registration: 4-32 characters, letters, digits, '-' and '_'."""
     password: Annotated[Password, Field(min_length=1)] | None = None
     """SIP digest password for the registration. Write-only: masked in responses."""
-    auth_username: Str | None = None
+    auth_username: Text | None = None
     """Digest-auth username, when it differs from ``username``."""
-    expiration_sec: Annotated[Int, Field(ge=1)] | None = None
+    expiration_sec: Annotated[Int, Field(ge=1, le=INT32_MAX)] | None = None
     """Registration refresh interval in seconds (e.g. 600)."""
-    from_user: Str | None = None
+    from_user: Text | None = None
     """User part of the From header."""
-    outbound_proxy: Str | None = None
+    outbound_proxy: SipAddress | None = None
     """Outbound proxy, e.g. ``outbound.sip-pbx.acme.example:5061``."""
     transport: Transport | None = None
     """SIP transport towards the PBX: UDP, TLS or TCP."""
-    user_agent: Str | None = None
+    user_agent: Text | None = None
     """Custom SIP User-Agent; unset means Telnyx's default."""
 
 
@@ -69,9 +74,9 @@ class UacInbound(RequestModel):
 
     ani_number_format: AniNumberFormat | None = None
     """Format of the caller number sent to the PBX. Default ``E.164-national``."""
-    channel_limit: Annotated[Int, Field(ge=0)] | None = None
+    channel_limit: Count | None = None
     """Maximum concurrent inbound calls."""
-    codecs: list[Str] | None = None
+    codecs: list[Text] | None = None
     """Codecs offered, in preference order. Default G722, G711U, G711A, G729, OPUS, H.264."""
     default_routing_method: DefaultRoutingMethod | None = None
     """Routing across several destinations: ``sequential`` or ``round-robin``."""
@@ -100,20 +105,21 @@ class UacInbound(RequestModel):
 class UacOutbound(RequestModel):
     """Outbound call settings."""
 
-    ani_override: Str | None = None
+    ani_override: Text | None = None
     """Caller number to present instead of the original."""
     ani_override_type: AniOverrideType | None = None
     """When the override applies. Default ``always``."""
     call_parking_enabled: Bool | None = None
     """Enable call parking (needed for webhook API version ``texml``). Default false."""
-    channel_limit: Annotated[Int, Field(ge=0)] | None = None
+    channel_limit: Count | None = None
     """Maximum concurrent outbound calls."""
     generate_ringback_tone: Bool | None = None
     """Play ringback on outbound calls. Default false."""
     instant_ringback_enabled: Bool | None = None
     """Ring back immediately. Default true."""
-    localization: Annotated[Str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-    """Two-letter country code used to localise numbers. Default ``US``."""
+    localization: CountryOrBlank | None = None
+    """Two-letter country code used to localise numbers, or ``""`` (Telnyx then tries US and
+    GB). Default ``US``."""
     outbound_voice_profile_id: Int64String | None = None
     """Outbound voice profile id (numeric string)."""
     t38_reinvite_source: T38ReinviteSource | None = None
@@ -168,8 +174,8 @@ class UacInboundResponse(ResponseModel):
     sip_region: str | None = None
     timeout_1xx_secs: int | None = None
     timeout_2xx_secs: int | None = None
-    sip_subdomain: str | None = None
-    """Telnyx-generated SIP subdomain, e.g. ``abc123def456``."""
+    sip_subdomain: Annotated[str | None, Computed("sip_subdomain")] = None
+    """Telnyx-generated SIP subdomain of the connection, e.g. ``abc123def456``."""
     sip_subdomain_receive_settings: SipSubdomainReceiveSettings | str | None = None
     """Who may call the subdomain: ``only_my_connections`` or ``from_anyone``."""
 

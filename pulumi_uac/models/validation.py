@@ -16,6 +16,9 @@ from .connection import UacConnectionCreateParams, UacConnectionUpdateParams
 
 M = TypeVar("M", bound=BaseModel)
 
+JITTER_MIN_DEFAULT = 60
+JITTER_MAX_DEFAULT = 200
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -98,6 +101,27 @@ def cross_field_problems(
                 missing=True,
             )
         )
+    jitter = params.jitter_buffer
+    if jitter is not None:
+        # Telnyx's defaults stand in for a bound the body leaves out: that is what it would store.
+        low = jitter.jitterbuffer_msec_min
+        high = jitter.jitterbuffer_msec_max
+        low_value = JITTER_MIN_DEFAULT if low is None else low
+        high_value = JITTER_MAX_DEFAULT if high is None else high
+        if low_value > high_value:
+            out.append(
+                Problem(
+                    (
+                        "jitter_buffer",
+                        "jitterbuffer_msec_min" if low is not None else "jitterbuffer_msec_max",
+                    ),
+                    f"must keep jitterbuffer_msec_min ({low_value}"
+                    + (" by default" if low is None else "")
+                    + f") at or below jitterbuffer_msec_max ({high_value}"
+                    + (" by default" if high is None else "")
+                    + ")",
+                )
+            )
     if params.webhook_api_version == "texml" and not (
         params.outbound is not None and params.outbound.call_parking_enabled
     ):

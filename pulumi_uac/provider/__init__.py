@@ -1,5 +1,5 @@
-"""The Pulumi dynamic provider for UAC connections (the Pulumi lifecycle, over the client)."""
+"""The Pulumi adapters in front of the core lifecycle: the dynamic ``ResourceProvider``."""
 
-from .provider import UacConnectionProvider, shared_client, wait_for_registration
+from .provider import UacConnectionProvider
 
-__all__ = ["UacConnectionProvider", "shared_client", "wait_for_registration"]
+__all__ = ["UacConnectionProvider"]

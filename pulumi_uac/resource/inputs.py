@@ -1,35 +1,47 @@
 """Input types of ``UacConnection``, one per nested object of the API.
 
 Each field takes a plain value or a ``pulumi.Input``; a plain ``dict`` with the same keys is
-accepted wherever an ``XxxArgs`` is.
+accepted wherever an ``XxxArgs`` is, and so is a ``pulumi.Output`` of either. The classes are
+Pulumi input types (like a generated SDK's), so the engine serializes them wherever they sit.
+
+Field for field, each class equals its model in :mod:`pulumi_uac.models` (a test keeps it so):
+adding an API field means adding it to the model and here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pulumi
+from typing_extensions import dataclass_transform
 
-_KW = {"kw_only": True}
+T = TypeVar("T")
 
 
-def to_props(value: Any) -> Any:
-    """An Args object (or a dict of them) as the plain dict the provider gets, without ``None``."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: to_props(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if getattr(value, f.name) is not None
-        }
+@dataclass_transform(kw_only_default=True)
+def input_type(cls: type[T]) -> type[T]:
+    """``pulumi.input_type``, declared as a dataclass-like transform so type checkers know the
+    keyword-only ``__init__`` it generates from the annotations."""
+    return pulumi.input_type(cls)
+
+
+def args_dict(value: Any) -> dict[str, Any]:
+    """An input type or a mapping as a plain dict of its set fields (values left as given)."""
     if isinstance(value, Mapping):
-        return {k: to_props(v) for k, v in value.items() if v is not None}
-    return value
+        return {k: v for k, v in value.items() if v is not None}
+    names = pulumi._types.input_type_py_to_pulumi_names(type(value))
+    return {
+        wire: getattr(value, py) for py, wire in names.items() if getattr(value, py) is not None
+    }
 
 
-@dataclass(**_KW)
+def is_args(value: Any) -> bool:
+    """Whether ``value`` is one of the input types."""
+    return pulumi._types.is_input_type(type(value))
+
+
+@input_type
 class ExternalUacSettingsArgs:
     """The credentials Telnyx uses to register *to* your PBX."""
 
@@ -54,7 +66,7 @@ class ExternalUacSettingsArgs:
     """Custom SIP User-Agent."""
 
 
-@dataclass(**_KW)
+@input_type
 class InternalUacSettingsArgs:
     """Where calls from your PBX go inside Telnyx."""
 
@@ -62,7 +74,7 @@ class InternalUacSettingsArgs:
     """``<extension>@<app-fqdn>.sip.telnyx.com``; build it with :mod:`pulumi_uac.destinations`."""
 
 
-@dataclass(**_KW)
+@input_type
 class InboundArgs:
     """Inbound call settings."""
 
@@ -96,7 +108,7 @@ class InboundArgs:
     """Seconds to wait for a 2xx answer (1-600)."""
 
 
-@dataclass(**_KW)
+@input_type
 class OutboundArgs:
     """Outbound call settings."""
 
@@ -121,7 +133,7 @@ class OutboundArgs:
     ``callee-passthru``."""
 
 
-@dataclass(**_KW)
+@input_type
 class JitterBufferArgs:
     """Jitter buffer settings."""
 
@@ -133,7 +145,7 @@ class JitterBufferArgs:
     """Minimum buffer in milliseconds (40-400)."""
 
 
-@dataclass(**_KW)
+@input_type
 class NoiseSuppressionDetailsArgs:
     """Noise suppression engine settings."""
 
@@ -145,7 +157,7 @@ class NoiseSuppressionDetailsArgs:
     ``quail_voice_focus``."""
 
 
-@dataclass(**_KW)
+@input_type
 class RtcpSettingsArgs:
     """RTCP settings."""
 
@@ -157,7 +169,7 @@ class RtcpSettingsArgs:
     """Report interval in seconds (5-3000)."""
 
 
-@dataclass(**_KW)
+@input_type
 class UacConnectionArgs:
     """The inputs of a :class:`~pulumi_uac.UacConnection`. Only ``connection_name`` is required."""
 
@@ -222,11 +234,13 @@ class UacConnectionArgs:
     webhook_timeout_secs: pulumi.Input[int] | None = None
     """Webhook timeout in seconds (0-30)."""
     wait_for_registration: pulumi.Input[float] | None = None
-    """Seconds to wait, after creating (or after changing ``external_uac_settings``), until
-    Telnyx reports the registration to your PBX as ``Registered``; 0 or unset does not wait. A
-    PBX that rejects Telnyx or stays silent fails the ``up`` (a new connection is then deleted)."""
+    """Seconds to wait, after creating (or after changing ``external_uac_settings`` or
+    ``active``), until Telnyx reports the registration to your PBX as ``Registered``; 0 or unset
+    does not wait. A PBX that rejects Telnyx or stays silent fails the ``up`` and the change is
+    undone: a new connection is deleted, an update is rolled back."""
     adopt_existing_id: pulumi.Input[str] | None = None
-    """Take over the existing connection with this id instead of creating one (``pulumi import``
-    does not work for dynamic resources)."""
+    """Take over the existing connection with this id instead of creating one. Read only when
+    the resource is created. (With the native provider, ``pulumi import`` does the same.)"""
     adopt_existing_by_name: pulumi.Input[bool] | None = None
-    """Take over the one existing connection named ``connection_name`` instead of creating one."""
+    """Take over the one existing connection named ``connection_name`` instead of creating one.
+    Read only when the resource is created."""

@@ -1,18 +1,17 @@
-"""``UacConnection``: a Telnyx UAC (SIP Attach) connection as a Pulumi resource."""
+"""``UacConnection``: a Telnyx UAC (SIP Attach) connection as a Pulumi dynamic resource."""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any, overload
 
 import pulumi
 from pulumi.dynamic import Resource
 
+from ..core.schema import OUTPUT_ONLY
 from ..provider import UacConnectionProvider
-from ..provider.fields import COMPUTED_OUTPUTS, MANAGED_FIELDS, OWNERSHIP_TAG, OWNERSHIP_TAG_PREFIX
-from .inputs import UacConnectionArgs, to_props
+from .inputs import UacConnectionArgs
+from .props import registered_props, warn_if_plain_api_key
 
 TYPE_TOKEN = "pulumi-python:dynamic/telnyx:UacConnection"  # noqa: S105 (a type name)
 
@@ -20,17 +19,14 @@ TYPE_TOKEN = "pulumi-python:dynamic/telnyx:UacConnection"  # noqa: S105 (a type 
 _PROVIDER = UacConnectionProvider()
 
 
-def ownership_tag(resource_name: str) -> str:
-    """The tag that lets the provider find a connection an interrupted ``up`` created: unique
-    per organization, project, stack and resource name, and free of secrets."""
-    # Any part may be unset (mocks, some backends report no organization): use "" there.
-    parts = [pulumi.get_organization(), pulumi.get_project(), pulumi.get_stack(), resource_name]
-    scope = "/".join(p or "" for p in parts)
-    return OWNERSHIP_TAG_PREFIX + hashlib.sha256(scope.encode()).hexdigest()[:16]
-
-
-def _secret(value: Any) -> Any:
-    return None if value is None else pulumi.Output.secret(value)
+def resource_props(args: UacConnectionArgs) -> dict[str, Any]:
+    """Every input of ``args`` (passwords secret), with each output key seeded so that it
+    becomes an attribute of the resource."""
+    props: dict[str, Any] = dict.fromkeys(
+        [*pulumi._types.input_type_py_to_pulumi_names(UacConnectionArgs), *OUTPUT_ONLY],
+    )
+    props.update(registered_props(args))
+    return props
 
 
 class UacConnection(Resource, module="telnyx", name="UacConnection"):
@@ -66,9 +62,10 @@ class UacConnection(Resource, module="telnyx", name="UacConnection"):
 
     ## Import
 
-    ``pulumi import`` cannot work for dynamic resources. To take over an existing connection,
-    set ``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi up``:
-    the connection is brought to the program's settings and managed from then on.
+    ``pulumi import`` cannot work for dynamic resources (it does with
+    ``pulumi_uac.native.UacConnection``). To take over an existing connection here, set
+    ``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi up``: the
+    connection is brought to the program's settings and managed from then on.
     """
 
     connection_name: pulumi.Output[str]
@@ -154,27 +151,9 @@ class UacConnection(Resource, module="telnyx", name="UacConnection"):
             raise TypeError(
                 "pass either args=UacConnectionArgs(...) or keyword arguments, not both"
             )
-        props: dict[str, Any] = {f.name: None for f in dataclasses.fields(UacConnectionArgs)}
-        props.update(to_props(args))
-        # Passwords are secrets whatever the program passed: wrapped here, they stay encrypted
-        # in the stored inputs, and the engine marks the same keys secret in the outputs.
-        props["password"] = _secret(props.get("password"))
-        ext = props.get("external_uac_settings")
-        if isinstance(ext, dict) and ext.get("password") is not None:
-            props["external_uac_settings"] = {**ext, "password": _secret(ext["password"])}
-        elif isinstance(ext, pulumi.Output):
-            props["external_uac_settings"] = ext.apply(_secret_nested_password)
-        for key in COMPUTED_OUTPUTS:
-            props.setdefault(key, None)
-        props[MANAGED_FIELDS] = None
-        props[OWNERSHIP_TAG] = ownership_tag(resource_name)
+        warn_if_plain_api_key()
+        # The generated password is an output only: additional_secret_outputs keeps it secret.
         opts = pulumi.ResourceOptions.merge(
             opts, pulumi.ResourceOptions(additional_secret_outputs=["password"])
         )
-        super().__init__(_PROVIDER, resource_name, props, opts)
-
-
-def _secret_nested_password(ext: Any) -> Any:
-    if isinstance(ext, Mapping) and ext.get("password") is not None:
-        return {**to_props(ext), "password": pulumi.Output.secret(ext["password"])}
-    return to_props(ext)
+        super().__init__(_PROVIDER, resource_name, resource_props(args), opts)

@@ -1,0 +1,467 @@
+"""The lifecycle of a UAC connection: create, read, update and delete, written once for both
+adapters (the dynamic ``ResourceProvider`` and the native plugin), over plain dicts.
+
+API requests per operation (fewest that correctness allows):
+
+- create: 1 POST. Adoption by id or name: 2 (GET or list, then PATCH). A registration wait adds
+  its polls. Only when a POST fails in a way that may have reached Telnyx does the client look
+  for the connection by its exact ownership tag before deciding anything (see the client).
+- update: 1 PATCH carrying the changed top-level fields and, for every nested object with a
+  change, the whole object as the program sets it (passwords included): correct whether Telnyx
+  merges or replaces nested objects. 0 requests when only provider inputs changed. An update
+  that waits for registration first reads the connection once, to be able to undo itself.
+- read: 1 GET. delete: 1 DELETE. check and diff: 0, always.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..client import NotFoundError, TelnyxError, UacClient
+from ..models import (
+    UacConnection,
+    UacConnectionCreateParams,
+    UacConnectionUpdateParams,
+    request_fields,
+)
+from .diff import comparable, compute_diff
+from .errors import AdoptionError, RegistrationError, RollbackError
+from .marks import new_mark, new_token, token_of, user_tags
+from .outputs import api_view, build_outputs, known_password
+from .registration import wait_for_registration
+from .schema import (
+    ADOPT_EXISTING_BY_NAME,
+    ADOPT_EXISTING_ID,
+    COMPUTED,
+    CREATE_ONLY_VALUES,
+    MANAGED_FIELDS,
+    NESTED_FIELDS,
+    OWNERSHIP_TAG,
+    OWNERSHIP_TOKEN,
+    PASSWORD_PATHS,
+    PROVIDER_INPUT_NAMES,
+    WAIT_FOR_REGISTRATION,
+    api_inputs,
+    managed_paths,
+    root,
+)
+from .values import get_path, normalize, project
+
+log = logging.getLogger("pulumi_uac.core")
+
+Warn = Callable[[str], None]
+REGISTRATION_ROOTS = frozenset({"active", "external_uac_settings"})
+"""Changes to these restart Telnyx's registration to the PBX."""
+
+
+@dataclass
+class Created:
+    id: str
+    outputs: dict[str, Any]
+
+
+@dataclass
+class Read:
+    id: str
+    outputs: dict[str, Any]
+    inputs: dict[str, Any]
+
+
+class ConnectionLifecycle:
+    """Create, read, update and delete UAC connections through ``client``.
+
+    ``warn`` receives the warnings a user should see (Telnyx storing something other than what
+    was sent); each adapter routes them to the engine.
+    """
+
+    def __init__(
+        self,
+        client: UacClient,
+        *,
+        warn: Warn | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.client = client
+        self._warn = warn or log.warning
+        self._sleep = sleep
+        self._clock = clock
+
+    # ------------------------------------------------------------------ create
+
+    def create(self, inputs: dict[str, Any], *, timeout: float | None = None) -> Created:
+        """Create (or adopt, when asked) the connection ``inputs`` describe."""
+        started = self._clock()
+        desired = api_inputs(inputs)
+        managed = managed_paths(desired)
+        name = str(desired["connection_name"])
+        client = self.client
+        tag: str | None = None
+        try:
+            if inputs.get(ADOPT_EXISTING_ID):
+                conn = self._adopt(self._by_id(str(inputs[ADOPT_EXISTING_ID])), desired)
+            elif inputs.get(ADOPT_EXISTING_BY_NAME):
+                conn = self._adopt(self._by_name(name), desired)
+            else:
+                tag = new_mark(str(inputs.get(OWNERSHIP_TOKEN) or new_token()))
+                body = dict(desired)
+                body["tags"] = [*user_tags(desired.get("tags")), tag]
+                conn = client.create(UacConnectionCreateParams.model_validate(body), mark=tag)
+        except TelnyxError as exc:
+            raise _prefixed(exc, f"creating UAC connection {name!r}") from None
+        conn_id = str(conn.id)
+        self._report_differences(conn, desired, managed, f"UAC connection {name!r} ({conn_id})")
+        status = None
+        try:
+            status = self._maybe_wait(conn_id, inputs, desired, timeout, started)
+        except RegistrationError as exc:
+            if tag is None:
+                raise _prefixed(
+                    exc,
+                    None,
+                    suffix=f". The adopted connection {conn_id} keeps the program's settings; fix "
+                    "the PBX or the settings and run `pulumi up` again",
+                ) from None
+            # Nothing half-created: the connection we just made goes before the error is shown.
+            try:
+                client.delete(conn_id)
+                suffix = (
+                    f". The new connection {conn_id} was deleted, so nothing is left half-created"
+                )
+            except TelnyxError as cleanup:
+                suffix = (
+                    f". Deleting the new connection {conn_id} also failed ({cleanup}); delete it "
+                    f"with `pulumi-uac orphans --delete` or by hand"
+                )
+            raise _prefixed(exc, None, suffix=suffix) from None
+        outs = build_outputs(conn, managed, desired=desired, previous={}, inputs=inputs, tag=tag)
+        _apply_status(outs, status)
+        return Created(conn_id, outs)
+
+    def _by_id(self, conn_id: str) -> UacConnection:
+        try:
+            return self.client.get(conn_id)
+        except NotFoundError:
+            raise AdoptionError(
+                f"adopt_existing_id: no UAC connection with id {conn_id!r} exists to adopt"
+            ) from None
+
+    def _by_name(self, name: str) -> UacConnection:
+        found = self.client.find_by_name(name)
+        if not found:
+            raise AdoptionError(
+                f"adopt_existing_by_name: no UAC connection named {name!r} exists to adopt; "
+                "remove adopt_existing_by_name to create a new one"
+            )
+        if len(found) > 1:
+            raise AdoptionError(
+                f"adopt_existing_by_name: {len(found)} UAC connections are named {name!r} "
+                f"({', '.join(str(c.id) for c in found)}); adopt one with adopt_existing_id"
+            )
+        return found[0]
+
+    def _adopt(self, conn: UacConnection, desired: dict[str, Any]) -> UacConnection:
+        """Bring an existing connection to the desired settings with one PATCH (whole nested
+        objects, so either reading of a nested PATCH gives the same result)."""
+        patch = dict(desired)
+        for key, values in CREATE_ONLY_VALUES.items():
+            wanted = patch.get(key)
+            if wanted in values:
+                if getattr(conn, key, None) != wanted:
+                    raise AdoptionError(
+                        f"cannot adopt connection {conn.id}: {key} {wanted!r} can only be set "
+                        f"when a connection is created, and it has {getattr(conn, key, None)!r}"
+                    )
+                del patch[key]
+        if "tags" in patch:
+            # The connection's own marks (from an earlier life) stay; they are not the user's.
+            patch["tags"] = [*user_tags(patch["tags"]), *_marks(conn.tags)]
+        return self.client.update(str(conn.id), UacConnectionUpdateParams.model_validate(patch))
+
+    # ------------------------------------------------------------------ read
+
+    def read(self, conn_id: str, outputs: dict[str, Any]) -> Read | None:
+        """The connection as Telnyx holds it now; None when it no longer exists.
+
+        With ``outputs`` from the state (refresh), the managed paths stay those the state
+        records. Without (import, or a read by id), every setting Telnyx reports becomes managed,
+        so the inputs describe the whole connection; masked passwords cannot be read and are
+        left out.
+        """
+        try:
+            conn = self.client.get(conn_id)
+        except NotFoundError:
+            return None
+        recorded = outputs.get(MANAGED_FIELDS)
+        if recorded is not None:
+            managed = [str(p) for p in recorded]
+        else:
+            managed = _readable_paths(conn, outputs)
+        outs = build_outputs(
+            conn,
+            managed,
+            desired=None,
+            previous=outputs,
+            inputs=outputs,
+            tag=outputs.get(OWNERSHIP_TAG),
+        )
+        inputs = project(outs, managed)
+        inputs.update({k: outs[k] for k in (*PROVIDER_INPUT_NAMES, OWNERSHIP_TOKEN) if k in outs})
+        return Read(conn_id, outs, inputs)
+
+    # ------------------------------------------------------------------ update
+
+    def update(
+        self,
+        conn_id: str,
+        olds: dict[str, Any],
+        news: dict[str, Any],
+        *,
+        timeout: float | None = None,
+    ) -> dict[str, Any]:
+        """Apply the program's inputs ``news`` to the connection whose state outputs are
+        ``olds``; the new outputs."""
+        started = self._clock()
+        changes = compute_diff(olds, news)
+        desired = api_inputs(news)
+        managed = managed_paths(desired)
+        patch = self._patch_for(changes.paths, desired, olds)
+        name = str(desired.get("connection_name") or olds.get("connection_name") or conn_id)
+        subject = f"UAC connection {name!r} ({conn_id})"
+        wait = _wait_seconds(news)
+        waits = bool(patch) and wait > 0 and bool(REGISTRATION_ROOTS & set(patch))
+        before: UacConnection | None = None
+        try:
+            if waits:
+                before = self.client.get(conn_id)
+            if patch:
+                conn = self.client.update(conn_id, UacConnectionUpdateParams.model_validate(patch))
+            else:
+                conn = _connection_from_outputs(conn_id, olds)
+        except TelnyxError as exc:
+            raise _prefixed(exc, f"updating {subject}") from None
+        if patch:
+            self._report_differences(conn, desired, managed, subject)
+        status = None
+        if waits:
+            try:
+                status = self._maybe_wait(conn_id, news, desired, timeout, started)
+            except RegistrationError as exc:
+                assert before is not None
+                raise self._roll_back(conn_id, patch, before, olds, exc) from None
+        outs = build_outputs(
+            conn, managed, desired=desired, previous=olds, inputs=news, tag=olds.get(OWNERSHIP_TAG)
+        )
+        _apply_status(outs, status)
+        return outs
+
+    @staticmethod
+    def _patch_for(
+        paths: list[str], desired: dict[str, Any], olds: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The PATCH body: changed top-level fields, and every nested object with a change sent
+        whole (every key the program manages in it, passwords included)."""
+        patch: dict[str, Any] = {}
+        for path in paths:
+            key = root(path)
+            patch[key] = desired[key]
+        if "tags" in patch:
+            patch["tags"] = [*user_tags(patch["tags"]), *_marks([olds.get(OWNERSHIP_TAG)])]
+        return patch
+
+    def _roll_back(
+        self,
+        conn_id: str,
+        patch: dict[str, Any],
+        before: UacConnection,
+        olds: dict[str, Any],
+        failure: RegistrationError,
+    ) -> TelnyxError:
+        """Put back what ``patch`` changed, from the connection as it was read just before it;
+        the error to raise."""
+        previous = api_view(before)
+        restore: dict[str, Any] = {}
+        lost: list[str] = []
+        for key in patch:
+            value = previous.get(key)
+            if key == "tags":
+                value = list(before.tags or [])
+            if key in NESTED_FIELDS and isinstance(value, dict):
+                value = _settable(key, value)
+                for path in PASSWORD_PATHS:
+                    if root(path) == key:
+                        leaf = path.split(".", 1)[1]
+                        old = get_path(olds, path)
+                        if old is not None:
+                            value[leaf] = old
+                        elif value.get(leaf) is not None or get_path(patch, path) is not None:
+                            value.pop(leaf, None)
+                            lost.append(path)
+            if value is not None:
+                restore[key] = value
+        changed = ", ".join(sorted(patch))
+        try:
+            self.client.update(conn_id, UacConnectionUpdateParams.model_validate(restore))
+        except (TelnyxError, ValueError) as exc:
+            return RollbackError(
+                f"{failure}. Undoing the change also failed ({exc}): Telnyx now holds the "
+                f"program's new {changed} while Pulumi's state still holds the previous values. "
+                "Run `pulumi refresh` to record what Telnyx holds (a password cannot be read "
+                "back, so the state keeps the previous one), then fix the PBX or the program and "
+                "run `pulumi up`"
+            )
+        note = f". The change was undone: Telnyx holds the previous {changed} again"
+        if lost:
+            note += (
+                f", except {', '.join(lost)}, which Telnyx masks and the state never held: set "
+                "it in the program and run `pulumi up`"
+            )
+        return _prefixed(failure, None, suffix=note)
+
+    # ------------------------------------------------------------------ delete
+
+    def delete(self, conn_id: str) -> None:
+        """Delete the connection; one that is already gone is the desired end state."""
+        try:
+            self.client.delete(conn_id)
+        except NotFoundError:
+            return
+        except TelnyxError as exc:
+            raise _prefixed(exc, f"deleting UAC connection {conn_id}") from None
+
+    # ------------------------------------------------------------------ helpers
+
+    def _maybe_wait(
+        self,
+        conn_id: str,
+        inputs: dict[str, Any],
+        desired: dict[str, Any],
+        timeout: float | None,
+        started: float,
+    ) -> Any:
+        wait = _wait_seconds(inputs)
+        if wait <= 0:
+            return None
+        bounded_by = "wait_for_registration"
+        if timeout:
+            left = max(0.0, timeout - (self._clock() - started))
+            if left < wait:
+                wait, bounded_by = left, "the operation's customTimeouts"
+        proxy = get_path(desired, "external_uac_settings.proxy") or "(no proxy)"
+        return wait_for_registration(
+            self.client,
+            conn_id,
+            wait,
+            proxy=str(proxy),
+            name=str(desired.get("connection_name") or conn_id),
+            bounded_by=bounded_by,
+            sleep=self._sleep,
+            clock=self._clock,
+        )
+
+    def _report_differences(
+        self, conn: UacConnection, sent: dict[str, Any], managed: list[str], subject: str
+    ) -> None:
+        """Warn about every managed value Telnyx stored differently from what was sent (it
+        normalised, ignored or reset it), so the user learns it now rather than from a puzzling
+        diff on the next refresh. Passwords are masked in answers and never compared."""
+        view = api_view(conn)
+        for path in managed:
+            if path in PASSWORD_PATHS:
+                continue
+            wanted = get_path(sent, path)
+            stored = get_path(view, path)
+            if comparable(path, wanted) != comparable(path, stored):
+                self._warn(
+                    f"{subject}: Telnyx stored {path} as {_shown(stored)}, not {_shown(wanted)} as "
+                    "sent; the next refresh will show it as drift"
+                )
+
+
+def _wait_seconds(inputs: dict[str, Any]) -> float:
+    value = normalize(inputs.get(WAIT_FOR_REGISTRATION))
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def _marks(tags: Any) -> list[str]:
+    return [t for t in tags or [] if isinstance(t, str) and token_of(t) is not None]
+
+
+def _settable(key: str, value: dict[str, Any]) -> dict[str, Any]:
+    """The keys of a nested object that a request may carry (the answer has more)."""
+    spec = next(s for s in request_fields() if s.name == key)
+    names = {f.name for f in spec.fields}
+    return {k: v for k, v in value.items() if k in names and v is not None}
+
+
+def _readable_paths(conn: UacConnection, outputs: dict[str, Any]) -> list[str]:
+    """Every settable path Telnyx reports a value for; passwords only when readable."""
+    view = api_view(conn)
+    paths: list[str] = []
+    for spec in request_fields():
+        value = view.get(spec.name)
+        if value is None:
+            continue
+        if spec.kind == "object" and isinstance(value, dict):
+            for sub in spec.fields:
+                path = sub.path
+                if get_path(view, path) is None:
+                    continue
+                if path in PASSWORD_PATHS and _masked_unknown(view, outputs, path):
+                    continue
+                paths.append(path)
+        elif spec.name in PASSWORD_PATHS and _masked_unknown(view, outputs, spec.name):
+            continue
+        else:
+            paths.append(spec.name)
+    return sorted(paths)
+
+
+def _masked_unknown(view: dict[str, Any], outputs: dict[str, Any], path: str) -> bool:
+    return known_password(get_path(view, path), get_path(outputs, path)) is None
+
+
+def _shown(value: Any) -> str:
+    return "nothing" if value is None else repr(value)
+
+
+def _prefixed(exc: TelnyxError, prefix: str | None, *, suffix: str = "") -> TelnyxError:
+    """The same error, its message led by what was being done; raised ``from None`` by callers
+    so the engine shows one short message instead of a chain through retry frames."""
+    message = str(exc)
+    if prefix and not message.startswith(prefix):
+        message = f"{prefix}: {message}"
+    exc.args = (message + suffix,)
+    exc.__cause__ = None
+    exc.__context__ = None
+    exc.__traceback__ = None
+    return exc
+
+
+def _apply_status(outs: dict[str, Any], status: Any) -> None:
+    if status is None:
+        return
+    outs["registration_status"] = status.status
+    if status.last_registration:
+        outs["registration_status_updated_at"] = status.last_registration
+
+
+def _connection_from_outputs(conn_id: str, olds: dict[str, Any]) -> UacConnection:
+    """The connection as last recorded, for updates that need no API call."""
+    data: dict[str, Any] = {"id": conn_id}
+    for spec in COMPUTED:
+        value = olds.get(spec.name)
+        if value is not None:
+            node = data
+            parts = spec.path.split(".")
+            for part in parts[:-1]:
+                node = node.setdefault(part, {})
+            node[parts[-1]] = value
+    for key in ("user_name", "password"):
+        if olds.get(key) is not None:
+            data[key] = olds[key]
+    return UacConnection.model_validate(normalize(data))

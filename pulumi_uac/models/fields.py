@@ -1,0 +1,234 @@
+"""The models read as data: one :class:`FieldSpec` per field, nested objects included.
+
+Everything that needs to know "which fields exist and what they are" reads it from here, so the
+pydantic models stay the one source of truth: the provider's password paths, nested objects,
+create-only values and computed outputs, the plugin's schema, and the tests that keep the
+user-facing ``XxxArgs`` classes equal to the models.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+from annotated_types import Ge, Le, MaxLen, MinLen, MultipleOf
+from pydantic import BaseModel, SecretStr
+from pydantic.fields import FieldInfo
+
+from .connection import UacConnection, UacConnectionCreateParams, UacConnectionUpdateParams
+from .meta import Computed, Generated, Nullable
+
+Kind = Literal["string", "integer", "boolean", "array", "object"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a request model, as the rest of the package needs to know it."""
+
+    name: str
+    path: str
+    """Dotted path from the connection (``external_uac_settings.password``)."""
+    kind: Kind
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    """The allowed values of a ``Literal`` field (empty when free)."""
+    items: Kind | None = None
+    """Element kind of an array."""
+    secret: bool = False
+    """A password: secret wherever it goes."""
+    generated: bool = False
+    """Telnyx generates a value when the request leaves it out."""
+    nullable: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    multiple_of: int | None = None
+    model: type[BaseModel] | None = None
+    """The nested object's model, for ``kind == "object"``."""
+    fields: tuple[FieldSpec, ...] = ()
+    """The nested object's fields."""
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """A response-only field surfaced as a resource output."""
+
+    name: str
+    """Output name (a nested field may be surfaced under its own name)."""
+    path: str
+    """Where it lives in Telnyx's answer."""
+    kind: Kind
+    description: str
+    items: Kind | None = None
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """The bare type under ``Annotated`` and ``X | None``, with the metadata collected."""
+    metadata: list[Any] = []
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            base, *extra = typing.get_args(annotation)
+            for item in extra:
+                # Field(ge=..., ...) inside Annotated carries its constraints as metadata.
+                metadata.extend(item.metadata if isinstance(item, FieldInfo) else [item])
+            annotation = base
+            continue
+        stripped, was_optional = _strip_optional(annotation)
+        if was_optional:
+            annotation = stripped
+            continue
+        return annotation, metadata
+
+
+def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
+    if typing.get_origin(annotation) is Literal:
+        return "string", tuple(str(v) for v in typing.get_args(annotation))
+    if annotation is bool:
+        return "boolean", ()
+    if annotation is int:
+        return "integer", ()
+    if annotation in (str, SecretStr):
+        return "string", ()
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "object", ()
+    if typing.get_origin(annotation) is list:
+        return "array", ()
+    raise TypeError(f"no field kind for {annotation!r}")
+
+
+def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
+    path = f"{prefix}{name}"
+    annotation, metadata = _unwrap(info.annotation)
+    metadata.extend(info.metadata)
+    kind, enum = _kind(annotation)
+    items: Kind | None = None
+    if kind == "array":
+        (element,) = typing.get_args(annotation)
+        element, more = _unwrap(element)
+        metadata.extend(m for m in more if not isinstance(m, (MinLen, MaxLen)))
+        items, _ = _kind(element)
+    limits: dict[str, int | None] = {
+        "minimum": None,
+        "maximum": None,
+        "min_length": None,
+        "max_length": None,
+        "multiple_of": None,
+    }
+    for m in metadata:
+        if isinstance(m, Ge):
+            limits["minimum"] = int(m.ge)  # type: ignore[call-overload]
+        elif isinstance(m, Le):
+            limits["maximum"] = int(m.le)  # type: ignore[call-overload]
+        elif isinstance(m, MinLen):
+            limits["min_length"] = m.min_length
+        elif isinstance(m, MaxLen):
+            limits["max_length"] = m.max_length
+        elif isinstance(m, MultipleOf):
+            limits["multiple_of"] = int(m.multiple_of)  # type: ignore[call-overload]
+    model = annotation if kind == "object" else None
+    return FieldSpec(
+        name=name,
+        path=path,
+        kind=kind,
+        description=" ".join((info.description or "").split()),
+        required=info.is_required(),
+        enum=enum,
+        items=items,
+        secret=annotation is SecretStr,
+        generated=any(isinstance(m, Generated) for m in metadata),
+        nullable=any(isinstance(m, Nullable) for m in metadata),
+        model=model,
+        fields=request_fields(model, prefix=f"{path}.") if model is not None else (),
+        **limits,
+    )
+
+
+@functools.cache
+def request_fields(
+    model: type[BaseModel] = UacConnectionCreateParams, prefix: str = ""
+) -> tuple[FieldSpec, ...]:
+    """Every field of a request model, in declaration order, nested objects expanded."""
+    return tuple(_spec(name, prefix, info) for name, info in model.model_fields.items())
+
+
+def walk(specs: tuple[FieldSpec, ...] | None = None) -> typing.Iterator[FieldSpec]:
+    """Every field, depth first (nested objects before their fields)."""
+    for spec in request_fields() if specs is None else specs:
+        yield spec
+        yield from walk(spec.fields)
+
+
+@functools.cache
+def password_paths() -> tuple[str, ...]:
+    """Dotted paths of every password (``password``, ``external_uac_settings.password``)."""
+    return tuple(s.path for s in walk() if s.secret)
+
+
+@functools.cache
+def nested_objects() -> frozenset[str]:
+    """Top-level fields that hold an object."""
+    return frozenset(s.name for s in request_fields() if s.kind == "object")
+
+
+@functools.cache
+def create_only_values() -> dict[str, frozenset[str]]:
+    """Values a create accepts and an update refuses (``webhook_api_version: texml``): moving
+    an existing connection to one of them needs a new connection."""
+    create = {s.name: s for s in request_fields(UacConnectionCreateParams)}
+    update = {s.name: s for s in request_fields(UacConnectionUpdateParams)}
+    out: dict[str, frozenset[str]] = {}
+    for name, spec in create.items():
+        other = update.get(name)
+        if spec.enum and other is not None and other.enum:
+            only = frozenset(spec.enum) - frozenset(other.enum)
+            if only:
+                out[name] = only
+    return out
+
+
+@functools.cache
+def generated_fields() -> tuple[str, ...]:
+    """Settable fields Telnyx fills in when left out (``user_name``, ``password``)."""
+    return tuple(s.name for s in request_fields() if s.generated)
+
+
+def _output_specs(model: type[BaseModel], prefix: str) -> typing.Iterator[OutputSpec]:
+    for name, info in model.model_fields.items():
+        annotation, metadata = _unwrap(info.annotation)
+        metadata.extend(info.metadata)
+        marker = next((m for m in metadata if isinstance(m, Computed)), None)
+        if marker is not None:
+            kind, _ = _kind(annotation)
+            items: Kind | None = None
+            if kind == "array":
+                (element,) = typing.get_args(annotation)
+                items, _ = _kind(_unwrap(element)[0])
+            yield OutputSpec(
+                name=marker.name or name,
+                path=f"{prefix}{name}",
+                kind=kind,
+                description=" ".join((info.description or "").split()),
+                items=items,
+            )
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from _output_specs(annotation, f"{prefix}{name}.")
+
+
+@functools.cache
+def computed_outputs() -> tuple[OutputSpec, ...]:
+    """Response-only fields surfaced as outputs (``fqdn``, ``registration_status``, ...)."""
+    return tuple(_output_specs(UacConnection, ""))

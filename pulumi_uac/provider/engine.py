@@ -1,0 +1,76 @@
+"""Diagnostics to the engine: warnings that the CLI shows as such, next to the resource.
+
+Both hosts start their plugin process with the engine's gRPC address as the first argument (the
+dynamic host's shim passes its arguments through), so a provider can log through the engine's
+``Log`` call like any native provider. Nothing connects at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from typing import Any
+
+_ADDRESS = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):[0-9]{1,5}")
+
+
+def engine_address(argv: list[str] | None = None) -> str | None:
+    """The engine address among the process arguments, if any."""
+    for arg in (sys.argv if argv is None else argv)[1:]:
+        if _ADDRESS.fullmatch(arg):
+            return arg
+    return None
+
+
+class EngineLog:
+    """Sends diagnostics to the engine at ``address``; falls back to stderr without one."""
+
+    def __init__(self, address: str | None) -> None:
+        self.address = address
+        self._stub: Any = None
+        self._lock = threading.Lock()
+
+    def _engine(self) -> Any:
+        with self._lock:
+            if self._stub is None and self.address:
+                import grpc
+                from pulumi.runtime.proto import engine_pb2_grpc
+
+                channel = grpc.insecure_channel(self.address)
+                self._stub = engine_pb2_grpc.EngineStub(channel)
+            return self._stub
+
+    def _log(self, severity: str, message: str, urn: str = "") -> None:
+        from pulumi.runtime.proto import engine_pb2
+
+        stub = self._engine()
+        if stub is not None:
+            try:
+                stub.Log(
+                    engine_pb2.LogRequest(
+                        severity=getattr(engine_pb2, severity), message=message, urn=urn
+                    ),
+                    timeout=10,
+                )
+                return
+            except Exception:  # noqa: S110 (a lost diagnostic must not fail the step)
+                pass
+        print(f"{severity.lower()}: {message}", file=sys.stderr, flush=True)
+
+    def warn(self, message: str, urn: str = "") -> None:
+        self._log("WARNING", message, urn)
+
+    def info(self, message: str, urn: str = "") -> None:
+        self._log("INFO", message, urn)
+
+
+_DEFAULT: EngineLog | None = None
+
+
+def default_log() -> EngineLog:
+    """The process's engine log (created on first use)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = EngineLog(engine_address())
+    return _DEFAULT

@@ -1,0 +1,163 @@
+"""``pulumi-uac``: recovery after an interrupted run, and the orphan list.
+
+    pulumi-uac orphans [--stack S] [--cwd DIR] [--delete] [--json]
+    pulumi-uac recover [--stack S] [--cwd DIR]
+
+Both read the stack's state with ``pulumi stack export`` (run in ``--cwd``, with this process's
+environment, so the same backend, passphrase and stack selection as your ``pulumi`` commands) and
+talk to Telnyx with the stack's ``telnyx:apiKey`` / ``telnyx:baseUrl``, else ``TELNYX_API_KEY`` /
+``TELNYX_BASE_URL``, exactly as the provider does.
+
+``recover`` is what to run after ``pulumi up`` or ``pulumi destroy`` was killed: it deletes the
+connections the interrupted creates left on Telnyx (they never reached the state, so nothing
+else would ever delete them; adopted connections are never touched), then clears the pending
+operations with ``pulumi refresh --clear-pending-creates``. The next ``pulumi up`` converges.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ..client import TelnyxError, UacClient
+from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
+from .orphans import Orphan, find_orphans
+from .state import StackRecord, read_state
+
+PULUMI_ENV = "PULUMI_UAC_PULUMI"
+"""Overrides the ``pulumi`` executable to run."""
+
+
+class RecoveryError(Exception):
+    """A step failed; the message says which and what to do."""
+
+
+class Stack:
+    """One stack, reached through the ``pulumi`` CLI."""
+
+    def __init__(self, name: str | None, cwd: str | None) -> None:
+        self.name = name
+        self.cwd = cwd
+        self.pulumi = os.environ.get(PULUMI_ENV, "pulumi")
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        cmd = [self.pulumi, *args, "--non-interactive"]
+        if self.name:
+            cmd += ["--stack", self.name]
+        try:
+            proc = subprocess.run(
+                cmd, cwd=self.cwd, capture_output=True, text=True, check=False, timeout=3600
+            )
+        except FileNotFoundError:
+            raise RecoveryError(
+                f"cannot run {self.pulumi!r}: put the pulumi CLI on PATH (or set {PULUMI_ENV})"
+            ) from None
+        if check and proc.returncode != 0:
+            detail = (proc.stderr or proc.stdout).strip().splitlines()
+            if any("currently locked" in line for line in detail):
+                raise RecoveryError(
+                    "the stack is still locked by the interrupted run. If no other pulumi "
+                    "command is running on it, run `pulumi cancel` and then this command again"
+                )
+            raise RecoveryError(f"`pulumi {' '.join(args)}` failed: {' '.join(detail[-3:])}")
+        return proc
+
+    def export(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.run("stack", "export").stdout)
+        return data
+
+    def config(self, key: str) -> str | None:
+        proc = self.run("config", "get", key, check=False)
+        return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
+
+    def client(self) -> UacClient:
+        key, url = resolve(self.config(API_KEY_CONFIG), self.config(BASE_URL_CONFIG))
+        return shared_client(key, url)
+
+
+def _describe(orphans: list[Orphan]) -> str:
+    lines = [f"{len(orphans)} orphaned UAC connection(s):"]
+    for o in orphans:
+        lines.append(f"  {o.id}  {o.connection_name!r}  for {o.urn}: {o.why}")
+    return "\n".join(lines)
+
+
+def _delete(client: UacClient, orphans: list[Orphan]) -> None:
+    for o in orphans:
+        try:
+            client.delete(o.id)
+        except TelnyxError as exc:
+            if getattr(exc, "status_code", None) != 404:
+                raise RecoveryError(f"deleting orphan {o.id} failed: {exc}") from None
+        print(f"deleted {o.id} ({o.connection_name!r})")
+
+
+def orphans_command(args: argparse.Namespace) -> int:
+    stack = Stack(args.stack, args.cwd)
+    record = read_state(stack.export())
+    found = find_orphans(stack.client(), record)
+    if args.json:
+        print(json.dumps([o.__dict__ for o in found], indent=2))
+    elif found:
+        print(_describe(found))
+    else:
+        print("no orphaned UAC connections: every connection this stack made is in its state")
+    if args.delete and found:
+        _delete(stack.client(), found)
+    return 0
+
+
+def recover_command(args: argparse.Namespace) -> int:
+    stack = Stack(args.stack, args.cwd)
+    record: StackRecord = read_state(stack.export())
+    found = find_orphans(stack.client(), record)
+    if found:
+        print(_describe(found))
+        _delete(stack.client(), found)
+    for p in record.pending:
+        if p.adopting:
+            print(f"{p.urn} was adopting an existing connection: left as it is")
+    if record.pending or record.other_pending:
+        stack.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
+        print(
+            f"cleared {len(record.pending)} pending create(s) and refreshed the stack; "
+            "run `pulumi up` (or `pulumi destroy`) again"
+        )
+    elif not found:
+        print("nothing to recover: no interrupted operation is recorded in the stack's state")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pulumi-uac", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (
+        ("orphans", "list connections this stack made that its state does not hold"),
+        ("recover", "clean up after an interrupted `pulumi up` or `pulumi destroy`"),
+    ):
+        p = sub.add_parser(name, help=helptext, description=helptext)
+        p.add_argument("--stack", "-s", help="the stack (default: the selected one)")
+        p.add_argument("--cwd", "-C", help="the Pulumi project folder (default: here)")
+        if name == "orphans":
+            p.add_argument("--delete", action="store_true", help="delete the orphans found")
+            p.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = orphans_command if args.command == "orphans" else recover_command
+    try:
+        return command(args)
+    except (RecoveryError, TelnyxError) as exc:
+        print(f"pulumi-uac {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

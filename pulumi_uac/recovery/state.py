@@ -1,0 +1,92 @@
+"""What a stack's state says about its UAC connections: the ones it holds, and the creates an
+interrupted run left pending, each with the ownership token it was going to mark its connection
+with. Read from ``pulumi stack export``; nothing here talks to Telnyx."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.marks import is_token
+from ..core.schema import ADOPT_EXISTING_BY_NAME, ADOPT_EXISTING_ID, OWNERSHIP_TOKEN
+
+RESOURCE_TYPES = frozenset(
+    {"pulumi-python:dynamic/telnyx:UacConnection", "telnyx:index:UacConnection"}
+)
+"""The dynamic resource's type token and the native plugin's."""
+
+
+@dataclass(frozen=True)
+class PendingCreate:
+    """A create the engine started and never saw finish."""
+
+    urn: str
+    token: str | None
+    adopting: bool
+    """It was adopting an existing connection: whatever it touched was not made by it."""
+
+
+@dataclass
+class StackRecord:
+    """The UAC connections a stack's state knows about."""
+
+    ids: set[str] = field(default_factory=set)
+    """Ids of the connections the state holds."""
+    tokens: dict[str, str] = field(default_factory=dict)
+    """Ownership token -> URN, for every resource the state holds."""
+    pending: list[PendingCreate] = field(default_factory=list)
+    other_pending: list[tuple[str, str]] = field(default_factory=list)
+    """(operation, URN) of pending updates and deletes: a refresh settles them."""
+
+    @property
+    def all_tokens(self) -> dict[str, str]:
+        """Every token the stack recorded, held or pending -> its URN."""
+        out = dict(self.tokens)
+        for p in self.pending:
+            if p.token:
+                out.setdefault(p.token, p.urn)
+        return out
+
+
+def _plain(value: Any) -> Any:
+    """A state value, or None when it is an encrypted secret (tokens never are)."""
+    if isinstance(value, dict) and "ciphertext" in value:
+        return None
+    return value
+
+
+def read_state(export: dict[str, Any]) -> StackRecord:
+    """The UAC connections in a ``pulumi stack export`` document."""
+    deployment = export.get("deployment") or {}
+    record = StackRecord()
+    for res in deployment.get("resources") or []:
+        if res.get("type") not in RESOURCE_TYPES:
+            continue
+        if res.get("id"):
+            record.ids.add(str(res["id"]))
+        for side in ("outputs", "inputs"):
+            token = _plain((res.get(side) or {}).get(OWNERSHIP_TOKEN))
+            if is_token(token):
+                record.tokens[str(token)] = str(res.get("urn"))
+                break
+    for op in deployment.get("pending_operations") or []:
+        res = op.get("resource") or {}
+        if res.get("type") not in RESOURCE_TYPES:
+            continue
+        urn = str(res.get("urn"))
+        if op.get("type") != "creating":
+            record.other_pending.append((str(op.get("type")), urn))
+            continue
+        inputs = res.get("inputs") or {}
+        token = _plain(inputs.get(OWNERSHIP_TOKEN))
+        record.pending.append(
+            PendingCreate(
+                urn=urn,
+                token=str(token) if is_token(token) else None,
+                adopting=bool(
+                    _plain(inputs.get(ADOPT_EXISTING_ID))
+                    or _plain(inputs.get(ADOPT_EXISTING_BY_NAME))
+                ),
+            )
+        )
+    return record
