@@ -75,7 +75,7 @@ class Engine:
         """A whole ``up`` of one changed resource (replacement included, create-before-delete)."""
         inputs = self.check(state.inputs, program)
         diff = self.provider.diff(state.id, state.outputs, for_check(_drop_provider(inputs)))
-        if not diff.changes:
+        if diff.changes is False:  # None: "something changed; engine, work out which keys"
             return state
         if diff.replaces:
             res = self.provider.create(checked_inputs(inputs))
@@ -328,17 +328,17 @@ def test_diff_detects_each_kind_of_change(engine: Engine) -> None:
     def diff(**over: Any) -> Any:
         return engine.diff(state, props(**{"password": "first-password", **over}))
 
-    assert diff(connection_name="Renamed").changes is True
-    assert diff(password="second-password").changes is True
+    assert diff(connection_name="Renamed").changes is None
+    assert diff(password="second-password").changes is None
     ext = {**OFFICE_PBX["external_uac_settings"], "password": "rotated"}
-    assert diff(external_uac_settings=ext).changes is True
-    assert diff(active=False).changes is True
-    assert diff(internal_uac_settings={"destination_uri": unknown()}).changes is True
-    assert diff(connection_name=unknown()).changes is True
-    assert diff(wait_for_registration=10).changes is True
+    assert diff(external_uac_settings=ext).changes is None
+    assert diff(active=False).changes is None
+    assert diff(internal_uac_settings={"destination_uri": unknown()}).changes is None
+    assert diff(connection_name=unknown()).changes is None
+    assert diff(wait_for_registration=10).changes is None
     assert diff().changes is False
     texml = diff(webhook_api_version="texml", outbound={"call_parking_enabled": True})
-    assert texml.changes and texml.replaces == ["webhook_api_version"]
+    assert texml.changes is None and texml.replaces == ["webhook_api_version"]
     assert diff(webhook_api_version="2").replaces == []
     # No longer setting a field: it stops being managed; Telnyx keeps it; nothing to do.
     assert diff(external_uac_settings=None).changes is False
@@ -446,7 +446,7 @@ def test_read_shows_drift_and_keeps_masked_passwords(
     assert drifted.outs["inbound"] == {"timeout_1xx_secs": 9}
     assert drifted.inputs["connection_name"] == "Renamed elsewhere"  # type: ignore[index]
     drifted_state = State(state.id, dict(drifted.inputs or {}), dict(drifted.outs))
-    assert engine.diff(drifted_state, program).changes is True
+    assert engine.diff(drifted_state, program).changes is None
 
 
 def test_read_of_a_deleted_connection_drops_it(

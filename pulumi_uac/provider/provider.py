@@ -3,6 +3,10 @@
 This adapter only translates: the engine's values in (unknowns, floats), the core's results out
 (``CheckResult``, ``DiffResult``, ...). Every decision lives in :mod:`pulumi_uac.core`.
 
+Expected failures (every :class:`~pulumi_uac.client.TelnyxError`) are raised afresh from the
+method the host called, with no traceback or chain behind them: the host prints a traceback
+with every error, and this keeps it to the host's two frames and one line of ours.
+
 Plain and synchronous; importing it has no side effects. The instance carries no state when it is
 serialized into the stack (``__provider``, pickled by reference to this module and class name,
 which must therefore never move): credentials arrive later, in ``configure``, inside the provider
@@ -11,7 +15,7 @@ process, and the HTTP client lives in a per-process cache.
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any
 
 from pulumi.dynamic import (
     CheckFailure,
@@ -57,14 +61,6 @@ def to_engine(value: Any) -> Any:
     return value
 
 
-def _fail(exc: TelnyxError) -> NoReturn:
-    """Raise an expected failure from this frame, with no chain behind it: the dynamic host
-    prints a traceback with every failure, and this keeps it to the host's frames and one of
-    ours."""
-    exc.__traceback__ = None
-    raise exc from None
-
-
 class UacConnectionProvider(ResourceProvider):
     """Creates, reads, updates and deletes Telnyx UAC connections for ``UacConnection``."""
 
@@ -87,7 +83,7 @@ class UacConnectionProvider(ResourceProvider):
         try:
             key, url = resolve(self._api_key, self._base_url)
         except TelnyxError as exc:
-            _fail(exc)
+            raise exc.with_traceback(None) from None
         return ConnectionLifecycle(shared_client(key, url), warn=default_log().warn)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -104,8 +100,13 @@ class UacConnectionProvider(ResourceProvider):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         changes = compute_diff(from_engine(olds), from_engine(news))
+        # The core decides *whether* anything changes. When something does, the answer is
+        # "changes unknown": the host cannot say which properties changed, and that makes the
+        # engine work it out from the old and new inputs, which is what `replace_on_changes`
+        # and a preview's property list need. Both agree, because create, update and read all
+        # store inputs that match the outputs the core compares against.
         return DiffResult(
-            changes=changes.any,
+            changes=None if changes.any else False,
             replaces=changes.replaces,
             delete_before_replace=False,
         )
@@ -116,14 +117,14 @@ class UacConnectionProvider(ResourceProvider):
         try:
             created = self.lifecycle().create(props)
         except TelnyxError as exc:
-            _fail(exc)
+            raise exc.with_traceback(None) from None
         return CreateResult(created.id, created.outputs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
             found = self.lifecycle().read(id_, props)
         except TelnyxError as exc:
-            _fail(exc)
+            raise exc.with_traceback(None) from None
         if found is None:
             # Deleted outside Pulumi: an empty id tells the engine to drop it from the state.
             return ReadResult(None, {})
@@ -133,11 +134,11 @@ class UacConnectionProvider(ResourceProvider):
         try:
             outs = self.lifecycle().update(id_, olds, news)
         except TelnyxError as exc:
-            _fail(exc)
+            raise exc.with_traceback(None) from None
         return UpdateResult(outs)
 
     def delete(self, id_: str, _props: dict[str, Any]) -> None:
         try:
             self.lifecycle().delete(id_)
         except TelnyxError as exc:
-            _fail(exc)
+            raise exc.with_traceback(None) from None
