@@ -25,10 +25,19 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def emulator() -> Iterator[EmulatorServer]:
-    """A fresh emulator (in memory, masking on, 0.2 s registration delay) on a free port."""
-    app = EmulatorApp(api_key=API_KEY)
+def nested_patch() -> str:
+    """How the emulator treats a nested object in a PATCH; modules that must hold under both
+    readings override this fixture with both values."""
+    return "replace"
+
+
+@pytest.fixture
+def emulator(nested_patch: str) -> Iterator[EmulatorServer]:
+    """A fresh emulator (in memory, masking on, 0.2 s registration delay) on a free port. Our
+    tests run it strict about unknown fields, so a typo in the provider fails them."""
+    app = EmulatorApp(api_key=API_KEY, strict_fields=True)
     app.store.registration.delay = 0.2
+    app.store.nested_patch = nested_patch  # type: ignore[assignment]
     with running(app) as server:
         yield server
 

@@ -506,3 +506,23 @@ def test_request_body_reveals_passwords_only_on_the_wire() -> None:
 
     make_client(handler).create(create_params(password=SECRET_PW))
     assert bodies == [{"connection_name": "Office PBX", "password": SECRET_PW}]
+
+
+def test_the_rate_limit_reset_header_alone_paces_the_client(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """Telnyx documents only x-ratelimit-*: a 429 without Retry-After must still be waited out
+    for as long as x-ratelimit-reset says, and a 5xx with requests left is not a long wait."""
+    slept: list[float] = []
+    client = UacClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, max_retry_time=30.0),
+        sleep=slept.append,
+    )
+    admin.put("faults", json={"rate_limit_burst": 1, "retry_after": 7, "retry_after_share": 0})
+    assert list(client.list()) == []
+    assert slept == [7.0]
+    slept.clear()
+    admin.post("faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 503})
+    assert list(client.list()) == []
+    assert len(slept) == 1 and slept[0] <= 1.0  # backoff, not the 60 s window reset
+    client.close()

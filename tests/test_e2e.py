@@ -64,6 +64,7 @@ def summary(proc_output: str) -> str:
     return proc_output[proc_output.rfind("Resources:") :]
 
 
+@pytest.mark.parametrize("nested_patch", ["replace", "merge"])
 def test_full_lifecycle_with_the_real_engine(
     project_factory: Any, emulator: EmulatorServer, api: httpx.Client, admin: httpx.Client
 ) -> None:
@@ -293,3 +294,21 @@ pulumi.export("legacy_id", by_name.id)
     assert "sip:reject.example.com" in proc.stdout + proc.stderr
     proj.destroy()
     assert admin.get("state").json()["connections"] == []
+
+
+def test_a_value_telnyx_did_not_store_is_a_warning_in_the_cli(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    program = """
+from pulumi_uac import UacConnection
+UacConnection("c", connection_name="Ignored", inbound={"prack_enabled": True})
+"""
+    proj: PulumiProject = project_factory(program)
+    proj.init()
+    admin.put("faults", json={"ignore_fields": ["inbound.prack_enabled"]})
+    out = proj.up().stdout
+    assert "warning:" in out
+    assert "Telnyx stored inbound.prack_enabled as False, not True as sent" in out
+    # As the warning says: the next refresh shows it.
+    assert proj.preview("--refresh", "--expect-no-changes", check=False).returncode != 0
+    proj.destroy()

@@ -3,6 +3,7 @@ persistence, faults, the CLI and concurrency."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import signal
@@ -22,6 +23,7 @@ from .conftest import API_KEY, OFFICE_PBX, request_counts
 
 AUTH = {"Authorization": f"Bearer {API_KEY}"}
 FULL = OFFICE_PBX
+DEFAULT_CODECS = ["G722", "G711U", "G711A", "G729", "OPUS", "H.264"]
 
 
 def create(api: httpx.Client, **body: Any) -> dict[str, Any]:
@@ -85,6 +87,7 @@ def test_create_fills_documented_defaults_and_generated_fields(api: httpx.Client
     assert c["fqdns"][0]["fqdn"] == c["fqdn"] and c["fqdns"][0]["connection_id"] == c["id"]
     assert c["created_at"] == c["updated_at"]
     assert c["registration_status"] == "Not Registered"
+    assert c["registration_status_updated_at"] is None  # no registration event yet
     assert (c["active"], c["anchorsite_override"], c["dtmf_type"]) == (True, "Latency", "RFC 2833")
     assert c["inbound"]["timeout_1xx_secs"] == 3 and c["outbound"]["localization"] == "US"
     assert c["jitter_buffer"] == {
@@ -92,28 +95,85 @@ def test_create_fills_documented_defaults_and_generated_fields(api: httpx.Client
         "jitterbuffer_msec_max": 200,
         "jitterbuffer_msec_min": 60,
     }
+    assert c["noise_suppression_details"] == {"engine": "denoiser", "attenuation_limit": 0}
+    assert set(c["external_uac_settings"]) == {
+        "proxy",
+        "username",
+        "password",
+        "auth_username",
+        "expiration_sec",
+        "from_user",
+        "outbound_proxy",
+        "transport",
+        "user_agent",
+    }
+    assert c["external_uac_settings"]["user_agent"] is None
     got = api.get(f"uac_connections/{c['id']}").json()["data"]
     assert got["password"] == "********" and got["external_uac_settings"]["password"] == "********"
+    bare = create(api)
+    assert bare["registration_status"] == "Not Applicable" and bare["external_uac_settings"] is None
+    other = create(api, noise_suppression_details={"engine": "quail_voice_focus"})
+    assert other["noise_suppression_details"]["attenuation_limit"] == 100
 
 
-def test_patch_changes_only_what_the_body_names_and_merges_nested(api: httpx.Client) -> None:
-    c = api.post("uac_connections", json=FULL).json()["data"]
-    time.sleep(0.002)
-    r = api.patch(
-        f"uac_connections/{c['id']}", json={"external_uac_settings": {"password": "new-one"}}
-    )
-    assert r.status_code == 200
-    u = r.json()["data"]
-    ext = u["external_uac_settings"]
-    assert ext["proxy"] == "sip:pbx.example.com:5060" and ext["username"] == "telnyx-reg"
-    assert ext["password"] == "new-one"  # this update changed it: shown
-    assert u["password"] == "********"  # this one it did not
-    assert u["connection_name"] == "Office PBX" and u["updated_at"] > c["updated_at"]
-    u2 = api.patch(
-        f"uac_connections/{c['id']}", json={"tags": ["a"], "inbound": {"prack_enabled": True}}
+@pytest.mark.parametrize("nested_patch", ["replace", "merge"])
+def test_patch_of_a_nested_object_replaces_or_merges_it(
+    api: httpx.Client, nested_patch: str
+) -> None:
+    c = api.post(
+        "uac_connections",
+        json={**FULL, "inbound": {"codecs": ["G722"], "sip_region": "Europe", "channel_limit": 3}},
     ).json()["data"]
-    assert u2["inbound"]["timeout_2xx_secs"] == 90 and u2["inbound"]["prack_enabled"] is True
-    assert u2["external_uac_settings"]["password"] == "********"
+    time.sleep(0.002)
+    r = api.patch(f"uac_connections/{c['id']}", json={"inbound": {"channel_limit": 5}})
+    assert r.status_code == 200
+    inbound = r.json()["data"]["inbound"]
+    assert inbound["channel_limit"] == 5
+    assert inbound["sip_subdomain"] == c["inbound"]["sip_subdomain"]  # Telnyx's, never reset
+    if nested_patch == "merge":
+        assert (inbound["codecs"], inbound["sip_region"]) == (["G722"], "Europe")
+    else:
+        assert (inbound["codecs"], inbound["sip_region"]) == (DEFAULT_CODECS, "US")
+    # A partial external_uac_settings: merged under "merge"; under "replace" it would wipe the
+    # proxy, so it is refused as on create.
+    r = api.patch(
+        f"uac_connections/{c['id']}", json={"external_uac_settings": {"transport": "UDP"}}
+    )
+    if nested_patch == "merge":
+        assert r.status_code == 200
+        ext = r.json()["data"]["external_uac_settings"]
+        assert (ext["proxy"], ext["username"], ext["transport"]) == (
+            "sip:pbx.example.com:5060",
+            "telnyx-reg",
+            "UDP",
+        )
+    else:
+        assert r.status_code == 422
+        assert r.json()["errors"][0]["source"]["pointer"] == "/external_uac_settings/proxy"
+    r = api.patch(
+        f"uac_connections/{c['id']}",
+        json={"external_uac_settings": {"proxy": "sip:other.example.com"}},
+    )
+    ext = r.json()["data"]["external_uac_settings"]
+    if nested_patch == "merge":
+        assert ext["username"] == "telnyx-reg" and ext["password"] == "********"
+    else:
+        assert ext["username"] is None and ext["password"] is None
+
+
+def test_a_password_is_shown_only_by_the_update_that_changed_it(api: httpx.Client) -> None:
+    c = api.post("uac_connections", json=FULL).json()["data"]
+    ext = dict(FULL["external_uac_settings"])
+    r = api.patch(f"uac_connections/{c['id']}", json={"external_uac_settings": ext})
+    assert r.json()["data"]["external_uac_settings"]["password"] == "********"  # same value
+    r = api.patch(
+        f"uac_connections/{c['id']}", json={"external_uac_settings": {**ext, "password": "new-1"}}
+    )
+    u = r.json()["data"]
+    assert u["external_uac_settings"]["password"] == "new-1" and u["password"] == "********"
+    assert u["connection_name"] == "Office PBX" and u["updated_at"] > c["updated_at"]
+    r = api.patch(f"uac_connections/{c['id']}", json={"password": "connection-2"})
+    assert r.json()["data"]["password"] == "connection-2"
 
 
 def test_delete_returns_the_deleted_object(api: httpx.Client) -> None:
@@ -197,11 +257,6 @@ def test_update_validation_and_texml_is_create_only(api: httpx.Client) -> None:
         f"uac_connections/{c['id']}", json={"external_uac_settings": {"username": "abcd"}}
     )
     assert r.status_code == 422  # no proxy stored yet, none given
-    ok = create(api, external_uac_settings={"proxy": "sip:p"})
-    r = api.patch(
-        f"uac_connections/{ok['id']}", json={"external_uac_settings": {"username": "abcd"}}
-    )
-    assert r.status_code == 200
 
 
 # -------------------- list
@@ -285,28 +340,40 @@ def test_registration_goes_from_not_registered_to_registered(
     time.sleep(0.35)
     status = api.post(f"uac_connections/{c['id']}/actions/check_registration_status").json()["data"]
     assert status["status"] == "Registered"
-    assert (status["sip_username"], status["ip_address"], status["port"], status["transport"]) == (
+    assert (status["sip_username"], status["port"], status["transport"]) == (
         "telnyx-reg",
-        "pbx.example.com",
         5060,
         "TCP",
     )
+    assert ipaddress.ip_address(status["ip_address"])  # an address, never a host name
+    assert status["user_agent"] is None  # none configured: nothing invented
+    assert status["last_registration"]
     got = api.get(f"uac_connections/{c['id']}").json()["data"]
     assert got["registration_status"] == "Registered"
-    assert got["registration_status_updated_at"] > c["registration_status_updated_at"]
-    # Deactivating drops the registration; incomplete settings never register.
+    assert got["registration_status_updated_at"] == status["last_registration"]
+    # Deactivating unregisters; incomplete settings never register.
     api.patch(f"uac_connections/{c['id']}", json={"active": False})
     time.sleep(0.35)
-    assert (
-        api.get(f"uac_connections/{c['id']}").json()["data"]["registration_status"]
-        == "Not Registered"
-    )
+    gone = api.post(f"uac_connections/{c['id']}/actions/check_registration_status").json()["data"]
+    assert gone["status"] == "Unregistered" and gone["ip_address"] is None
     bare = create(api, external_uac_settings={"proxy": "sip:pbx"})
     time.sleep(0.35)
     assert (
         api.get(f"uac_connections/{bare['id']}").json()["data"]["registration_status"]
         == "Not Registered"
     )
+    ip = create(
+        api,
+        external_uac_settings={
+            "proxy": "sip:192.0.2.7:5070",
+            "username": "reg-ip",
+            "password": "pw",
+            "user_agent": "Acme/1",
+        },
+    )
+    time.sleep(0.35)
+    st = api.post(f"uac_connections/{ip['id']}/actions/check_registration_status").json()["data"]
+    assert (st["ip_address"], st["port"], st["user_agent"]) == ("192.0.2.7", 5070, "Acme/1")
 
 
 def test_failing_and_silent_proxies(api: httpx.Client, admin: httpx.Client) -> None:
@@ -334,6 +401,22 @@ def test_failing_and_silent_proxies(api: httpx.Client, admin: httpx.Client) -> N
     assert api.post(check.format(m["id"])).json()["data"]["status"] == "Not Registered"
 
 
+def test_an_expiring_pbx_goes_registered_then_expired(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
+    admin.patch("config", json={"registration_delay": 0.1, "expiring_proxies": ["*flaky*"]})
+    flaky = dict(
+        FULL, external_uac_settings={**FULL["external_uac_settings"], "proxy": "sip:flaky.example"}
+    )
+    c = api.post("uac_connections", json=flaky).json()["data"]
+    check = f"uac_connections/{c['id']}/actions/check_registration_status"
+    time.sleep(0.12)
+    assert api.post(check).json()["data"]["status"] == "Registered"
+    time.sleep(0.12)
+    st = api.post(check).json()["data"]
+    assert st["status"] == "Expired" and st["last_registration"]
+
+
 # -------------------- faults
 
 
@@ -353,9 +436,53 @@ def test_rate_limit_burst_carries_retry_headers(api: httpx.Client, admin: httpx.
         r.headers["Retry-After"],
         r.headers["x-ratelimit-reset"],
         r.headers["x-ratelimit-remaining"],
-        r.headers["x-ratelimit-limit"],
-    ) == ("3", "3", "0", "100")
+    ) == ("3", "3", "0")
+    assert r.headers["x-ratelimit-limit"]
     assert api.get("uac_connections").status_code == 429
+    assert api.get("uac_connections").status_code == 200
+
+
+def test_every_answer_carries_the_rate_limit_headers(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
+    first = api.get("uac_connections")
+    second = api.post("uac_connections", json={"connection_name": "x"})
+    bad = api.get("uac_connections/404")
+    for r in (first, second, bad):
+        assert int(r.headers["x-ratelimit-limit"]) == 10_000
+        assert 0 < int(r.headers["x-ratelimit-reset"]) <= 60
+    assert (
+        int(second.headers["x-ratelimit-remaining"])
+        == int(first.headers["x-ratelimit-remaining"]) - 1
+    )
+    # A real limit: when the window is spent, 429 with the reset and no Retry-After (which
+    # Telnyx does not document).
+    admin.patch("config", json={"rate_limit": 3, "rate_window": 30})
+    statuses = [api.get("uac_connections") for _ in range(5)]
+    spent = statuses[-1]
+    assert spent.status_code == 429 and "Retry-After" not in spent.headers
+    assert spent.headers["x-ratelimit-remaining"] == "0"
+    assert int(spent.headers["x-ratelimit-reset"]) >= 1
+
+
+def test_injected_429s_can_carry_only_the_reset_header(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
+    admin.put("faults", json={"rate_limit_burst": 1, "retry_after": 2, "retry_after_share": 0})
+    r = api.get("uac_connections")
+    assert r.status_code == 429 and "Retry-After" not in r.headers
+    assert r.headers["x-ratelimit-reset"] == "2"
+
+
+def test_ill_typed_admin_values_are_refused_and_change_nothing(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
+    assert admin.put("faults", json={"error_rate": "0.5"}).status_code == 400
+    assert admin.put("faults", json={"nonsense": 1}).status_code == 400
+    assert admin.patch("config", json={"registration_delay": "1"}).status_code == 400
+    assert admin.patch("config", json={"nested_patch": "both"}).status_code == 400
+    assert admin.patch("config", json={"failing_proxies": "*"}).status_code == 400
+    assert admin.get("faults").json()["error_rate"] == 0.0
     assert api.get("uac_connections").status_code == 200
 
 
@@ -387,6 +514,112 @@ def test_random_faults_are_reproducible_with_a_seed(api: httpx.Client, admin: ht
 
     first, second = run(), run()
     assert first == second and 503 in first and 200 in first
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_unknown_fields_are_ignored_and_logged_or_refused_when_strict(
+    api: httpx.Client, admin: httpx.Client, strict: bool
+) -> None:
+    admin.patch("config", json={"strict_fields": strict})
+    body = {
+        "connection_name": "x",
+        "colour": "blue",
+        "inbound": {"codecs": ["G722"], "sip_subdomain": "mine", "volume": 11},
+    }
+    r = api.post("uac_connections", json=body)
+    if strict:
+        assert r.status_code == 422
+        pointers = sorted(e["source"]["pointer"] for e in r.json()["errors"])
+        assert pointers == ["/colour", "/inbound/sip_subdomain", "/inbound/volume"]
+        return
+    assert r.status_code == 201
+    c = r.json()["data"]
+    assert "colour" not in c and c["inbound"]["codecs"] == ["G722"]
+    assert c["inbound"]["sip_subdomain"] != "mine"  # Telnyx's own, never the request's
+    entry = admin.get("requests").json()["requests"][-1]
+    assert entry["ignored_fields"] == ["colour", "inbound.sip_subdomain", "inbound.volume"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"active": None},
+        {"call_cost_in_webhooks": None},
+        {"dtmf_type": None},
+        {"tags": None},
+        {"inbound": {"prack_enabled": None}},
+        {"outbound": {"channel_limit": None}},
+        {"external_uac_settings": {"proxy": "sip:p", "username": None}},
+        {"connection_name": None},
+    ],
+)
+def test_null_where_the_sdk_forbids_it_is_refused_by_name(
+    api: httpx.Client, body: dict[str, Any]
+) -> None:
+    c = create(api)
+    r = api.patch(f"uac_connections/{c['id']}", json=body)
+    assert r.status_code == 422, r.text
+    (err,) = r.json()["errors"]
+    assert "null" in err["detail"] and err["meta"]["url"].endswith("/10015")
+    assert api.get(f"uac_connections/{c['id']}").json()["data"]["active"] is True
+
+
+def test_null_and_blank_where_telnyx_allows_them(api: httpx.Client) -> None:
+    c = create(api, webhook_event_failover_url="https://example.com/f", encrypted_media="SRTP")
+    r = api.patch(
+        f"uac_connections/{c['id']}",
+        json={
+            "webhook_event_failover_url": "",
+            "encrypted_media": None,
+            "webhook_timeout_secs": None,
+            "outbound": {"localization": "", "call_parking_enabled": None},
+        },
+    )
+    assert r.status_code == 200, r.text
+    data = r.json()["data"]
+    assert data["webhook_event_failover_url"] == "" and data["outbound"]["localization"] == ""
+
+
+def test_a_get_then_patch_of_the_same_values_round_trips(api: httpx.Client) -> None:
+    """What the emulator answers can be written back: every connection it can hold. A null is
+    written back where the SDK's request types allow one; elsewhere null means "unset" and a
+    typed client leaves the field out."""
+    from pulumi_uac.models import request_fields
+
+    specs = {s.name: s for s in request_fields()}
+    shapes = [
+        {},
+        FULL,
+        {"external_uac_settings": {"proxy": "sip:only-a-proxy"}},
+        {
+            "inbound": {"codecs": ["G722"], "channel_limit": 4},
+            "outbound": {"localization": "", "outbound_voice_profile_id": "42"},
+            "noise_suppression_details": {"engine": "krisp_viva_tel"},
+            "webhook_event_url": "https://example.com/w",
+            "webhook_timeout_secs": 5,
+            "tags": ["a"],
+            "active": False,
+        },
+    ]
+    for shape in shapes:
+        c = create(api, **shape)
+        got = api.get(f"uac_connections/{c['id']}").json()["data"]
+        body: dict[str, Any] = {}
+        for name, value in got.items():
+            spec = specs.get(name)
+            if spec is None:
+                continue
+            if isinstance(value, dict):
+                nested = {f.name: f for f in spec.fields}
+                value = {
+                    k: v
+                    for k, v in value.items()
+                    if k in nested and (v is not None or nested[k].nullable)
+                }
+            if value is not None or spec.nullable:
+                body[name] = value
+        r = api.patch(f"uac_connections/{c['id']}", json=body)
+        assert r.status_code == 200, (shape, r.text)
 
 
 def test_request_log_counts_per_method_and_route(api: httpx.Client, admin: httpx.Client) -> None:

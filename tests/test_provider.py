@@ -25,6 +25,13 @@ from .conftest import API_KEY, OFFICE_PBX, request_counts
 from .wire import PROVIDER_BLOB, checked_inputs, for_check, unknown
 
 
+@pytest.fixture(params=["replace", "merge"])
+def nested_patch(request: pytest.FixtureRequest) -> str:
+    """Every test here runs against both readings of a nested PATCH: the provider must be right
+    whether Telnyx merges a partial nested object or replaces the stored one with it."""
+    return str(request.param)
+
+
 @pytest.fixture
 def provider(emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch) -> UacConnectionProvider:
     monkeypatch.setenv("TELNYX_API_KEY", API_KEY)
@@ -420,6 +427,64 @@ def test_update_sends_whole_nested_objects_and_keeps_the_mark(
     )
     assert request_counts(admin) == before and len(bodies) == 1
     assert again.outputs["fqdn"] == state.outputs["fqdn"]
+
+
+def test_changing_only_the_transport_keeps_proxy_credentials_and_registration(
+    engine: Engine, admin: httpx.Client
+) -> None:
+    state = engine.create(props(wait_for_registration=5))
+    assert state.outputs["registration_status"] == "Registered"
+    ext = {**OFFICE_PBX["external_uac_settings"], "transport": "UDP"}
+    engine.up(state, props(wait_for_registration=5, external_uac_settings=ext))
+    live = stored(admin, state.id)["external_uac_settings"]
+    assert (live["proxy"], live["username"], live["password"], live["transport"]) == (
+        "sip:pbx.example.com:5060",
+        "telnyx-reg",
+        "s3cret-pbx",
+        "UDP",
+    )
+    time.sleep(0.25)
+    assert stored(admin, state.id)["registration_status"] == "Registered"
+
+
+def test_changing_only_a_channel_limit_keeps_codecs_and_region(
+    engine: Engine, admin: httpx.Client
+) -> None:
+    inbound = {"codecs": ["G722", "OPUS"], "sip_region": "Europe", "channel_limit": 3}
+    state = engine.create(props(inbound=inbound))
+    engine.up(state, props(inbound={**inbound, "channel_limit": 5}))
+    live = stored(admin, state.id)["inbound"]
+    assert (live["codecs"], live["sip_region"], live["channel_limit"]) == (
+        ["G722", "OPUS"],
+        "Europe",
+        5,
+    )
+
+
+def test_what_telnyx_stored_differently_is_reported_as_a_warning(
+    engine: Engine, admin: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+
+    class Recorder:
+        def warn(self, message: str, urn: str = "") -> None:
+            warnings.append(message)
+
+    monkeypatch.setattr("pulumi_uac.provider.provider.default_log", Recorder)
+    admin.put("faults", json={"ignore_fields": ["inbound.prack_enabled"]})
+    state = engine.create(props(inbound={"prack_enabled": True, "timeout_1xx_secs": 5}))
+    assert warnings == [
+        f"UAC connection 'Office PBX' ({state.id}): Telnyx stored inbound.prack_enabled as False, "
+        "not True as sent; the next refresh will show it as drift"
+    ]
+    warnings.clear()
+    engine.up(state, props(inbound={"prack_enabled": True, "timeout_1xx_secs": 7}))
+    assert len(warnings) == 1 and "inbound.prack_enabled" in warnings[0]
+    # Passwords are masked in answers: never compared, never warned about.
+    warnings.clear()
+    admin.put("faults", json={"ignore_fields": []})
+    engine.create(props(password="a-password-1"))
+    assert warnings == []
 
 
 def test_read_shows_drift_and_keeps_masked_passwords(

@@ -280,7 +280,9 @@ class UacClient:
             "/" + path,
             response.status_code,
             items,
-            retry_after=retry_after_seconds(response.headers, now=self._wall_clock),
+            retry_after=retry_after_seconds(
+                response.headers, now=self._wall_clock, status=response.status_code
+            ),
         )
 
 

@@ -37,10 +37,13 @@ _EPOCH_THRESHOLD = 1_000_000_000
 
 
 def retry_after_seconds(
-    headers: Mapping[str, str], now: Callable[[], float] = time.time
+    headers: Mapping[str, str], now: Callable[[], float] = time.time, status: int = 429
 ) -> float | None:
     """The delay the server asked for, from ``retry-after-ms``, ``retry-after`` (seconds or an
-    HTTP date) or ``x-ratelimit-reset``, in that order; None when it gave no usable hint."""
+    HTTP date) or ``x-ratelimit-reset``, in that order; None when it gave no usable hint.
+
+    Telnyx sends ``x-ratelimit-reset`` on every answer: it is a wait only when the limit is
+    spent (a 429, or ``x-ratelimit-remaining: 0``), never for a 5xx with requests left."""
     lowered = {k.lower(): v for k, v in headers.items()}
     raw_ms = lowered.get("retry-after-ms")
     if raw_ms is not None:
@@ -60,7 +63,8 @@ def retry_after_seconds(
             if when is not None:
                 return max(0.0, when.timestamp() - now())
     reset = lowered.get("x-ratelimit-reset")
-    if reset is not None:
+    spent = status == 429 or lowered.get("x-ratelimit-remaining", "").strip() == "0"
+    if reset is not None and spent:
         try:
             value = float(reset)
         except ValueError:

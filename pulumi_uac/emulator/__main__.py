@@ -13,10 +13,10 @@ import sys
 import threading
 from typing import Any
 
-from .app import EmulatorApp
+from .app import EmulatorApp, RateWindow
 from .faults import FailRule, FaultConfig, Faults
 from .server import EmulatorServer
-from .store import ConnectionStore, RegistrationSettings
+from .store import NESTED_PATCH_MODES, ConnectionStore, RegistrationSettings
 
 DEFAULT_API_KEY = "emulator-key"
 
@@ -61,6 +61,28 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="return passwords in full (accounts created before 2026-09-08)",
     )
+    p.add_argument(
+        "--nested-patch",
+        choices=NESTED_PATCH_MODES,
+        default="replace",
+        help="how a PATCH treats a nested object: 'replace' it (keys left out go back to their "
+        "defaults; the default, because it is the stricter reading) or 'merge' key by key",
+    )
+    p.add_argument(
+        "--strict-fields",
+        action="store_true",
+        help="answer 422 to unknown request fields instead of ignoring them (and logging them)",
+    )
+    p.add_argument(
+        "--rate-limit",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="requests allowed per window (announced in x-ratelimit-*; default 10000)",
+    )
+    p.add_argument(
+        "--rate-window", type=float, default=60.0, metavar="SECONDS", help="rate window (60)"
+    )
     g = p.add_argument_group("registration")
     g.add_argument(
         "--registration-delay",
@@ -83,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="GLOB",
         help="proxies matching this glob never register (repeatable)",
     )
+    g.add_argument(
+        "--expiring-proxy",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="proxies matching this glob register, then stop answering: Expired (repeatable)",
+    )
     f = p.add_argument_group("faults")
     f.add_argument("--latency-ms", type=float, default=0.0, help="latency added to every /v2 call")
     f.add_argument("--latency-jitter-ms", type=float, default=0.0, help="extra random latency")
@@ -91,10 +120,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--drop-rate",
         type=float,
         default=0.0,
-        help="probability of closing the connection without an answer",
+        help="probability of closing the connection without an answer, before acting",
     )
+    f.add_argument(
+        "--drop-after-rate",
+        type=float,
+        default=0.0,
+        help="probability of acting, then closing the connection without an answer",
+    )
+    f.add_argument("--rate-limit-rate", type=float, default=0.0, help="probability of a 429")
     f.add_argument("--rate-limit-burst", type=int, default=0, help="answer the next N calls 429")
+    f.add_argument(
+        "--storm-seconds", type=float, default=0.0, help="answer every call 429 for this long"
+    )
     f.add_argument("--retry-after", type=float, default=1.0, help="seconds announced by 429s")
+    f.add_argument(
+        "--retry-after-share",
+        type=float,
+        default=1.0,
+        help="share of injected 429s that carry Retry-After (the rest: x-ratelimit-reset only)",
+    )
     f.add_argument(
         "--fail-next",
         action="append",
@@ -114,8 +159,9 @@ def build_app(args: argparse.Namespace) -> EmulatorApp:
         args.state,
         seed=args.seed,
         registration=RegistrationSettings(
-            args.registration_delay, args.fail_proxy, args.silent_proxy
+            args.registration_delay, args.fail_proxy, args.silent_proxy, args.expiring_proxy
         ),
+        nested_patch=args.nested_patch,
     )
     store.masking = not args.no_masking
     faults = Faults(
@@ -125,13 +171,23 @@ def build_app(args: argparse.Namespace) -> EmulatorApp:
             latency_jitter_ms=args.latency_jitter_ms,
             error_rate=args.error_rate,
             drop_rate=args.drop_rate,
+            drop_after_rate=args.drop_after_rate,
+            rate_limit_rate=args.rate_limit_rate,
             rate_limit_burst=args.rate_limit_burst,
+            storm_seconds=args.storm_seconds,
             retry_after=args.retry_after,
+            retry_after_share=args.retry_after_share,
             fail_next=list(args.fail_next),
         )
     )
     key = args.api_key or os.environ.get("TELNYX_API_KEY") or DEFAULT_API_KEY
-    return EmulatorApp(api_key=key, store=store, faults=faults)
+    return EmulatorApp(
+        api_key=key,
+        store=store,
+        faults=faults,
+        strict_fields=args.strict_fields,
+        rate=RateWindow(args.rate_limit, args.rate_window),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

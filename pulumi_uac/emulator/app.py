@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
-from ..models import Problem, validate_create, validate_update
+from ..models import Problem, unknown_fields, validate_create, validate_update, without_paths
 from .faults import FailRule, Faults
-from .store import ConnectionStore
+from .store import NESTED, NESTED_PATCH_MODES, ConnectionStore
 
 JSON = "application/json"
 MAX_PAGE_SIZE = 250
@@ -82,6 +82,7 @@ def unprocessable(problems: list[Problem]) -> Response:
                 "title": title,
                 "detail": f"{p.dotted} {p.message}",
                 "source": {"pointer": p.pointer},
+                "meta": {"url": f"https://developers.telnyx.com/docs/overview/errors/{code}"},
             }
         )
     return Response(422, {"errors": items})
@@ -122,19 +123,22 @@ class RequestLog:
         self._counts: Counter[str] = Counter()
         self._total = 0
 
-    def record(self, method: str, route: str, path: str, status: int) -> None:
+    def record(
+        self, method: str, route: str, path: str, status: int, ignored: list[str] | None = None
+    ) -> None:
         with self._lock:
             self._total += 1
             self._counts[f"{method} {route}"] += 1
-            self._entries.append(
-                {
-                    "method": method,
-                    "route": route,
-                    "path": path,
-                    "status": status,
-                    "at": time.time(),
-                }
-            )
+            entry: dict[str, Any] = {
+                "method": method,
+                "route": route,
+                "path": path,
+                "status": status,
+                "at": time.time(),
+            }
+            if ignored:
+                entry["ignored_fields"] = ignored
+            self._entries.append(entry)
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
@@ -151,16 +155,54 @@ class RequestLog:
             self._total = 0
 
 
+class RateWindow:
+    """Telnyx's rate limit as its headers describe it: ``limit`` requests per window of
+    ``window`` seconds; every /v2 answer says how many are left and when the window resets."""
+
+    def __init__(self, limit: int = 10_000, window: float = 60.0) -> None:
+        self.limit = limit
+        self.window = window
+        self._lock = threading.Lock()
+        self._started = time.monotonic()
+        self._used = 0
+
+    def take(self) -> tuple[bool, dict[str, str]]:
+        """Count one request: whether it is within the limit, and the headers to answer with."""
+        with self._lock:
+            now = time.monotonic()
+            if now - self._started >= self.window:
+                self._started, self._used = now, 0
+            allowed = self._used < self.limit
+            if allowed:
+                self._used += 1
+            reset = max(1, math.ceil(self._started + self.window - now))
+            return allowed, {
+                "x-ratelimit-limit": str(self.limit),
+                "x-ratelimit-remaining": str(self.limit - self._used),
+                "x-ratelimit-reset": str(reset),
+            }
+
+
 class EmulatorApp:
     """The Telnyx UAC connection API, its auth, faults and admin API, over a store."""
 
     def __init__(
-        self, api_key: str, store: ConnectionStore | None = None, faults: Faults | None = None
+        self,
+        api_key: str,
+        store: ConnectionStore | None = None,
+        faults: Faults | None = None,
+        *,
+        strict_fields: bool = False,
+        rate: RateWindow | None = None,
     ) -> None:
         self.api_key = api_key
         self.store = store if store is not None else ConnectionStore()
         self.faults = faults if faults is not None else Faults()
         self.log = RequestLog()
+        self.strict_fields = strict_fields
+        """Refuse unknown request fields (422) instead of ignoring them, as Telnyx most likely
+        does. Our own tests run strict, so a typo in the provider still fails them."""
+        self.rate = rate if rate is not None else RateWindow()
 
     # ------------------------------------------------------------ entry point
 
@@ -172,8 +214,9 @@ class EmulatorApp:
         if not req.path.startswith("/v2/"):
             return not_found()
         route, params, allowed = self._route(req.path)
-        resp = self._v2(req, route, params, allowed)
-        self.log.record(req.method, route, req.path, 0 if resp.drop else resp.status)
+        ignored: list[str] = []
+        resp = self._v2(req, route, params, allowed, ignored)
+        self.log.record(req.method, route, req.path, 0 if resp.drop else resp.status, ignored)
         return resp
 
     def _route(self, path: str) -> tuple[str, dict[str, str], frozenset[str]]:
@@ -184,7 +227,29 @@ class EmulatorApp:
         return path, {}, frozenset()
 
     def _v2(
-        self, req: Request, route: str, params: dict[str, str], allowed: frozenset[str]
+        self,
+        req: Request,
+        route: str,
+        params: dict[str, str],
+        allowed: frozenset[str],
+        ignored: list[str],
+    ) -> Response:
+        within, limits = self.rate.take()
+        resp = self._v2_answer(req, route, params, allowed, ignored, within, limits)
+        for key, value in limits.items():
+            # Telnyx documents these on every answer; an injected 429 states its own.
+            resp.headers.setdefault(key, value)
+        return resp
+
+    def _v2_answer(
+        self,
+        req: Request,
+        route: str,
+        params: dict[str, str],
+        allowed: frozenset[str],
+        ignored: list[str],
+        within: bool,
+        limits: dict[str, str],
     ) -> Response:
         auth = req.headers.get("authorization", "")
         if auth != f"Bearer {self.api_key}":
@@ -194,10 +259,19 @@ class EmulatorApp:
                 "Authentication failed",
                 "Could not understand the provided credentials.",
             )
+        if not within:
+            resp = error(
+                429,
+                "10011",
+                "Too many requests",
+                "You have exceeded the maximum number of allowed requests.",
+            )
+            resp.headers.update(limits)
+            return resp
         decision = self.faults.decide(req.method, route, req.path)
         if (decision.status is not None or decision.drop) and not decision.after_commit:
             return self._fault_response(decision)
-        resp = self._dispatch(req, route, params, allowed)
+        resp = self._dispatch(req, route, params, allowed, ignored)
         resp.latency = decision.latency
         if decision.after_commit:
             return self._fault_response(decision)
@@ -226,7 +300,12 @@ class EmulatorApp:
         return resp
 
     def _dispatch(
-        self, req: Request, route: str, params: dict[str, str], allowed: frozenset[str]
+        self,
+        req: Request,
+        route: str,
+        params: dict[str, str],
+        allowed: frozenset[str],
+        ignored: list[str],
     ) -> Response:
         if not allowed:
             return not_found()
@@ -238,7 +317,7 @@ class EmulatorApp:
             return resp
         conn_id = params.get("id")
         if route == "/v2/uac_connections":
-            return self._list(req) if req.method == "GET" else self._create(req)
+            return self._list(req) if req.method == "GET" else self._create(req, ignored)
         assert conn_id is not None
         if route.endswith("check_registration_status"):
             status = self.store.registration_status(conn_id)
@@ -249,7 +328,7 @@ class EmulatorApp:
         if req.method == "DELETE":
             view = self.store.delete(conn_id)
             return not_found() if view is None else Response(200, {"data": view})
-        return self._update(req, conn_id)
+        return self._update(req, conn_id, ignored)
 
     # ------------------------------------------------------------ UAC endpoints
 
@@ -266,32 +345,65 @@ class EmulatorApp:
                 "/",
             )
 
-    def _create(self, req: Request) -> Response:
+    def _known_fields(
+        self, body: dict[str, Any], ignored: list[str]
+    ) -> tuple[Any, Response | None]:
+        """The body without fields the contract does not have: refused when strict, else
+        ignored (and recorded in the request log)."""
+        unknown = unknown_fields(body)
+        if not unknown:
+            return body, None
+        if self.strict_fields:
+            return None, unprocessable(
+                [
+                    Problem(
+                        tuple(u.split(".")), "is not a field of this object (check the spelling)"
+                    )
+                    for u in unknown
+                ]
+            )
+        ignored.extend(unknown)
+        return without_paths(body, unknown), None
+
+    def _create(self, req: Request, ignored: list[str]) -> Response:
         body, err = self._json_body(req)
         if err:
             return err
         if not isinstance(body, dict):
             return error(422, "10015", "Bad Request", "The body must be a JSON object.", "/")
+        body, err = self._known_fields(body, ignored)
+        if err:
+            return err
         params, problems = validate_create(body)
         if problems or params is None:
             return unprocessable(problems)
-        _record, view = self.store.create(params.to_body())
+        _record, view = self.store.create(without_paths(params.to_body(), self.faults.ignored()))
         return Response(201, {"data": view})
 
-    def _update(self, req: Request, conn_id: str) -> Response:
+    def _update(self, req: Request, conn_id: str, ignored: list[str]) -> Response:
         body, err = self._json_body(req)
         if err:
             return err
-        current = self.store.get(conn_id)
-        if current is None:
+        if self.store.get(conn_id) is None:
             return not_found()
         if not isinstance(body, dict):
             return error(422, "10015", "Bad Request", "The body must be a JSON object.", "/")
-        stored_proxy = (current.get("external_uac_settings") or {}).get("proxy")
-        params, problems = validate_update(body, stored_proxy=stored_proxy)
+        body, err = self._known_fields(body, ignored)
+        if err:
+            return err
+        # Under "merge", a key a nested object leaves out keeps its stored value, so the
+        # cross-field rules look at those; under "replace" it takes its default.
+        stored = None
+        if self.store.nested_patch == "merge":
+            stored = {
+                key: value
+                for key in NESTED
+                if (value := self.store.stored_nested(conn_id, key)) is not None
+            }
+        params, problems = validate_update(body, stored=stored)
         if problems or params is None:
             return unprocessable(problems)
-        view = self.store.update(conn_id, params.to_body())
+        view = self.store.update(conn_id, without_paths(params.to_body(), self.faults.ignored()))
         return not_found() if view is None else Response(200, {"data": view})
 
     def _list(self, req: Request) -> Response:
@@ -360,6 +472,41 @@ class EmulatorApp:
 
     # ------------------------------------------------------------ admin API
 
+    def _config(self) -> dict[str, Any]:
+        store = self.store
+        return {
+            "masking": store.masking,
+            "strict_fields": self.strict_fields,
+            "nested_patch": store.nested_patch,
+            "rate_limit": self.rate.limit,
+            "rate_window": self.rate.window,
+            **store.registration.to_dict(),
+        }
+
+    def _configure(self, changes: Any) -> str | None:
+        problem = _config_problem(changes)
+        if problem:
+            return problem
+        store, reg = self.store, self.store.registration
+        for key, value in changes.items():
+            if key == "masking":
+                store.masking = value
+            elif key == "api_key":
+                self.api_key = value  # a key rotated at Telnyx: the old one stops working
+            elif key == "strict_fields":
+                self.strict_fields = value
+            elif key == "nested_patch":
+                store.nested_patch = value
+            elif key == "registration_delay":
+                reg.delay = float(value)
+            elif key == "rate_limit":
+                self.rate.limit = value
+            elif key == "rate_window":
+                self.rate.window = float(value)
+            else:
+                setattr(reg, key, list(value))
+        return None
+
     def _admin(self, req: Request) -> Response:
         path = req.path.rstrip("/")
         query = {k: v[-1] for k, v in parse_qs(req.query).items()}
@@ -388,10 +535,14 @@ class EmulatorApp:
             if req.method == "DELETE":
                 self.faults.clear()
             elif req.method in ("PUT", "PATCH", "POST"):
+                if not isinstance(body or {}, dict):
+                    return error(400, "10015", "Bad Request", "fault settings must be an object")
                 try:
                     self.faults.configure(**(body or {}))
-                except (KeyError, TypeError) as exc:
+                except KeyError as exc:
                     return error(400, "10015", "Bad Request", f"unknown fault setting {exc}")
+                except TypeError as exc:
+                    return error(400, "10015", "Bad Request", str(exc))
             return Response(200, self.faults.snapshot())
         if path == "/_emulator/faults/fail-next" and req.method == "POST":
             try:
@@ -401,18 +552,39 @@ class EmulatorApp:
             return Response(200, self.faults.snapshot())
         if path == "/_emulator/config":
             if req.method in ("PATCH", "POST", "PUT"):
-                reg = store.registration
-                changes = body or {}
-                if "masking" in changes:
-                    store.masking = bool(changes["masking"])
-                if "api_key" in changes:
-                    # A key rotated at Telnyx: the old one stops working at once.
-                    self.api_key = str(changes["api_key"])
-                if "registration_delay" in changes:
-                    reg.delay = float(changes["registration_delay"])
-                if "failing_proxies" in changes:
-                    reg.failing_proxies = list(changes["failing_proxies"])
-                if "silent_proxies" in changes:
-                    reg.silent_proxies = list(changes["silent_proxies"])
-            return Response(200, {"masking": store.masking, **store.registration.to_dict()})
+                problem = self._configure(body or {})
+                if problem:
+                    return error(400, "10015", "Bad Request", problem)
+            return Response(200, self._config())
         return not_found("No such admin route.")
+
+
+_CONFIG_TYPES: dict[str, Any] = {
+    "masking": bool,
+    "api_key": str,
+    "strict_fields": bool,
+    "nested_patch": str,
+    "registration_delay": (int, float),
+    "failing_proxies": list,
+    "silent_proxies": list,
+    "expiring_proxies": list,
+    "rate_limit": int,
+    "rate_window": (int, float),
+}
+
+
+def _config_problem(changes: Any) -> str | None:
+    """Why a config change is refused (None when it is fine), checked before anything changes."""
+    if not isinstance(changes, dict):
+        return "config must be an object"
+    for key, value in changes.items():
+        kind = _CONFIG_TYPES.get(key)
+        if kind is None:
+            return f"unknown config setting {key!r}"
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            return f"{key} has the wrong type ({type(value).__name__})"
+        if key == "nested_patch" and value not in NESTED_PATCH_MODES:
+            return f"nested_patch must be one of {', '.join(NESTED_PATCH_MODES)}"
+        if key.endswith("_proxies") and not all(isinstance(v, str) for v in value):
+            return f"{key} must be a list of glob patterns"
+    return None

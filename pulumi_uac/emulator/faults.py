@@ -1,11 +1,15 @@
-"""Faults on demand: latency, random 5xx, 429 bursts, dropped connections, and scripted
-"fail the next N calls to route R". Random choices come from a seeded generator, so a run with
-the same seed and the same request order fails the same way."""
+"""Faults on demand: latency, random 5xx, 429s (bursts, random, or a storm of whole seconds),
+dropped connections before or after the server acted, and scripted "fail the next N calls to
+route R". Random choices come from a seeded generator, so a run with the same seed and the same
+request order fails the same way."""
 
 from __future__ import annotations
 
 import random
 import threading
+import time
+import typing
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from fnmatch import fnmatch
 from typing import Any
@@ -49,37 +53,75 @@ class FaultConfig:
     latency_jitter_ms: float = 0.0
     """Uniform extra latency in [0, jitter]."""
     error_rate: float = 0.0
-    """Probability that a request gets a 503."""
+    """Probability that a request gets a 503 (before the server acts)."""
     drop_rate: float = 0.0
-    """Probability that a request's connection is closed without an answer."""
+    """Probability that a request's connection is closed before the server acts."""
+    drop_after_rate: float = 0.0
+    """Probability that the server acts, then closes the connection without an answer."""
+    rate_limit_rate: float = 0.0
+    """Probability that a request gets a 429."""
     rate_limit_burst: int = 0
     """The next N requests get 429."""
+    storm_seconds: float = 0.0
+    """Every request gets a 429 for this many seconds from when it is set."""
     retry_after: float = 1.0
-    """Seconds announced by 429 answers (Retry-After and x-ratelimit-reset)."""
-    rate_limit_limit: int = 100
-    """Announced in x-ratelimit-limit."""
+    """Seconds announced by injected 429s (``x-ratelimit-reset``, and ``Retry-After``)."""
+    retry_after_share: float = 1.0
+    """Share of injected 429s that also carry ``Retry-After``; the rest carry only
+    ``x-ratelimit-reset``, which is all Telnyx documents."""
     fail_next: list[FailRule] = field(default_factory=list)
+    ignore_fields: list[str] = field(default_factory=list)
+    """Dotted paths the server accepts and silently does not store (as if Telnyx ignored or
+    reset them): what a read-after-write check must notice."""
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """A setting's value checked against its type: a string for a number is refused, not stored
+    to poison every later request."""
+    kind = typing.get_type_hints(FaultConfig)[name]
+    if name == "fail_next":
+        if not isinstance(value, list):
+            raise TypeError("fail_next must be a list of rules")
+        return [FailRule(**r) if isinstance(r, dict) else r for r in value]
+    if name == "ignore_fields":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError("ignore_fields must be a list of dotted paths")
+        return list(value)
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
 
 
 class Faults:
     """Thread-safe holder of the fault configuration and its seeded generator."""
 
-    def __init__(self, config: FaultConfig | None = None) -> None:
+    def __init__(
+        self, config: FaultConfig | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._lock = threading.Lock()
+        self._clock = clock
         self.config = config or FaultConfig()
         self._rng = random.Random(self.config.seed)
+        self._storm_until = self._clock() + self.config.storm_seconds
 
     def configure(self, **changes: Any) -> FaultConfig:
-        """Change some settings (unknown names raise KeyError); re-seeds when ``seed`` is given."""
+        """Change some settings; unknown names raise KeyError, ill-typed values TypeError (and
+        nothing changes). Re-seeds when ``seed`` is given; starts a storm when
+        ``storm_seconds`` is."""
         with self._lock:
+            checked = {}
             for key, value in changes.items():
-                if key == "fail_next":
-                    value = [FailRule(**r) if isinstance(r, dict) else r for r in value]
                 if not hasattr(self.config, key):
                     raise KeyError(key)
+                checked[key] = _coerce(key, value)
+            for key, value in checked.items():
                 setattr(self.config, key, value)
-            if "seed" in changes:
+            if "seed" in checked:
                 self._rng = random.Random(self.config.seed)
+            if "storm_seconds" in checked:
+                self._storm_until = self._clock() + self.config.storm_seconds
             return self.config
 
     def add_rule(self, rule: FailRule) -> None:
@@ -90,10 +132,23 @@ class Faults:
         with self._lock:
             self.config = FaultConfig(seed=self.config.seed)
             self._rng = random.Random(self.config.seed)
+            self._storm_until = 0.0
+
+    def ignored(self) -> list[str]:
+        with self._lock:
+            return list(self.config.ignore_fields)
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
             return asdict(self.config)
+
+    def _rate_limited(self, d: Decision, reset: float) -> Decision:
+        d.status = 429
+        wait = f"{max(reset, 0.0):g}"
+        d.headers = {"x-ratelimit-reset": wait, "x-ratelimit-remaining": "0"}
+        if self._rng.random() < self.config.retry_after_share:
+            d.headers["Retry-After"] = wait
+        return d
 
     def decide(self, method: str, route: str, path: str) -> Decision:
         with self._lock:
@@ -106,22 +161,23 @@ class Faults:
                     rule.count -= 1
                     d.status, d.drop, d.after_commit = rule.status, rule.drop, rule.after_commit
                     cfg.fail_next = [r for r in cfg.fail_next if r.count > 0]
+                    if rule.status == 429 and not rule.drop:
+                        return self._rate_limited(d, cfg.retry_after)
                     return d
+            left = self._storm_until - self._clock()
+            if left > 0:
+                return self._rate_limited(d, left)
             if cfg.rate_limit_burst > 0:
                 cfg.rate_limit_burst -= 1
-                d.status = 429
-                wait = f"{cfg.retry_after:g}"
-                d.headers = {
-                    "Retry-After": wait,
-                    "x-ratelimit-limit": str(cfg.rate_limit_limit),
-                    "x-ratelimit-remaining": "0",
-                    "x-ratelimit-reset": wait,
-                }
-                return d
-            # Both draws happen on every request so one rate does not shift the other's sequence.
-            drop_draw, error_draw = self._rng.random(), self._rng.random()
-            if drop_draw < cfg.drop_rate:
+                return self._rate_limited(d, cfg.retry_after)
+            # Every draw happens on every request, so one rate never shifts another's sequence.
+            drop, drop_after, error, limited = (self._rng.random() for _ in range(4))
+            if drop < cfg.drop_rate:
                 d.drop = True
-            elif error_draw < cfg.error_rate:
+            elif limited < cfg.rate_limit_rate:
+                return self._rate_limited(d, cfg.retry_after)
+            elif error < cfg.error_rate:
                 d.status = 503
+            elif drop_after < cfg.drop_after_rate:
+                d.drop = d.after_commit = True
             return d

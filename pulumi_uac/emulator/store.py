@@ -1,35 +1,63 @@
 """The emulator's data: UAC connections as Telnyx would store them, thread-safe and persistent.
 
 Choices where the documentation is silent or contradicts itself (see the API reference's open
-points), made once here:
+points and the fidelity notes), made once here, always on the strict side:
+
 - ids are numeric strings (the schema's int64), not the UUIDs of some doc examples;
-- a new connection starts ``Not Registered``;
+- a PATCH *replaces* a nested object by default (keys it leaves out go back to their defaults);
+  ``nested_patch = "merge"`` merges key by key instead. Nothing public settles which one Telnyx
+  does, so the provider must be right under both, and tests run both;
+- a new connection with complete external settings starts ``Not Registered``, one without any
+  reports ``Not Applicable``; ``registration_status_updated_at`` stays null until the first
+  registration event;
 - ``default_on_hold_comfort_noise_enabled`` defaults to false (the request schema's default);
-- PATCH merges nested objects key by key; top-level values and lists are replaced;
-- ``page[size]`` defaults to 250 (the newer OpenAPI), not the older 20.
+- ``noise_suppression_details.attenuation_limit`` defaults per engine (0 for ``denoiser``);
+- ``page[size]`` defaults to 250 (the newer OpenAPI), not the older 20;
+- a password is revealed in the create answer, and in an update answer only when that update
+  changed it (the SDK's docstring).
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import random
 import string
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime, timezone
 from fnmatch import fnmatch
-from typing import Any
+from typing import Any, Literal
 
-from ..models import MASKED_PASSWORD, nested_objects
+from ..models import MASKED_PASSWORD, nested_objects, request_fields
 
 Record = dict[str, Any]
+NestedPatch = Literal["replace", "merge"]
+NESTED_PATCH_MODES: tuple[NestedPatch, ...] = ("replace", "merge")
+
+EXTERNAL_KEYS = tuple(
+    f.name for s in request_fields() if s.name == "external_uac_settings" for f in s.fields
+)
+"""The nine keys of ``external_uac_settings``: all present in answers, null when unset."""
+
+# Defaults of the engines' attenuation limits (the SDK's docstring).
+ATTENUATION_DEFAULTS: dict[str, int] = {
+    "denoiser": 0,
+    "deep_filter_net": 80,
+    "deep_filter_net_large": 80,
+    "krisp_viva_tel": 80,
+    "krisp_viva_tel_lite": 80,
+    "krisp_viva_promodel": 80,
+    "krisp_viva_ss": 80,
+    "quail_voice_focus": 100,
+}
 
 DEFAULT_INBOUND: Record = {
     "ani_number_format": "E.164-national",
-    "channel_limit": None,
     "codecs": ["G722", "G711U", "G711A", "G729", "OPUS", "H.264"],
     "default_routing_method": "sequential",
     "dnis_number_format": "e164",
@@ -42,19 +70,31 @@ DEFAULT_INBOUND: Record = {
     "sip_region": "US",
     "timeout_1xx_secs": 3,
     "timeout_2xx_secs": 90,
-    "sip_subdomain_receive_settings": "only_my_connections",
 }
 DEFAULT_OUTBOUND: Record = {
     "ani_override": "",
     "ani_override_type": "always",
     "call_parking_enabled": False,
-    "channel_limit": None,
     "generate_ringback_tone": False,
     "instant_ringback_enabled": True,
     "localization": "US",
-    "outbound_voice_profile_id": None,
     "t38_reinvite_source": "telnyx",
 }
+NESTED_DEFAULTS: dict[str, Record] = {
+    "inbound": DEFAULT_INBOUND,
+    "outbound": DEFAULT_OUTBOUND,
+    "jitter_buffer": {
+        "enable_jitter_buffer": False,
+        "jitterbuffer_msec_max": 200,
+        "jitterbuffer_msec_min": 60,
+    },
+    "noise_suppression_details": {"engine": "denoiser"},
+    "rtcp_settings": {"capture_enabled": False, "port": "rtp+1", "report_frequency_secs": 5},
+    "external_uac_settings": dict.fromkeys(EXTERNAL_KEYS),
+    "internal_uac_settings": {"destination_uri": None},
+}
+"""What a nested object holds before anything is set (and, under ``replace``, what a key a
+PATCH leaves out goes back to)."""
 DEFAULTS: Record = {
     "active": True,
     "anchorsite_override": "Latency",
@@ -68,15 +108,8 @@ DEFAULTS: Record = {
     "external_uac_settings": None,
     "internal_uac_settings": None,
     "ios_push_credential_id": None,
-    "jitter_buffer": {
-        "enable_jitter_buffer": False,
-        "jitterbuffer_msec_max": 200,
-        "jitterbuffer_msec_min": 60,
-    },
     "noise_suppression": "disabled",
-    "noise_suppression_details": {"attenuation_limit": 100, "engine": "denoiser"},
     "onnet_t38_passthrough_enabled": False,
-    "rtcp_settings": {"capture_enabled": False, "port": "rtp+1", "report_frequency_secs": 5},
     "sip_uri_calling_preference": "disabled",
     "tags": [],
     "webhook_api_version": "1",
@@ -84,7 +117,10 @@ DEFAULTS: Record = {
     "webhook_event_url": None,
     "webhook_timeout_secs": None,
 }
+# Telnyx-generated fields inside nested objects: kept whatever a PATCH says.
+GENERATED_NESTED = {"inbound": ("sip_subdomain", "sip_subdomain_receive_settings")}
 NESTED = nested_objects()
+PASSWORDS = ("password", "external_uac_settings.password")
 
 
 def now_iso(clock: Callable[[], float]) -> str:
@@ -95,6 +131,15 @@ def now_iso(clock: Callable[[], float]) -> str:
     )
 
 
+def _nested_value(key: str, value: Record) -> Record:
+    """A nested object as stored from ``value``: its defaults, then the values given (and the
+    attenuation limit that goes with the chosen engine, when none is given)."""
+    out = {**copy.deepcopy(NESTED_DEFAULTS.get(key, {})), **copy.deepcopy(value)}
+    if key == "noise_suppression_details" and out.get("attenuation_limit") is None:
+        out["attenuation_limit"] = ATTENUATION_DEFAULTS.get(str(out.get("engine")), 0)
+    return out
+
+
 class RegistrationSettings:
     """How registration to a customer's PBX is simulated."""
 
@@ -103,13 +148,17 @@ class RegistrationSettings:
         delay: float = 0.5,
         failing_proxies: list[str] | None = None,
         silent_proxies: list[str] | None = None,
+        expiring_proxies: list[str] | None = None,
     ) -> None:
         self.delay = delay
-        """Seconds from a complete, active configuration to ``Registered``."""
+        """Seconds from a complete, active configuration to the outcome (Registered, ...)."""
         self.failing_proxies = list(failing_proxies or [])
         """Glob patterns of proxies whose PBX rejects Telnyx: they end ``Failed``."""
         self.silent_proxies = list(silent_proxies or [])
         """Glob patterns of proxies that never answer: they stay ``Not Registered``."""
+        self.expiring_proxies = list(expiring_proxies or [])
+        """Glob patterns of PBXs that accept Telnyx, then stop answering: ``Registered``, then
+        ``Expired`` one more delay later."""
 
     def outcome(self, proxy: str) -> str:
         if any(fnmatch(proxy, p) for p in self.failing_proxies):
@@ -118,12 +167,45 @@ class RegistrationSettings:
             return "Not Registered"
         return "Registered"
 
+    def expires(self, proxy: str) -> bool:
+        return any(fnmatch(proxy, p) for p in self.expiring_proxies)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "registration_delay": self.delay,
             "failing_proxies": self.failing_proxies,
             "silent_proxies": self.silent_proxies,
+            "expiring_proxies": self.expiring_proxies,
         }
+
+
+def _proxy_host(proxy: str) -> tuple[str, int | None]:
+    rest = proxy
+    for scheme in ("sips:", "sip:"):
+        if rest.lower().startswith(scheme):
+            rest = rest[len(scheme) :]
+            break
+    rest = rest.split(";")[0].rpartition("@")[2]
+    if rest.startswith("["):
+        host, _, tail = rest[1:].partition("]")
+        port = tail[1:] if tail.startswith(":") else ""
+    else:
+        host, _, port = rest.partition(":")
+    return host, int(port) if port.isdigit() else None
+
+
+def _address_of(host: str) -> str | None:
+    """The IP Telnyx registered to: the proxy's own when it is an IP; for a host name, a stable
+    address from the documentation range 203.0.113.0/24 (the emulator resolves no names)."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    if not host:
+        return None
+    return f"203.0.113.{int(hashlib.sha256(host.encode()).hexdigest(), 16) % 254 + 1}"
 
 
 class ConnectionStore:
@@ -136,14 +218,15 @@ class ConnectionStore:
         seed: int = 0,
         clock: Callable[[], float] | None = None,
         registration: RegistrationSettings | None = None,
+        nested_patch: NestedPatch = "replace",
     ) -> None:
-        import time
-
         self.path = path
         self.clock = clock or time.time
         self.registration = registration or RegistrationSettings()
         self.masking = True
         """Mask passwords in answers, as Telnyx does for accounts created on or after 2026-09-08."""
+        self.nested_patch: NestedPatch = nested_patch
+        """How a PATCH treats a nested object: ``replace`` (strict default) or ``merge``."""
         self._lock = threading.RLock()
         self._rng = random.Random(seed)
         self._records: dict[str, Record] = {}
@@ -158,11 +241,19 @@ class ConnectionStore:
             data = json.load(fh)
         self._records = data.get("connections", {})
         self._next_id = int(data.get("next_id", self._next_id))
+        rng = data.get("rng")
+        if rng is not None:
+            # The generator continues where it stopped: ids, FQDNs, user names and passwords
+            # never repeat across a restart.
+            version, internal, gauss = rng
+            self._rng.setstate((version, tuple(internal), gauss))
 
     def _save(self) -> None:
         if not self.path:
             return
-        payload = json.dumps({"next_id": self._next_id, "connections": self._records})
+        payload = json.dumps(
+            {"next_id": self._next_id, "rng": self._rng.getstate(), "connections": self._records}
+        )
         directory = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(directory, exist_ok=True)
         # Write-then-rename: a crash leaves either the old file or the new one, never half.
@@ -191,18 +282,22 @@ class ConnectionStore:
             conn_id = self._new_id()
             subdomain = self._token(12)
             record: Record = copy.deepcopy(DEFAULTS)
+            for key in (
+                "inbound",
+                "outbound",
+                "jitter_buffer",
+                "noise_suppression_details",
+                "rtcp_settings",
+            ):
+                record[key] = _nested_value(key, body.get(key) or {})
             for key, value in body.items():
                 if key in NESTED and isinstance(value, dict):
-                    base = record.get(key) or {}
-                    record[key] = {**base, **value}
+                    record[key] = _nested_value(key, value)
                 else:
                     record[key] = copy.deepcopy(value)
-            record["inbound"] = {
-                **DEFAULT_INBOUND,
-                **(body.get("inbound") or {}),
-                "sip_subdomain": subdomain,
-            }
-            record["outbound"] = {**DEFAULT_OUTBOUND, **(body.get("outbound") or {})}
+            record["inbound"].update(
+                sip_subdomain=subdomain, sip_subdomain_receive_settings="only_my_connections"
+            )
             if not record.get("user_name"):
                 record["user_name"] = "uac" + self._token(9)
             if not record.get("password"):
@@ -228,14 +323,14 @@ class ConnectionStore:
                 ],
                 created_at=ts,
                 updated_at=ts,
-                registration_status="Not Registered",
-                registration_status_updated_at=ts,
-                _registration_started_at=None,
+                registration_status=None,
+                registration_status_updated_at=None,
+                _registration=None,
             )
             self._restart_registration(record)
             self._records[conn_id] = record
             self._save()
-            return record, self.view(record, reveal={"password", "external_uac_settings.password"})
+            return record, self.view(record, reveal=set(PASSWORDS))
 
     def update(self, conn_id: str, body: Record) -> Record | None:
         """Apply a validated PATCH body; the reply view, or None when the id is unknown."""
@@ -244,26 +339,41 @@ class ConnectionStore:
             if record is None:
                 return None
             self._settle_registration(record)
-            before_ext = copy.deepcopy(record.get("external_uac_settings"))
-            before_active = record.get("active")
+            before = copy.deepcopy(record)
             for key, value in body.items():
                 if key in NESTED and isinstance(value, dict):
-                    record[key] = {**(record.get(key) or {}), **copy.deepcopy(value)}
+                    record[key] = self._patched(key, record.get(key), value)
                 else:
                     record[key] = copy.deepcopy(value)
             record["updated_at"] = now_iso(self.clock)
-            if (
-                record.get("external_uac_settings") != before_ext
-                or record.get("active") != before_active
-            ):
+            if record.get("external_uac_settings") != before.get(
+                "external_uac_settings"
+            ) or record.get("active") != before.get("active"):
                 self._restart_registration(record)
             self._save()
-            reveal = set()
-            if "password" in body:
-                reveal.add("password")
-            if "password" in (body.get("external_uac_settings") or {}):
-                reveal.add("external_uac_settings.password")
+            reveal = {
+                path
+                for path in PASSWORDS
+                if _get(body, path) is not None and _get(before, path) != _get(record, path)
+            }
             return self.view(record, reveal=reveal)
+
+    def _patched(self, key: str, stored: Record | None, value: Record) -> Record:
+        if self.nested_patch == "merge":
+            merged = {**(stored or NESTED_DEFAULTS.get(key, {})), **copy.deepcopy(value)}
+            return _nested_value(key, merged) if key == "noise_suppression_details" else merged
+        out = _nested_value(key, value)
+        for generated in GENERATED_NESTED.get(key, ()):
+            if stored and generated in stored:
+                out[generated] = stored[generated]
+        return out
+
+    def stored_nested(self, conn_id: str, key: str) -> Record | None:
+        """A nested object as stored (for validating a PATCH under ``merge``)."""
+        with self._lock:
+            record = self._records.get(conn_id)
+            value = None if record is None else record.get(key)
+            return copy.deepcopy(value) if isinstance(value, dict) else None
 
     def _settled(self, conn_id: str) -> Record | None:
         """The stored record with its registration brought up to date (call under the lock)."""
@@ -294,26 +404,24 @@ class ConnectionStore:
             return [self.view(r) for r in self._records.values()]
 
     def registration_status(self, conn_id: str) -> Record | None:
+        """The answer of ``check_registration_status``."""
         with self._lock:
             record = self._settled(conn_id)
             if record is None:
                 return None
             ext = record.get("external_uac_settings") or {}
-            status = record["registration_status"]
-            proxy = str(ext.get("proxy") or "")
-            host = proxy.removeprefix("sip:").removeprefix("sips:").split(";")[0]
-            hostname, _, port = host.partition(":")
+            status = record["registration_status"] or "Not Registered"
+            registered = status in ("Registered", "Expired")
+            host, port = _proxy_host(str(ext.get("proxy") or ""))
             return {
                 "record_type": "registration_status",
                 "status": status,
                 "sip_username": ext.get("username"),
-                "ip_address": hostname or None,
-                "port": int(port) if port.isdigit() else (5060 if hostname else None),
-                "transport": ext.get("transport") or ("UDP" if hostname else None),
-                "user_agent": ext.get("user_agent") or "Telnyx UAC",
-                "last_registration": record["registration_status_updated_at"]
-                if status == "Registered"
-                else None,
+                "ip_address": _address_of(host) if registered else None,
+                "port": (port or 5060) if registered else None,
+                "transport": ext.get("transport") if registered else None,
+                "user_agent": ext.get("user_agent") if registered else None,
+                "last_registration": record.get("_last_registration") if registered else None,
             }
 
     def reset(self) -> None:
@@ -324,8 +432,10 @@ class ConnectionStore:
     def dump(self, reveal: bool = False) -> list[Record]:
         """Every stored record (passwords masked unless ``reveal``), for the admin API."""
         with self._lock:
-            names = {"password", "external_uac_settings.password"} if reveal else set()
-            return [self.view(r, reveal=names) for r in self._records.values()]
+            return [
+                self.view(r, reveal=set(PASSWORDS) if reveal else set())
+                for r in self._records.values()
+            ]
 
     def __len__(self) -> int:
         with self._lock:
@@ -333,51 +443,79 @@ class ConnectionStore:
 
     # ------------------------------------------------------------ registration
 
-    @staticmethod
-    def _eligible(record: Record) -> bool:
-        ext = record.get("external_uac_settings") or {}
-        return bool(
-            record.get("active")
-            and ext.get("proxy")
-            and ext.get("username")
-            and ext.get("password")
-        )
+    def _status(self, record: Record, status: str, at: float | None = None) -> None:
+        if record.get("registration_status") != status:
+            record["registration_status"] = status
+            # Null until the first registration event: a configuration change is not one.
+            if status not in ("Not Registered", "Not Applicable"):
+                when = self.clock() if at is None else at
+                record["registration_status_updated_at"] = now_iso(lambda: when)
 
     def _restart_registration(self, record: Record) -> None:
-        ts_now = self.clock()
-        record["_registration_started_at"] = ts_now if self._eligible(record) else None
-        if record.get("registration_status") != "Not Registered":
-            record["registration_status"] = "Not Registered"
-            record["registration_status_updated_at"] = now_iso(self.clock)
+        ext = record.get("external_uac_settings") or {}
+        record["_registration"] = None
+        if not ext:
+            self._status(record, "Not Applicable")
+        elif not record.get("active"):
+            self._status(record, "Unregistered")
+        else:
+            complete = all(ext.get(k) for k in ("proxy", "username", "password"))
+            self._status(record, "Not Registered")
+            if complete:
+                record["_registration"] = {"started": self.clock(), "stage": "pending"}
 
     def _settle_registration(self, record: Record) -> bool:
-        """Move a pending registration to its outcome once its delay has passed."""
-        started = record.get("_registration_started_at")
-        if started is None or self.clock() < started + self.registration.delay:
+        """Move a pending registration on once its delay has passed; whether anything changed."""
+        pending = record.get("_registration")
+        if not pending:
             return False
+        delay = self.registration.delay
         proxy = str((record.get("external_uac_settings") or {}).get("proxy") or "")
-        outcome = self.registration.outcome(proxy)
-        record["_registration_started_at"] = None
-        if outcome == record["registration_status"]:
-            return True
-        record["registration_status"] = outcome
-        record["registration_status_updated_at"] = now_iso(
-            lambda: started + self.registration.delay
-        )
-        return True
+        now = self.clock()
+        changed = False
+        if pending["stage"] == "pending" and now >= pending["started"] + delay:
+            outcome = self.registration.outcome(proxy)
+            at = pending["started"] + delay
+            self._status(record, outcome, at)
+            if outcome == "Registered":
+                record["_last_registration"] = now_iso(lambda: at)
+            if outcome == "Registered" and self.registration.expires(proxy):
+                pending["stage"] = "registered"
+            else:
+                record["_registration"] = None
+            changed = True
+        if pending["stage"] == "registered" and now >= pending["started"] + 2 * delay:
+            self._status(record, "Expired", pending["started"] + 2 * delay)
+            record["_registration"] = None
+            changed = True
+        return changed
 
     # ------------------------------------------------------------ views
 
     def view(self, record: Record, reveal: set[str] | frozenset[str] = frozenset()) -> Record:
         out = {k: copy.deepcopy(v) for k, v in record.items() if not k.startswith("_")}
+        ext = out.get("external_uac_settings")
+        if isinstance(ext, dict):
+            out["external_uac_settings"] = {k: ext.get(k) for k in EXTERNAL_KEYS}
         if self.masking:
-            if "password" not in reveal and out.get("password"):
-                out["password"] = MASKED_PASSWORD
-            ext = out.get("external_uac_settings")
-            if (
-                isinstance(ext, dict)
-                and ext.get("password")
-                and ("external_uac_settings.password" not in reveal)
-            ):
-                ext["password"] = MASKED_PASSWORD
+            for path in PASSWORDS:
+                if path not in reveal and _get(out, path):
+                    _set(out, path, MASKED_PASSWORD)
         return out
+
+
+def _get(data: Record | None, path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def _set(data: Record, path: str, value: Any) -> None:
+    *parents, leaf = path.split(".")
+    node = data
+    for part in parents:
+        node = node[part]
+    node[leaf] = value

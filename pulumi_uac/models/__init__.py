@@ -42,8 +42,10 @@ from .validation import (
     Problem,
     cross_field_problems,
     problems_of,
+    unknown_fields,
     validate_create,
     validate_update,
+    without_paths,
 )
 
 __all__ = [
@@ -83,6 +85,8 @@ __all__ = [
     "password_paths",
     "problems_of",
     "request_fields",
+    "unknown_fields",
     "validate_create",
     "validate_update",
+    "without_paths",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import typing
 import unicodedata
 from typing import Annotated, Any
 
@@ -21,9 +22,11 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    ValidationInfo,
+    field_validator,
 )
 
-from .meta import Generated
+from .meta import Generated, Nullable
 
 # Telnyx masks stored passwords with this value for accounts created on or after 2026-09-08.
 MASKED_PASSWORD = "********"  # noqa: S105 (the mask itself, not a password)
@@ -222,6 +225,21 @@ CountryOrBlank = Annotated[StrictStr, AfterValidator(_country_or_blank)]
 ConnectionPassword = Annotated[Password, Field(min_length=8, max_length=128), Generated()]
 
 
+def _metadata(annotation: Any, extra: list[Any]) -> list[Any]:
+    """Every ``Annotated`` marker on a field, however deeply it is nested in ``X | None``."""
+    found = list(extra)
+    stack = [annotation]
+    while stack:
+        node = stack.pop()
+        if typing.get_origin(node) is Annotated:
+            base, *markers = typing.get_args(node)
+            found.extend(markers)
+            stack.append(base)
+        else:
+            stack.extend(a for a in typing.get_args(node) if a is not type(None))
+    return found
+
+
 class RequestModel(BaseModel):
     """Base of request bodies: unknown fields are errors, so typos never pass silently."""
 
@@ -231,6 +249,23 @@ class RequestModel(BaseModel):
         hide_input_in_errors=True,
         use_attribute_docstrings=True,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _null_only_where_allowed(cls, value: Any, info: ValidationInfo) -> Any:
+        # Telnyx's SDK types allow null on a few fields only (the push credential ids, the
+        # optional registration settings, ...); a null anywhere else is refused, by name, instead
+        # of being stored where nothing expects it.
+        if value is None and info.field_name is not None and not cls._nullable(info.field_name):
+            raise ValueError("must not be null: leave it out, or give it a value")
+        return value
+
+    @classmethod
+    def _nullable(cls, name: str) -> bool:
+        field = cls.model_fields.get(name)
+        if field is None:
+            return True
+        return any(isinstance(m, Nullable) for m in _metadata(field.annotation, field.metadata))
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body for the API: only the fields that were set, passwords revealed."""

@@ -28,7 +28,7 @@ from .enums import (
     WebhookApiVersion,
     WebhookApiVersionUpdate,
 )
-from .meta import Computed
+from .meta import Computed, Nullable
 from .settings import (
     ExternalUacSettings,
     ExternalUacSettingsResponse,
@@ -52,7 +52,7 @@ class _ConnectionSettings(RequestModel):
     """Whether the connection is in service. Default true."""
     anchorsite_override: AnchorsiteOverride | None = None
     """Media anchor site, or ``Latency`` (default) to pick the nearest."""
-    android_push_credential_id: Text | None = None
+    android_push_credential_id: Annotated[Text | None, Nullable()] = None
     """Android push credential id (uuid), or null."""
     bridge_generate_comfort_noise_on_cn: Bool | None = None
     """Generate comfort noise on CN packets when bridging (SDK 4.189+). Default false."""
@@ -65,7 +65,7 @@ class _ConnectionSettings(RequestModel):
     """DTMF signalling. Default ``RFC 2833``."""
     encode_contact_header_enabled: Bool | None = None
     """Encode the Contact header. Default false."""
-    encrypted_media: EncryptedMedia | None = None
+    encrypted_media: Annotated[EncryptedMedia | None, Nullable()] = None
     """``SRTP`` or null. The SDKs contradict each other on whether this needs TLS or excludes it
     (contradiction 2), so no rule ties it to the transport here; Telnyx decides."""
     external_uac_settings: ExternalUacSettings | None = None
@@ -74,7 +74,7 @@ class _ConnectionSettings(RequestModel):
     """Inbound call settings."""
     internal_uac_settings: InternalUacSettings | None = None
     """Destination of calls from the PBX inside Telnyx."""
-    ios_push_credential_id: Text | None = None
+    ios_push_credential_id: Annotated[Text | None, Nullable()] = None
     """iOS push credential id, or null."""
     jitter_buffer: JitterBuffer | None = None
     """Jitter buffer settings."""
@@ -96,11 +96,11 @@ class _ConnectionSettings(RequestModel):
     """Free-form tags."""
     user_name: UserName | None = None
     """Connection SIP user name; generated when omitted."""
-    webhook_event_failover_url: UriOrBlank | None = None
+    webhook_event_failover_url: Annotated[UriOrBlank | None, Nullable()] = None
     """Failover webhook URL; ``""`` (the default) or null means none."""
     webhook_event_url: Uri | None = None
     """Webhook URL for call events."""
-    webhook_timeout_secs: Annotated[Int, Field(ge=0, le=30)] | None = None
+    webhook_timeout_secs: Annotated[Annotated[Int, Field(ge=0, le=30)] | None, Nullable()] = None
     """Webhook timeout in seconds (0-30), or null."""
 
 

@@ -34,7 +34,7 @@ from .enums import (
     T38ReinviteSource,
     Transport,
 )
-from .meta import Computed
+from .meta import Computed, Nullable
 
 
 class ExternalUacSettings(RequestModel):
@@ -47,17 +47,17 @@ class ExternalUacSettings(RequestModel):
     """SIP username for the registration: 4-32 characters, letters, digits, '-' and '_'."""
     password: Annotated[Password, Field(min_length=1)] | None = None
     """SIP digest password for the registration. Write-only: masked in responses."""
-    auth_username: Text | None = None
+    auth_username: Annotated[Text | None, Nullable()] = None
     """Digest-auth username, when it differs from ``username``."""
-    expiration_sec: Annotated[Int, Field(ge=1, le=INT32_MAX)] | None = None
+    expiration_sec: Annotated[Annotated[Int, Field(ge=1, le=INT32_MAX)] | None, Nullable()] = None
     """Registration refresh interval in seconds (e.g. 600)."""
-    from_user: Text | None = None
+    from_user: Annotated[Text | None, Nullable()] = None
     """User part of the From header."""
-    outbound_proxy: SipAddress | None = None
+    outbound_proxy: Annotated[SipAddress | None, Nullable()] = None
     """Outbound proxy, e.g. ``outbound.sip-pbx.acme.example:5061``."""
-    transport: Transport | None = None
+    transport: Annotated[Transport | None, Nullable()] = None
     """SIP transport towards the PBX: UDP, TLS or TCP."""
-    user_agent: Text | None = None
+    user_agent: Annotated[Text | None, Nullable()] = None
     """Custom SIP User-Agent; unset means Telnyx's default."""
 
 
@@ -109,7 +109,7 @@ class UacOutbound(RequestModel):
     """Caller number to present instead of the original."""
     ani_override_type: AniOverrideType | None = None
     """When the override applies. Default ``always``."""
-    call_parking_enabled: Bool | None = None
+    call_parking_enabled: Annotated[Bool | None, Nullable()] = None
     """Enable call parking (needed for webhook API version ``texml``). Default false."""
     channel_limit: Count | None = None
     """Maximum concurrent outbound calls."""

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .connection import UacConnectionCreateParams, UacConnectionUpdateParams
+from .fields import FieldSpec, request_fields
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -82,17 +83,22 @@ def problems_of(exc: ValidationError) -> list[Problem]:
 def cross_field_problems(
     params: UacConnectionCreateParams | UacConnectionUpdateParams,
     *,
-    creating: bool,
-    stored_proxy: str | None = None,
+    stored: dict[str, dict[str, Any]] | None = None,
 ) -> list[Problem]:
-    """Rules that tie several fields together, documented by Telnyx.
+    """Rules that tie several fields together, documented or implied by Telnyx.
 
-    ``stored_proxy`` is the proxy already on the connection (updates merge nested objects, so a
-    PATCH may leave the proxy out when one is stored).
+    ``stored`` holds the connection's nested objects as stored, for an update that *merges*
+    nested objects into them: a key the body leaves out then keeps its stored value. Without it
+    (a create, or an update that replaces nested objects) such a key takes its default.
     """
+    stored = stored or {}
     out: list[Problem] = []
     ext = params.external_uac_settings
-    if ext is not None and ext.proxy is None and (creating or stored_proxy is None):
+    if (
+        ext is not None
+        and ext.proxy is None
+        and not (stored.get("external_uac_settings") or {}).get("proxy")
+    ):
         out.append(
             Problem(
                 ("external_uac_settings", "proxy"),
@@ -103,11 +109,15 @@ def cross_field_problems(
         )
     jitter = params.jitter_buffer
     if jitter is not None:
-        # Telnyx's defaults stand in for a bound the body leaves out: that is what it would store.
+        kept = stored.get("jitter_buffer") or {}
         low = jitter.jitterbuffer_msec_min
         high = jitter.jitterbuffer_msec_max
-        low_value = JITTER_MIN_DEFAULT if low is None else low
-        high_value = JITTER_MAX_DEFAULT if high is None else high
+        low_value = (
+            low if low is not None else kept.get("jitterbuffer_msec_min", JITTER_MIN_DEFAULT)
+        )
+        high_value = (
+            high if high is not None else kept.get("jitterbuffer_msec_max", JITTER_MAX_DEFAULT)
+        )
         if low_value > high_value:
             out.append(
                 Problem(
@@ -116,9 +126,9 @@ def cross_field_problems(
                         "jitterbuffer_msec_min" if low is not None else "jitterbuffer_msec_max",
                     ),
                     f"must keep jitterbuffer_msec_min ({low_value}"
-                    + (" by default" if low is None else "")
+                    + (" unless set" if low is None else "")
                     + f") at or below jitterbuffer_msec_max ({high_value}"
-                    + (" by default" if high is None else "")
+                    + (" unless set" if high is None else "")
                     + ")",
                 )
             )
@@ -147,15 +157,46 @@ def validate_create(data: Any) -> tuple[UacConnectionCreateParams | None, list[P
     """Every problem with a create body, field rules and cross-field rules together."""
     params, problems = validate(UacConnectionCreateParams, data)
     if params is not None:
-        problems = cross_field_problems(params, creating=True)
+        problems = cross_field_problems(params)
     return params, problems
 
 
 def validate_update(
-    data: Any, stored_proxy: str | None = None
+    data: Any, stored: dict[str, dict[str, Any]] | None = None
 ) -> tuple[UacConnectionUpdateParams | None, list[Problem]]:
-    """Every problem with an update body."""
+    """Every problem with an update body (``stored``: see :func:`cross_field_problems`)."""
     params, problems = validate(UacConnectionUpdateParams, data)
     if params is not None:
-        problems = cross_field_problems(params, creating=False, stored_proxy=stored_proxy)
+        problems = cross_field_problems(params, stored=stored)
     return params, problems
+
+
+def unknown_fields(
+    data: Any, specs: tuple[FieldSpec, ...] | None = None, prefix: str = ""
+) -> list[str]:
+    """Dotted paths of the keys in a request body that are not fields of the contract (at the
+    top level and inside nested objects)."""
+    if not isinstance(data, dict):
+        return []
+    known = {s.name: s for s in (request_fields() if specs is None else specs)}
+    out: list[str] = []
+    for key, value in data.items():
+        spec = known.get(key)
+        if spec is None:
+            out.append(f"{prefix}{key}")
+        elif spec.kind == "object":
+            out.extend(unknown_fields(value, spec.fields, f"{prefix}{key}."))
+    return out
+
+
+def without_paths(data: dict[str, Any], paths: list[str]) -> dict[str, Any]:
+    """A copy of ``data`` without the keys at ``paths`` (dotted)."""
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    for path in paths:
+        *parents, leaf = path.split(".")
+        node: Any = out
+        for part in parents:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            node.pop(leaf, None)
+    return out

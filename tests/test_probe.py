@@ -1,0 +1,74 @@
+"""The probe for real accounts, run against the emulator in each of its modes: it must report
+the mode the emulator runs in, and leave nothing behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from pulumi_uac.emulator import EmulatorServer
+
+from .conftest import API_KEY
+
+
+def probe(
+    emulator: EmulatorServer, *args: str, key: str | None = API_KEY
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELNYX_")}
+    if key:
+        env["TELNYX_API_KEY"] = key
+    env["TELNYX_BASE_URL"] = emulator.base_url
+    return subprocess.run(
+        [sys.executable, "-m", "pulumi_uac.probe", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("nested_patch", ["replace", "merge"])
+@pytest.mark.parametrize("strict", [False, True])
+def test_the_probe_reports_the_mode_the_emulator_runs_in(
+    emulator: EmulatorServer, admin: httpx.Client, nested_patch: str, strict: bool
+) -> None:
+    admin.patch("config", json={"strict_fields": strict})
+    proc = probe(emulator, "--json")
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(proc.stdout)
+    assert found["nested_patch"] == nested_patch
+    assert found["unknown_fields"] == ("rejected" if strict else "ignored")
+    assert found["blank_accepted"] is True and found["null_on_active"] == "refused"
+    assert found["initial_registration_status"] == "Not Registered"
+    assert found["rate_limit_headers_on_success"] is True
+    assert found["password_revealed_on_changing_update"] is True
+    assert found["password_revealed_on_unrelated_update"] is False
+    assert f"--nested-patch {nested_patch}" in found["emulator_flags"]
+    assert ("--strict-fields" in found["emulator_flags"]) is strict
+    assert admin.get("state").json()["connections"] == []  # cleaned up
+
+
+def test_the_probe_prints_a_report_and_cleans_up_after_a_failure(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    text = probe(emulator)
+    assert (
+        text.returncode == 0 and "Emulator flags that match: --nested-patch replace" in text.stdout
+    )
+    admin.post("faults/fail-next", json={"route": "PATCH /v2/uac_connections/*", "status": 500})
+    failed = probe(emulator, "--json")
+    assert failed.returncode == 1 and "stopped" in failed.stderr
+    assert admin.get("state").json()["connections"] == []
+
+
+def test_the_probe_refuses_to_run_without_a_key(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    proc = probe(emulator, key=None)
+    assert proc.returncode == 2 and "TELNYX_API_KEY" in proc.stderr
+    assert admin.get("requests").json()["total"] == 0
