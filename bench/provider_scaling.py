@@ -1,14 +1,17 @@
-"""What `pulumi up` costs with UacConnection, measured against the engine itself.
+"""What `pulumi up`, `refresh` and `destroy` cost with UacConnection, against floors measured in
+the same run.
 
-Baselines (same run, same machine): `pulumi up` of an empty program, and `pulumi up` creating the
-same N connections with no added latency. Then:
-- N connections created with L seconds of added latency per API request; the target is at most
-  the empty baseline plus about N x (requests per create) x L / 4 (the provider host runs 4
-  calls at once). Two ratios are printed: against that target, and the latency-attributable
-  time (L run minus zero-latency run) against N x requests x L / 4, which isolates concurrency
-  from the fixed cost of starting the provider process (<= ~1 meets it);
-- a no-change preview and a no-change up: API calls counted (the target is zero).
-Usage: python bench/provider_scaling.py [--count 16] [--latency 0.2]
+1. Latency: N connections (default 40) with L seconds (default 0.2) added to every API request.
+   Each operation makes one request per connection and the dynamic host runs 4 calls at once, so
+   its floor is the same operation on an empty stack plus N x L / 4. Printed: time, floor, ratio
+   (goal: at most 1.15).
+2. Scaling, no added latency: one stack grown 50 -> 100 -> 200 -> 400, and the same growth of a
+   stack of no-op dynamic resources (same engine, same host, a provider that does nothing). The
+   no-op cost per create is the engine's share; the difference is ours, which should stay flat in
+   N.
+3. A no-change preview and a no-change up: API calls counted (goal: zero).
+
+Usage: python bench/provider_scaling.py [--count 40] [--latency 0.2] [--sizes 50,100,200,400]
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -27,7 +32,7 @@ from pulumi_uac.emulator import EmulatorApp, running
 from tests.conftest import PulumiProject
 
 KEY = "bench-key"
-REQUESTS_PER_CREATE = 2  # list by name (crash safety) + POST
+CONCURRENCY = 4  # the Python dynamic-provider host's thread pool
 
 PROGRAM = """
 import pulumi
@@ -37,70 +42,114 @@ for i in range(int(pulumi.Config().get("count") or 0)):
         f"c{i}", connection_name=f"bench connection {i}",
         internal_uac_settings={"destination_uri": f"{1000 + i}@assistant-b.sip.telnyx.com"})
 """
+NOOP_PROVIDER = """
+import uuid
+from pulumi.dynamic import CreateResult, ResourceProvider
+
+class Noop(ResourceProvider):
+    def create(self, props):
+        return CreateResult(str(uuid.uuid4()), dict(props))
+"""
+NOOP_PROGRAM = """
+import pulumi
+from pulumi.dynamic import Resource
+from noop_provider import Noop
+for i in range(int(pulumi.Config().get("count") or 0)):
+    Resource(Noop(), f"c{i}", {
+        "connection_name": f"bench connection {i}",
+        "internal_uac_settings": {"destination_uri": f"{1000 + i}@assistant-b.sip.telnyx.com"}})
+"""
 
 
-def timed(fn) -> float:  # type: ignore[no-untyped-def]
+def timed(fn: Callable[[], Any]) -> float:
     started = time.monotonic()
     fn()
     return time.monotonic() - started
 
 
-def main() -> dict[str, float]:
+def latency_rows(base: Path, url: str, admin: httpx.Client, n: int, latency: float) -> list[str]:
+    proj = PulumiProject(base / "latency", PROGRAM, base_url=url, api_key=KEY)
+    proj.init()
+    proj.config("count", "0")
+    proj.up()  # warm the engine and plugin caches once
+    empty = {
+        "up": min(timed(proj.up) for _ in range(2)),
+        "refresh": min(timed(proj.refresh) for _ in range(2)),
+        "destroy": min(timed(proj.destroy) for _ in range(2)),
+    }
+    admin.put("faults", json={"latency_ms": latency * 1000})
+    proj.config("count", str(n))
+    took = {"up": timed(proj.up)}
+    created = len(admin.get("state").json()["connections"])
+    admin.delete("requests")
+    preview = timed(lambda: proj.preview("--expect-no-changes"))
+    noop_up = timed(lambda: proj.run("up", "--yes", "--expect-no-changes"))
+    calls = admin.get("requests").json()["total"]
+    took["refresh"] = timed(proj.refresh)
+    took["destroy"] = timed(proj.destroy)
+    admin.delete("faults")
+    rows = [
+        f"latency: N={n}, L={latency * 1000:.0f} ms ({created} created), "
+        "floor = empty + N x L / 4"
+    ]
+    for op in ("up", "refresh", "destroy"):
+        floor = empty[op] + n * latency / CONCURRENCY
+        rows.append(
+            f"  {op:8s} {took[op]:6.2f} s   floor {floor:6.2f} s (empty {empty[op]:.2f} s)   "
+            f"ratio {took[op] / floor:5.2f}"
+        )
+    rows.append(
+        f"  no-change preview {preview:.2f} s and no-change up {noop_up:.2f} s: {calls} API calls"
+    )
+    return rows
+
+
+def growth(proj: PulumiProject, sizes: list[int]) -> list[float]:
+    """Seconds per create of each growth step (e.g. 0 -> 50, 50 -> 100, ...)."""
+    proj.init()
+    proj.config("count", "0")
+    proj.up()
+    per_create, before = [], 0
+    for size in sizes:
+        proj.config("count", str(size))
+        per_create.append(timed(proj.up) / (size - before))
+        before = size
+    proj.destroy()
+    return per_create
+
+
+def scaling_rows(base: Path, url: str, sizes: list[int]) -> list[str]:
+    ours = growth(PulumiProject(base / "ours", PROGRAM, base_url=url, api_key=KEY), sizes)
+    noop_proj = PulumiProject(base / "noop", NOOP_PROGRAM, base_url=url, api_key=KEY)
+    (noop_proj.dir / "noop_provider.py").write_text(NOOP_PROVIDER)
+    engine = growth(noop_proj, sizes)
+    rows = ["scaling (no added latency): ms per create while the stack grows"]
+    rows.append("  stack size   UacConnection   no-op resource (engine)   ours (difference)")
+    previous = 0
+    for size, mine, theirs in zip(sizes, ours, engine, strict=True):
+        rows.append(
+            f"  {previous:>4} -> {size:<4}  {mine * 1000:9.1f}       {theirs * 1000:9.1f}"
+            f"                 {(mine - theirs) * 1000:7.1f}"
+        )
+        previous = size
+    return rows
+
+
+def main() -> list[str]:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=16)
+    ap.add_argument("--count", type=int, default=40)
     ap.add_argument("--latency", type=float, default=0.2)
+    ap.add_argument("--sizes", default="50,100,200,400")
     args = ap.parse_args(sys.argv[1:] if __name__ == "__main__" else [])
-    n, latency = args.count, args.latency
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory() as tmp, running(EmulatorApp(api_key=KEY)) as server:
         admin = httpx.Client(base_url=server.admin_url + "/")
-        proj = PulumiProject(Path(tmp), PROGRAM, base_url=server.base_url, api_key=KEY)
-        proj.init()
-        proj.config("count", "0")
-        proj.up()  # warm the engine and plugin caches once
-        empty = min(timed(proj.up) for _ in range(2))
-        proj.config("count", str(n))
-        create_zero = timed(proj.up)
-        proj.config("count", "0")
-        proj.up()
-        admin.put("faults", json={"latency_ms": latency * 1000})
-        proj.config("count", str(n))
-        create = timed(proj.up)
-        created = len(admin.get("state").json()["connections"])
-        admin.delete("requests")
-        preview = timed(lambda: proj.preview("--expect-no-changes"))
-        noop_up = timed(lambda: proj.run("up", "--yes", "--expect-no-changes"))
-        calls = admin.get("requests").json()["total"]
-        admin.put("faults", json={"latency_ms": 0})
-        proj.destroy()
-    budget = empty + n * REQUESTS_PER_CREATE * latency / 4
-    print(f"provider: baseline `pulumi up` of an empty program   {empty:6.2f} s")
-    print(
-        f"provider: `pulumi up` creating {n} connections, L={latency * 1000:.0f} ms "
-        f"{create:6.2f} s ({created} created)"
-    )
-    print(f"provider: target empty + N x {REQUESTS_PER_CREATE} x L / 4             {budget:6.2f} s")
-    print(
-        f"provider: ratio (create - empty) / (N x {REQUESTS_PER_CREATE} x L / 4)       "
-        f"{(create - empty) / (budget - empty):6.2f}"
-    )
-    print(f"provider: ratio create / target                      {create / budget:6.2f}")
-    print(f"provider: same {n} creates with no added latency      {create_zero:6.2f} s")
-    latency_part = n * REQUESTS_PER_CREATE * latency / 4
-    print(
-        f"provider: ratio (create - zero-latency create) / (N x {REQUESTS_PER_CREATE} x L / 4) "
-        f"{(create - create_zero) / latency_part:6.2f}"
-    )
-    print(
-        f"provider: no-change preview {preview:.2f} s and no-change up {noop_up:.2f} s made "
-        f"{calls} API calls"
-    )
-    return {
-        "empty": empty,
-        "create": create,
-        "create_zero": create_zero,
-        "budget": budget,
-        "noop_calls": calls,
-    }
+        rows = latency_rows(Path(tmp), server.base_url, admin, args.count, args.latency)
+        if sizes:
+            rows += scaling_rows(Path(tmp), server.base_url, sizes)
+    for row in rows:
+        print(f"provider: {row}")
+    return rows
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@ the real `pulumi` CLI against it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -51,7 +53,7 @@ def admin(emulator: EmulatorServer) -> Iterator[httpx.Client]:
 @pytest.fixture
 def client(emulator: EmulatorServer) -> Iterator[UacClient]:
     with UacClient(
-        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, max_retry_time=5.0)
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
     ) as c:
         yield c
 
@@ -150,6 +152,7 @@ class PulumiProject:
             self.env["TELNYX_API_KEY"] = api_key
         self.env.update(extra_env or {})
         self.outputs: list[str] = []
+        self.started: list[subprocess.Popen[str]] = []
 
     def run(
         self, *args: str, check: bool = True, timeout: float = 300, record: bool = True
@@ -221,15 +224,28 @@ class PulumiProject:
         return proc
 
     def start(self, *args: str) -> subprocess.Popen[str]:
-        """Start the CLI in the background (to kill it mid-run)."""
-        return subprocess.Popen(
+        """Start the CLI in the background (to kill it mid-run). It leads a process group of
+        its own, so that the plugins a killed CLI leaves behind can be reaped afterwards."""
+        proc = subprocess.Popen(
             [pulumi_binary(), *args, "--non-interactive"],
             cwd=self.dir,
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            start_new_session=True,
         )
+        self.started.append(proc)
+        return proc
+
+    def reap(self) -> None:
+        """Kill whatever the background runs left behind (orphaned language hosts, providers)."""
+        for proc in self.started:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        self.started.clear()
 
     def state_files(self) -> list[Path]:
         return [p for p in (self.root / "backend").rglob("*") if p.is_file()]
@@ -243,8 +259,14 @@ def resources_of(
 
 @pytest.fixture
 def project_factory(tmp_path: Path, emulator: EmulatorServer):  # type: ignore[no-untyped-def]
+    made: list[PulumiProject] = []
+
     def make(program: str, **kwargs: Any) -> PulumiProject:
         kwargs.setdefault("base_url", emulator.base_url)
-        return PulumiProject(tmp_path / kwargs.pop("subdir", "p"), program, **kwargs)
+        proj = PulumiProject(tmp_path / kwargs.pop("subdir", "p"), program, **kwargs)
+        made.append(proj)
+        return proj
 
-    return make
+    yield make
+    for proj in made:
+        proj.reap()

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from pulumi_uac.client import (
+    AbandonedError,
     AmbiguousCreateError,
     APIConnectionError,
     APIStatusError,
@@ -26,6 +27,7 @@ from pulumi_uac.client import (
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
+    RateGate,
     RateLimitError,
     UacClient,
     UnexpectedStatusError,
@@ -72,6 +74,7 @@ def make_client(handler: Handler, fake: FakeTime | None = None, **cfg: Any) -> U
     )
     # Jitter off so the schedules can be compared exactly.
     client._retry._rng = lambda: 0.0
+    client.gate._rng = lambda: 0.0
     return client
 
 
@@ -119,7 +122,7 @@ def conn_json(**over: Any) -> dict[str, Any]:
     ],
 )
 def test_every_status_maps_to_its_exception(status: int, exc: type[Exception]) -> None:
-    client = make_client(lambda r: envelope(status, f"detail for {status}"), max_attempts=1)
+    client = make_client(lambda r: envelope(status, f"detail for {status}"), retry_timeout=0)
     with pytest.raises(exc) as info:
         client.get("42")
     assert info.value.status_code == status  # type: ignore[attr-defined]
@@ -161,10 +164,10 @@ def test_connection_refused_and_timeouts_map_to_connection_errors() -> None:
         raise httpx.ReadTimeout("slow", request=r)
 
     with pytest.raises(APIConnectionError) as info:
-        make_client(refuse, max_attempts=1).get("1")
+        make_client(refuse, retry_timeout=0).get("1")
     assert not isinstance(info.value, APITimeoutError)
     with pytest.raises(APITimeoutError):
-        make_client(slow, max_attempts=1).get("1")
+        make_client(slow, retry_timeout=0).get("1")
 
 
 def test_missing_api_key_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -254,7 +257,7 @@ OK = httpx.Response(200, json={"data": conn_json()})
 def test_backoff_schedule_is_exponential_and_capped() -> None:
     fake = FakeTime()
     handler, seen = sequence(*[envelope(503)] * 6, OK)
-    client = make_client(handler, fake, max_attempts=7, max_retry_time=1000)
+    client = make_client(handler, fake, retry_timeout=1000)
     client.get("1")
     assert len(seen) == 7
     assert fake.sleeps == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0]
@@ -303,22 +306,45 @@ def test_x_ratelimit_reset_as_epoch_is_understood() -> None:
     assert retry_after_seconds({}) is None
 
 
-def test_retries_stop_at_max_attempts_with_the_original_error() -> None:
+def test_retries_are_bounded_by_time_not_by_a_count() -> None:
     fake = FakeTime()
     handler, seen = sequence(envelope(503))
-    with pytest.raises(InternalServerError, match="gave up after 3 attempts"):
-        make_client(handler, fake, max_attempts=3, max_retry_time=1000).get("1")
-    assert len(seen) == 3
+    with pytest.raises(InternalServerError) as info:
+        make_client(handler, fake, retry_timeout=120).get("1")
+    # 0.5, 1, 2, 4, 8, 8, 8, ... until the next wait would end past 120 s.
+    assert len(seen) > 10 and sum(fake.sleeps) <= 120
+    message = str(info.value)
+    assert f"gave up after {len(seen)} attempts over" in message
+    assert "the 120s retry budget" in message and "telnyx:retryTimeout" in message
 
 
-def test_total_time_cap_stops_retries_before_they_overrun() -> None:
+def test_the_budget_stops_retries_before_they_overrun() -> None:
     fake = FakeTime()
     handler, seen = sequence(envelope(503, headers={"Retry-After": "4"}))
     with pytest.raises(InternalServerError):
-        make_client(handler, fake, max_attempts=100, max_retry_time=10).get("1")
-    # 0 s, 4 s, 8 s: a fourth attempt would start at 12 s, past the 10 s cap.
+        make_client(handler, fake, retry_timeout=10).get("1")
+    # 0 s, 4 s, 8 s: a fourth attempt would start at 12 s, past the 10 s budget.
     assert len(seen) == 3
     assert sum(fake.sleeps) <= 10
+
+
+def test_a_storm_within_the_budget_is_waited_out() -> None:
+    fake = FakeTime()
+    storm = envelope(429, headers={"x-ratelimit-reset": "30", "x-ratelimit-remaining": "0"})
+    handler, seen = sequence(storm, storm, OK)
+    make_client(handler, fake, retry_timeout=300).get("1")
+    assert len(seen) == 3 and fake.sleeps == [30.0, 30.0]
+
+
+def test_the_retry_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELNYX_API_KEY", API_KEY)
+    assert ClientConfig.from_env().retry_timeout == 300.0
+    monkeypatch.setenv("TELNYX_RETRY_TIMEOUT", "45")
+    assert ClientConfig.from_env().retry_timeout == 45.0
+    assert ClientConfig.from_env(retry_timeout="7").retry_timeout == 7.0
+    for bad in ("soon", "-1", "1e9"):
+        with pytest.raises(ConfigurationError, match="retry timeout"):
+            ClientConfig.from_env(retry_timeout=bad)
 
 
 def test_a_server_wait_longer_than_allowed_is_not_waited_for() -> None:
@@ -351,15 +377,60 @@ def create_params(**over: Any) -> UacConnectionCreateParams:
     return UacConnectionCreateParams.model_validate({"connection_name": "Office PBX", **over})
 
 
-def test_create_is_resent_when_it_cannot_have_reached_telnyx() -> None:
+EMPTY = httpx.Response(200, json={"data": [], "meta": {"page_number": 1, "total_pages": 0}})
+
+
+def test_a_create_is_never_resent_blind() -> None:
+    """Even a refused connection or a 429 is followed by a look before the POST goes again:
+    an intermediary may answer 429 after Telnyx acted."""
     fake = FakeTime()
     handler, seen = sequence(
         httpx.ConnectError("refused"),
+        EMPTY,
         envelope(429),
+        EMPTY,
         httpx.Response(201, json={"data": conn_json()}),
     )
     make_client(handler, fake).create(create_params())
-    assert [r.method for r in seen] == ["POST", "POST", "POST"]
+    assert [r.method for r in seen] == ["POST", "GET", "POST", "GET", "POST"]
+
+
+def test_a_create_carried_out_behind_a_429_is_found_by_its_mark() -> None:
+    fake = FakeTime()
+    mark = "pulumi-uac:0123456789abcdef0123.abcdef"
+    made = conn_json(id="5", tags=["x", mark])
+    listing = httpx.Response(
+        200,
+        json={
+            "data": [conn_json(id="4", tags=["x"]), made],
+            "meta": {"page_number": 1, "total_pages": 1},
+        },
+    )
+    handler, seen = sequence(envelope(429), listing)
+    conn = make_client(handler, fake).create(create_params(tags=["x", mark]), mark=mark)
+    assert conn.id == "5" and [r.method for r in seen] == ["POST", "GET"]
+
+
+def test_an_abandoned_call_stops_before_sending_again() -> None:
+    fake = FakeTime()
+    handler, seen = sequence(envelope(429, headers={"Retry-After": "15"}), OK)
+    gone = {"now": False}
+
+    def abandoned() -> str | None:
+        return "the pulumi CLI is gone" if gone["now"] else None
+
+    client = make_client(handler, fake)
+    client._retry._abandoned_check = abandoned
+
+    def sleep(seconds: float) -> None:
+        fake.sleep(seconds)
+        gone["now"] = True  # the CLI dies while this call sleeps on the Retry-After
+
+    client._retry._sleep = sleep
+    with pytest.raises(AbandonedError, match="the pulumi CLI is gone"):
+        client.create(create_params())
+    assert [r.method for r in seen] == ["POST"]
+    assert fake.sleeps == [1.0]  # noticed within a second, not after 15
 
 
 def test_create_that_may_have_reached_telnyx_adopts_the_single_match() -> None:
@@ -513,16 +584,101 @@ def test_the_rate_limit_reset_header_alone_paces_the_client(
 ) -> None:
     """Telnyx documents only x-ratelimit-*: a 429 without Retry-After must still be waited out
     for as long as x-ratelimit-reset says, and a 5xx with requests left is not a long wait."""
-    slept: list[float] = []
+    fake = FakeTime()
     client = UacClient(
-        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, max_retry_time=30.0),
-        sleep=slept.append,
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=30.0),
+        sleep=fake.sleep,
+        clock=fake.monotonic,
     )
+    client.gate._rng = lambda: 0.0
     admin.put("faults", json={"rate_limit_burst": 1, "retry_after": 7, "retry_after_share": 0})
     assert list(client.list()) == []
-    assert slept == [7.0]
-    slept.clear()
+    assert fake.sleeps == [7.0]
+    fake.sleeps.clear()
     admin.post("faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 503})
     assert list(client.list()) == []
-    assert len(slept) == 1 and slept[0] <= 1.0  # backoff, not the 60 s window reset
+    assert len(fake.sleeps) == 1 and fake.sleeps[0] <= 1.0  # backoff, not the window's reset
+    client.close()
+
+
+# -------------------- the rate gate
+
+
+class GateTime:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def clock(self) -> float:
+        return self.now
+
+
+def test_the_gate_holds_every_call_until_the_announced_reset() -> None:
+    t = GateTime()
+    gate = RateGate(clock=t.clock, rng=lambda: 0.0)
+    assert gate.delay() == 0.0 and not gate.closed
+    gate.close_for(10)
+    assert gate.closed and gate.delay() == 10.0
+    t.now = 4
+    assert gate.delay() == 6.0
+    gate.close_for(2)  # an earlier reset never shortens a later one
+    assert gate.delay() == 6.0
+    gate.close_for(20)
+    assert gate.delay() == 20.0
+    t.now = 24
+    assert gate.delay() == 0.0 and not gate.closed
+
+
+def test_calls_resume_spread_out_not_all_at_once() -> None:
+    t = GateTime()
+    draws = iter([0.0, 0.5, 1.0])
+    gate = RateGate(clock=t.clock, rng=lambda: next(draws))
+    gate.close_for(10)  # spread: a tenth of the wait
+    assert [gate.delay() for _ in range(3)] == [10.0, 10.5, 11.0]
+    small = RateGate(clock=t.clock, rng=lambda: 1.0)
+    small.close_for(0.1)
+    assert small.delay() == pytest.approx(0.15)  # at least 50 ms of spread
+    big = RateGate(clock=t.clock, rng=lambda: 1.0)
+    big.close_for(100)
+    assert big.delay() == pytest.approx(102.0)  # at most 2 s
+
+
+def test_one_call_learning_the_limit_is_spent_makes_the_next_one_wait() -> None:
+    fake = FakeTime()
+    last = httpx.Response(
+        200,
+        json={"data": conn_json()},
+        headers={"x-ratelimit-remaining": "0", "x-ratelimit-reset": "4"},
+    )
+    handler, seen = sequence(last, OK)
+    client = make_client(handler, fake)
+    client.get("1")
+    assert fake.sleeps == []
+    client.get("2")  # waits for the reset instead of discovering the limit itself
+    assert fake.sleeps == [4.0] and len(seen) == 2
+
+
+def test_concurrent_calls_share_what_one_429_taught(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    import threading
+
+    client = UacClient(ClientConfig(api_key=API_KEY, base_url=emulator.base_url))
+    admin.put("faults", json={"storm_seconds": 1.5})
+    errors: list[BaseException] = []
+
+    def one() -> None:
+        try:
+            list(client.list())
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    assert errors == []
+    statuses = [r["status"] for r in admin.get("requests").json()["requests"]]
+    # Each call may meet the storm once before the gate closes; none keeps hammering it.
+    assert statuses.count(429) <= 8 and statuses.count(200) == 8
     client.close()

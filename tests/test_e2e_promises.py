@@ -110,7 +110,10 @@ b = UacConnection("b",
         password=a.password),
     internal_uac_settings={"destination_uri": a.sip_subdomain.apply(
         lambda s: f"1006@{s}.sip.telnyx.com")},
-    tags=[a.id, "wired"])
+    tags=[a.id, "wired"],
+    jitter_buffer={"jitterbuffer_msec_min": a.id.apply(lambda _: 40), "jitterbuffer_msec_max": 50})
+c = UacConnection("c", connection_name="Parked", webhook_api_version="texml",
+    outbound=a.id.apply(lambda _: {"call_parking_enabled": True}))
 pulumi.export("a", a.id)
 pulumi.export("b_name", b.connection_name)
 """
@@ -121,9 +124,10 @@ def test_stacks_wired_by_outputs_preview_before_and_after_an_upstream_change(
 ) -> None:
     proj: PulumiProject = project_factory(WIRED)
     proj.init()
-    # Nothing exists: every wired input is unknown at preview.
+    # Nothing exists: every wired input is unknown at preview, including the inputs of
+    # cross-field rules (jitter min <= max; texml needs call parking).
     preview = proj.preview()
-    assert "+ 3 to create" in preview.stdout, preview.stdout
+    assert "+ 4 to create" in preview.stdout, preview.stdout
     assert request_counts(admin) == {}
     proj.up()
     outs = proj.stack_outputs()
@@ -139,7 +143,7 @@ def test_stacks_wired_by_outputs_preview_before_and_after_an_upstream_change(
     proj.up()
     outs = proj.stack_outputs()
     assert outs["b_name"] == f"Downstream of {outs['a']}"
-    assert len(live(admin)) == 2
+    assert len(live(admin)) == 3
     proj.preview("--expect-no-changes")
     # b's PBX password is a's generated password: a secret in b's state too.
     b_state = next(r for r in resources_of(proj.export()) if r["urn"].endswith("::b"))
@@ -197,6 +201,7 @@ def test_same_names_in_two_backends_and_two_parents_never_share_a_connection(
 
 
 FORMS = """
+import types
 import pulumi
 from pulumi import Output
 from pulumi_uac import ExternalUacSettingsArgs as X, InboundArgs, OutboundArgs, JitterBufferArgs
@@ -222,6 +227,9 @@ forms = {
     "secret-out-args": dict(external_uac_settings=Output.secret(X(**ext("Secret-Out-11")))),
     "out-args-output": dict(external_uac_settings=Output.from_input("x").apply(
         lambda _: X(**ext(Output.from_input("Out-Args-Output-12"))))),
+    "mapping": dict(external_uac_settings=types.MappingProxyType(ext("Mapping-Proxy-13"))),
+    "out-mapping": dict(external_uac_settings=Output.from_input("x").apply(
+        lambda _: types.MappingProxyType(ext("Out-Mapping-14")))),
 }
 for name, kw in forms.items():
     UacConnection(name, connection_name=name, **kw)
@@ -248,6 +256,8 @@ PASSWORDS = [
     "Out-Dict-10",
     "Secret-Out-11",
     "Out-Args-Output-12",
+    "Mapping-Proxy-13",
+    "Out-Mapping-14",
 ]
 
 
@@ -504,3 +514,62 @@ def test_api_failures_are_short(project_factory: Any) -> None:
     assert "401 Unauthorized" in block
     assert "tenacity" not in block and "retry.py" not in block and "client.py" not in block
     assert len(re.findall(r'File "', block)) <= 3, block
+
+
+ADOPTED = """
+import pulumi
+from pulumi_uac import UacConnection
+cfg = pulumi.Config()
+adopt = cfg.get_bool("adopt")
+UacConnection("a", connection_name="Legacy one",
+    adopt_existing_id=cfg.require("id") if adopt else None,
+    tags=[cfg.get("tag") or "x"], opts=pulumi.ResourceOptions(replace_on_changes=["tags"]))
+UacConnection("b", connection_name="Legacy two", adopt_existing_by_name=adopt)
+"""
+
+
+def test_replacing_an_adopted_connection_never_deletes_the_only_one(
+    project_factory: Any, admin: httpx.Client, api: httpx.Client
+) -> None:
+    """Review finding: the replacement's create adopted the connection being replaced again,
+    and the engine then deleted it. Now a replacement refuses, as Pulumi does for its own
+    `import` option, until the adoption option is gone from the program; then it just works."""
+    first = api.post("uac_connections", json={"connection_name": "Legacy one"}).json()["data"]
+    second = api.post("uac_connections", json={"connection_name": "Legacy two"}).json()["data"]
+    proj: PulumiProject = project_factory(ADOPTED)
+    proj.init()
+    proj.config("id", first["id"])
+    proj.config("adopt", "true")
+    proj.up()
+    adopted = {first["id"], second["id"]}
+    assert state_ids(proj) == adopted
+    urn_b = next(r["urn"] for r in resources_of(proj.export()) if r["urn"].endswith("::b"))
+    proj.config("tag", "y")  # replace_on_changes fires for a
+    for extra in ((), ("--replace", urn_b)):
+        refused = proj.run("up", "--yes", "--skip-preview", *extra, check=False)
+        assert refused.returncode != 0 and "remove adopt_existing_id" in refused.stdout
+        assert {c["id"] for c in live(admin)} == adopted == state_ids(proj)
+    proj.config("adopt", "false")
+    proj.up("--replace", urn_b)
+    conns = live(admin)
+    assert len(conns) == 2 and {c["id"] for c in conns} == state_ids(proj)
+    assert not adopted & state_ids(proj)  # both replaced by new connections
+    proj.preview("--expect-no-changes")
+    proj.destroy()
+    assert live(admin) == []
+
+
+def test_an_api_key_with_a_line_break_never_reaches_a_message(project_factory: Any) -> None:
+    proj: PulumiProject = project_factory(
+        'from pulumi_uac import UacConnection\nUacConnection("c", connection_name="Key")\n',
+        api_key="K-sekrit-apikey\r\n-123",
+    )
+    proj.init()
+    proc = proj.run("up", "--yes", "--skip-preview", check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "not printable ASCII" in out
+    assert "sekrit" not in out
+    # A line ending around the key (a key file) is only trimmed.
+    proj.env["TELNYX_API_KEY"] = API_KEY + "\r\n"
+    proj.up()
+    proj.destroy()

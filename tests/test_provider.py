@@ -14,7 +14,7 @@ import httpx
 import pytest
 from pulumi.dynamic.dynamic import Config, ConfigureRequest, serialize_provider
 
-from pulumi_uac.client import UacClient
+from pulumi_uac.client import TelnyxError, UacClient
 from pulumi_uac.core import AdoptionError, MissingCredentialsError, RegistrationError
 from pulumi_uac.core.marks import token_of
 from pulumi_uac.emulator import EmulatorServer
@@ -36,6 +36,7 @@ def nested_patch(request: pytest.FixtureRequest) -> str:
 def provider(emulator: EmulatorServer, monkeypatch: pytest.MonkeyPatch) -> UacConnectionProvider:
     monkeypatch.setenv("TELNYX_API_KEY", API_KEY)
     monkeypatch.setenv("TELNYX_BASE_URL", emulator.base_url)
+    monkeypatch.setenv("TELNYX_RETRY_TIMEOUT", "3")  # failures that last are failures here
     return UacConnectionProvider()
 
 
@@ -195,6 +196,7 @@ INVALID: list[tuple[dict[str, Any], str]] = [
     ({"tags": ["pulumi-uac-owner:0123456789abcdef"]}, "tags[0]"),
     ({"tags": ["line\nbreak"]}, "tags[0]"),
     ({"wait_for_registration": -1}, "wait_for_registration"),
+    ({"wait_for_registration": 5, "active": False}, "wait_for_registration"),
     (
         {"wait_for_registration": 30, "external_uac_settings": {"proxy": "sip:p"}},
         "wait_for_registration",
@@ -556,12 +558,30 @@ def test_adoption_by_id_and_by_name(engine: Engine, client: UacClient, admin: ht
     b = client.create(UacConnectionCreateParams(connection_name="Existing B"))
     state = engine.create(props(connection_name="Adopted A", adopt_existing_id=a.id))
     assert state.id == a.id and state.outputs["adopt_existing_id"] == a.id
-    assert "ownership_tag" not in state.outputs  # adopted, not made: no mark
     live = stored(admin, a.id)
-    assert live["connection_name"] == "Adopted A" and live["tags"] == ["keep-me"]
+    # Adopted, it is this resource's now: its tags keep the user's and gain the mark.
+    assert live["connection_name"] == "Adopted A"
+    assert live["tags"] == ["keep-me", state.outputs["ownership_tag"]]
     state = engine.create(props(connection_name="Existing B", adopt_existing_by_name=True))
     assert state.id == b.id
     assert len(stored(admin)) == 2
+
+
+def test_a_connection_that_belongs_to_a_resource_is_never_adopted(
+    engine: Engine, provider: UacConnectionProvider, client: UacClient, admin: httpx.Client
+) -> None:
+    """Review finding: a replacement re-creates from the program's inputs, adoption options
+    included; adopting the connection being replaced let the engine delete it."""
+    made = engine.create(props())
+    with pytest.raises(AdoptionError, match="already belongs to a Pulumi resource"):
+        provider.create(checked_inputs(props(adopt_existing_id=made.id)))
+    plain = client.create(UacConnectionCreateParams(connection_name="Plain"))
+    program = props(connection_name="Plain", adopt_existing_id=plain.id)
+    adopted = engine.create(program)
+    # The engine replacing it: a fresh check (no old inputs), then a create of the same program.
+    with pytest.raises(AdoptionError, match="remove adopt_existing_id"):
+        provider.create(checked_inputs(program))
+    assert {c["id"] for c in stored(admin)} == {made.id, adopted.id}
 
 
 def test_adoption_failures_are_clear(provider: UacConnectionProvider, client: UacClient) -> None:
@@ -628,6 +648,59 @@ def test_an_update_whose_registration_fails_is_rolled_back_passwords_included(
     assert live["external_uac_settings"]["username"] == "telnyx-reg"
     assert live["external_uac_settings"]["password"] == "s3cret-pbx"
     assert live["external_uac_settings"]["transport"] == "TCP"
+
+
+def test_a_rollback_restores_the_top_level_password_and_unsets_what_was_new(
+    engine: Engine, admin: httpx.Client
+) -> None:
+    """Review findings: the rollback wrote Telnyx's mask as the password, and left keys that had
+    no value before."""
+    state = engine.create(props(password="first-password", wait_for_registration=5))
+    admin.patch("config", json={"failing_proxies": ["*reject*"]})
+    ext = {
+        **OFFICE_PBX["external_uac_settings"],
+        "proxy": "sip:reject.example.com",
+        "outbound_proxy": "sip:ob.example.com",
+        "transport": "TLS",
+    }
+    with pytest.raises(RegistrationError) as info:
+        engine.up(
+            state,
+            props(
+                password="second-password",
+                wait_for_registration=5,
+                external_uac_settings=ext,
+                webhook_event_url="https://example.com/new",
+            ),
+        )
+    message = str(info.value)
+    live = stored(admin, state.id)
+    assert live["password"] == "first-password"
+    restored = live["external_uac_settings"]
+    assert restored["proxy"] == "sip:pbx.example.com:5060"
+    assert (restored["outbound_proxy"], restored["transport"]) == (None, "TCP")
+    # webhook_event_url had no value, and Telnyx has no null for it: said, not hidden.
+    assert live["webhook_event_url"] == "https://example.com/new"
+    assert "except webhook_event_url" in message and "cannot unset" in message
+
+
+@pytest.mark.parametrize("where", ["create", "update"])
+def test_an_api_failure_while_waiting_undoes_the_change_too(
+    engine: Engine, admin: httpx.Client, where: str
+) -> None:
+    fail = {"route": "POST */check_registration_status", "status": 500, "count": 10_000}
+    if where == "create":
+        admin.put("faults", json={"fail_next": [fail]})
+        with pytest.raises(TelnyxError, match="was deleted"):
+            engine.create(props(wait_for_registration=5))
+        assert stored(admin) == []
+        return
+    state = engine.create(props(wait_for_registration=5))
+    admin.put("faults", json={"fail_next": [fail]})
+    ext = {**OFFICE_PBX["external_uac_settings"], "proxy": "sip:pbx2.example.com"}
+    with pytest.raises(TelnyxError, match="undone"):
+        engine.up(state, props(wait_for_registration=5, external_uac_settings=ext))
+    assert stored(admin, state.id)["external_uac_settings"]["proxy"] == "sip:pbx.example.com:5060"
 
 
 def test_a_failed_rollback_says_what_telnyx_holds_and_what_to_run(

@@ -1,8 +1,16 @@
 """HTTP access to the Telnyx UAC connection API. No Pulumi imports here."""
 
 from .client import UacClient
-from .config import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, ClientConfig
+from .config import (
+    API_KEY_ENV,
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_RETRY_TIMEOUT,
+    RETRY_TIMEOUT_ENV,
+    ClientConfig,
+)
 from .errors import (
+    AbandonedError,
     AmbiguousCreateError,
     APIConnectionError,
     APIStatusError,
@@ -20,15 +28,18 @@ from .errors import (
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
-from .retry import RetryPolicy, is_retryable, retry_after_seconds
+from .retry import RateGate, RetryPolicy, is_retryable, retry_after_seconds
 
 __all__ = [
     "API_KEY_ENV",
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
+    "DEFAULT_RETRY_TIMEOUT",
+    "RETRY_TIMEOUT_ENV",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AbandonedError",
     "AmbiguousCreateError",
     "AuthenticationError",
     "BadRequestError",
@@ -39,6 +50,7 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
+    "RateGate",
     "RateLimitError",
     "RetryPolicy",
     "TelnyxError",

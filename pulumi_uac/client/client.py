@@ -28,12 +28,13 @@ from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    ConfigurationError,
     ErrorItem,
     TelnyxError,
     status_error_class,
 )
 from .redact import Redactor
-from .retry import RetryPolicy, retry_after_seconds
+from .retry import RetryPolicy, limit_spent, retry_after_seconds
 
 T = TypeVar("T")
 log = logging.getLogger("pulumi_uac.client")
@@ -51,15 +52,18 @@ class UacClient:
     One instance owns one ``httpx.Client`` and so one connection pool; build it once and reuse it.
 
     Retries: 408, 429, 5xx and connection failures are retried with exponential backoff and
-    jitter, honouring ``retry-after-ms``, ``Retry-After`` and ``x-ratelimit-reset``, within
-    ``max_attempts`` and ``max_retry_time``.
+    jitter, honouring ``retry-after-ms``, ``Retry-After`` and ``x-ratelimit-reset``, until the
+    request's time budget (``ClientConfig.retry_timeout``) runs out. A spent rate limit closes
+    the client's :class:`~.retry.RateGate`, which every call of the client waits on; the
+    optional ``abandoned`` check stops any waiting call whose caller is gone.
 
-    No-duplicate create rule: a POST is re-sent only when the failed attempt certainly did not
-    reach Telnyx (the connection was refused, or Telnyx answered 429). When it may have (a
-    timeout after sending, a dropped connection, a 5xx, a 408), the client first lists
-    connections with the exact ``connection_name`` and, if exactly one was created since just
-    before the first attempt (and carries every requested tag), returns it instead of creating
-    another. Several such matches raise :class:`AmbiguousCreateError`; none means re-send.
+    No-duplicate create rule: a POST is never re-sent blind. Whatever the failure (a refused
+    connection and a 429 included: an intermediary may answer 429 after Telnyx acted), every
+    re-send is preceded by a look for the connection the earlier attempts may have made: by its
+    ``mark`` (a tag no other connection carries) when the caller gives one, which is exact;
+    otherwise by exact name, created since just before the first attempt and carrying every
+    requested tag. One match is returned instead of creating another; several raise
+    :class:`AmbiguousCreateError`; none means the POST is sent again.
     """
 
     def __init__(
@@ -70,10 +74,12 @@ class UacClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
+        abandoned: Callable[[], str | None] | None = None,
     ) -> None:
         self.config = config
         self._redact = Redactor([config.api_key])
-        self._retry = RetryPolicy(config, sleep=sleep, clock=clock)
+        self._retry = RetryPolicy(config, sleep=sleep, clock=clock, abandoned=abandoned)
+        self.gate = self._retry.gate
         self._wall_clock = wall_clock
         self._http = httpx.Client(
             base_url=config.base_url + "/",
@@ -93,6 +99,11 @@ class UacClient:
 
     def __repr__(self) -> str:
         return f"UacClient(base_url={self.config.base_url!r})"
+
+    def check_abandoned(self, describe: str) -> None:
+        """Raise :class:`AbandonedError` if whoever this client works for is gone (for long
+        waits outside a request, such as waiting for a registration)."""
+        self._retry.check_abandoned(describe)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -114,11 +125,10 @@ class UacClient:
         an earlier attempt is recognised exactly, whenever it was created."""
         body = self._body(params)
         first_attempt_at = self._wall_clock()
-        may_have_reached = False
 
         def attempt(n: int) -> UacConnection:
-            nonlocal may_have_reached
-            if n > 1 and may_have_reached:
+            if n > 1:
+                # Look before every re-send: an earlier attempt may have been carried out.
                 adopted = self._find_created(
                     params, since=first_attempt_at - CREATE_ADOPTION_SKEW, mark=mark
                 )
@@ -127,11 +137,7 @@ class UacClient:
                         "POST uac_connections: adopted %s created by an earlier attempt", adopted.id
                     )
                     return adopted
-            try:
-                data = self._send("POST", "uac_connections", json=body)
-            except TelnyxError as exc:
-                may_have_reached = may_have_reached or _may_have_reached(exc)
-                raise
+            data = self._send("POST", "uac_connections", json=body)
             return UacConnection.model_validate(data["data"])
 
         return self._retry.run("POST uac_connections", attempt)
@@ -234,19 +240,27 @@ class UacClient:
         """One HTTP exchange, mapped onto our exceptions. Logs method, path and status only."""
         try:
             response = self._http.request(method, path, **kwargs)
+        except (httpx.LocalProtocolError, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            # Nothing left this machine, and nothing will change by trying again.
+            raise ConfigurationError(
+                f"Telnyx API {method} /{path} could not be sent ({type(exc).__name__}): check the "
+                "API key and the base URL"
+            ) from None
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
                 f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after "
                 f"{self.config.timeout:g}s",
-                may_have_reached=not isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)),
             ) from None
         except httpx.TransportError as exc:
             raise APIConnectionError(
                 f"could not reach the Telnyx API at {self.config.base_url} for {method} /{path}: "
                 f"{self._redact(str(exc)) or type(exc).__name__}",
-                may_have_reached=not isinstance(exc, httpx.ConnectError),
             ) from None
         log.debug("%s /%s -> %d", method, path, response.status_code)
+        if response.is_success and limit_spent(response.headers, response.status_code):
+            # Telnyx said this was the last request of the window: everyone waits for the reset.
+            wait = retry_after_seconds(response.headers, self._wall_clock, response.status_code)
+            self.gate.close_for(wait if wait is not None else 1.0)
         if response.is_success:
             try:
                 payload = response.json()
@@ -284,15 +298,6 @@ class UacClient:
                 response.headers, now=self._wall_clock, status=response.status_code
             ),
         )
-
-
-def _may_have_reached(exc: TelnyxError) -> bool:
-    """Whether a failed POST may have been processed by Telnyx (so re-sending could duplicate)."""
-    if isinstance(exc, APIStatusError):
-        return exc.status_code >= 500 or exc.status_code == 408
-    if isinstance(exc, APIConnectionError):
-        return exc.may_have_reached
-    return True
 
 
 def _created_at(conn: UacConnection) -> float:

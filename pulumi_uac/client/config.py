@@ -8,6 +8,28 @@ from dataclasses import dataclass, field
 DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
 API_KEY_ENV = "TELNYX_API_KEY"
 BASE_URL_ENV = "TELNYX_BASE_URL"
+RETRY_TIMEOUT_ENV = "TELNYX_RETRY_TIMEOUT"
+DEFAULT_RETRY_TIMEOUT = 300.0
+"""Five minutes per request. Telnyx announces its rate-limit resets in seconds within a
+minute-long window, so a storm of 429s lasting a few windows is waited out; a Telnyx that keeps
+failing for longer than that is an outage, better reported than hidden. An ``up`` that already
+takes minutes can afford it; set ``telnyx:retryTimeout`` (or ``TELNYX_RETRY_TIMEOUT``) lower for
+fast failure in CI, higher for big migrations."""
+
+
+def clean_api_key(key: str) -> str:
+    """The key without the whitespace a key file's line ending leaves around it; a key with any
+    other character outside printable ASCII is refused (it cannot travel in a header, and
+    libraries then quote it whole in their error messages). The message never shows the key."""
+    from .errors import ConfigurationError
+
+    cleaned = key.strip()
+    if not cleaned or any(not ("!" <= c <= "~") for c in cleaned):
+        raise ConfigurationError(
+            "the Telnyx API key contains a space, a line break or another character that is not "
+            "printable ASCII: check where it came from (a file, an environment variable)"
+        )
+    return cleaned
 
 
 @dataclass(frozen=True)
@@ -15,7 +37,7 @@ class ClientConfig:
     """Settings of a :class:`~pulumi_uac.client.UacClient`.
 
     The defaults follow the official Telnyx SDK (5 s connect, 0.5 s to 8 s backoff), with a
-    shorter total timeout and a cap on total retry time so a preview or an up can never hang.
+    shorter timeout per exchange and a time budget for retrying each request.
     """
 
     api_key: str = field(repr=False)
@@ -26,32 +48,47 @@ class ClientConfig:
     """Seconds to establish a connection."""
     timeout: float = 30.0
     """Seconds for a whole request (read, write and pool waits)."""
-    max_attempts: int = 5
-    """Attempts per call, the first included."""
-    max_retry_time: float = 60.0
-    """Seconds after which no further attempt starts, whatever the attempts left."""
+    retry_timeout: float = DEFAULT_RETRY_TIMEOUT
+    """Seconds a request may spend retrying transient failures (waits included); no attempt
+    starts, and no wait begins, that would end past it."""
     initial_backoff: float = 0.5
     """First backoff delay in seconds; doubles each attempt, with jitter."""
     max_backoff: float = 8.0
     """Largest computed backoff delay in seconds."""
-    max_retry_after: float = 60.0
-    """Largest server-requested delay (Retry-After and friends) we are willing to honour."""
 
     @classmethod
     def from_env(
-        cls, api_key: str | None = None, base_url: str | None = None, **overrides: float
+        cls,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        retry_timeout: float | str | None = None,
+        **overrides: float,
     ) -> ClientConfig:
-        """Explicit values first, then ``TELNYX_API_KEY`` / ``TELNYX_BASE_URL``."""
+        """Explicit values first, then ``TELNYX_API_KEY`` / ``TELNYX_BASE_URL`` /
+        ``TELNYX_RETRY_TIMEOUT``."""
         from .errors import ConfigurationError
 
+        raw = retry_timeout if retry_timeout is not None else os.environ.get(RETRY_TIMEOUT_ENV)
+        if raw is not None and raw != "":
+            try:
+                budget = float(raw)
+            except ValueError:
+                budget = -1.0
+            if not 0 <= budget <= 86_400:
+                raise ConfigurationError(
+                    f"the retry timeout (telnyx:retryTimeout / {RETRY_TIMEOUT_ENV}) must be a "
+                    "number of seconds between 0 and 86400"
+                )
+            overrides["retry_timeout"] = budget
         key = api_key or os.environ.get(API_KEY_ENV, "")
         if not key:
             raise ConfigurationError(
                 "no Telnyx API key: set TELNYX_API_KEY or pass api_key explicitly"
             )
+        key = clean_api_key(key)
         url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise ConfigurationError(
                 f"Telnyx base URL must start with http:// or https://: {url!r}"
             )
-        return cls(api_key=key, base_url=url, **overrides)  # type: ignore[arg-type]
+        return cls(api_key=key, base_url=url, **overrides)

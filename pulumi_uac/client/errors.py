@@ -38,15 +38,14 @@ class ConfigurationError(TelnyxError):
 class APIConnectionError(TelnyxError):
     """The request did not get an HTTP answer (refused, reset, DNS, TLS)."""
 
-    def __init__(self, message: str, *, may_have_reached: bool = True) -> None:
-        super().__init__(message)
-        self.may_have_reached = may_have_reached
-        """Whether the request may have been sent before it failed (so it may have taken
-        effect); false only when the connection itself could not be opened."""
-
 
 class APITimeoutError(APIConnectionError):
     """The request did not get an answer in time."""
+
+
+class AbandonedError(TelnyxError):
+    """The call stopped waiting because whoever asked for it is gone (the CLI that started the
+    provider was killed): nothing more is sent."""
 
 
 class AmbiguousCreateError(TelnyxError):

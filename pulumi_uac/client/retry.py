@@ -1,27 +1,33 @@
 """When and how long to wait before trying a request again.
 
-Built on tenacity for the loop itself; this module holds only the Telnyx-specific parts: which
-failures are transient, the server's own wait hints, and the caps on attempts and total time.
+Retries are bounded by *time*, not by a count: transient failures (408, 429, 5xx, connection
+errors, timeouts) are retried until the request's budget (``ClientConfig.retry_timeout``) runs
+out, with capped exponential backoff and jitter, and the server's own hints honoured. A rate
+limit that one call learns about closes the process's :class:`RateGate` for everyone, so the
+other calls wait for the announced reset instead of each running into it. And every wait can be
+cut short by an *abandonment* check: a provider whose CLI is gone stops instead of waking up
+later to send something nobody will record.
 """
 
 from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
-import tenacity
-
 from .config import ClientConfig
-from .errors import APIConnectionError, APIStatusError, TelnyxError
+from .errors import AbandonedError, APIConnectionError, APIStatusError, TelnyxError
 
 T = TypeVar("T")
 log = logging.getLogger("pulumi_uac.client")
 
 RETRYABLE_STATUSES = frozenset({408, 429})
+SLEEP_SLICE = 1.0
+"""Longest single sleep: every second a waiting call checks whether it was abandoned."""
 
 
 def is_retryable(exc: BaseException) -> bool:
@@ -34,6 +40,24 @@ def is_retryable(exc: BaseException) -> bool:
 # Telnyx's x-ratelimit-reset is documented as "seconds until reset"; a value this large can only
 # be an epoch timestamp, which some gateways send instead, so both readings are honoured.
 _EPOCH_THRESHOLD = 1_000_000_000
+
+
+def _reset_seconds(raw: str | None, now: Callable[[], float]) -> float | None:
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if value >= _EPOCH_THRESHOLD:
+        value -= now()
+    return max(0.0, value)
+
+
+def limit_spent(headers: Mapping[str, str], status: int) -> bool:
+    """Whether an answer says the rate limit is spent (a 429, or nothing remaining)."""
+    remaining = {k.lower(): v for k, v in headers.items()}.get("x-ratelimit-remaining")
+    return status == 429 or (remaining is not None and remaining.strip() == "0")
 
 
 def retry_after_seconds(
@@ -62,39 +86,72 @@ def retry_after_seconds(
                 when = None
             if when is not None:
                 return max(0.0, when.timestamp() - now())
-    reset = lowered.get("x-ratelimit-reset")
-    spent = status == 429 or lowered.get("x-ratelimit-remaining", "").strip() == "0"
-    if reset is not None and spent:
-        try:
-            value = float(reset)
-        except ValueError:
-            return None
-        if value >= _EPOCH_THRESHOLD:
-            value -= now()
-        return max(0.0, value)
+    if limit_spent(headers, status):
+        return _reset_seconds(lowered.get("x-ratelimit-reset"), now)
     return None
 
 
+class RateGate:
+    """One per process and account: closed for everyone once any call learns the rate limit is
+    spent, until the announced reset. Calls then resume spread over a short window (a tenth of
+    the wait, 50 ms to 2 s) rather than all in the same instant."""
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self._clock = clock
+        self._rng = rng
+        self._lock = threading.Lock()
+        self._open_at = 0.0
+        self._spread = 0.0
+
+    def close_for(self, seconds: float) -> None:
+        """The limit is spent for ``seconds`` more (a later reset wins)."""
+        with self._lock:
+            until = self._clock() + max(0.0, seconds)
+            if until > self._open_at:
+                self._open_at = until
+                self._spread = min(max(0.1 * seconds, 0.05), 2.0)
+
+    def delay(self) -> float:
+        """How long a caller must wait before sending now: 0 while the gate is open."""
+        with self._lock:
+            left = self._open_at - self._clock()
+            return 0.0 if left <= 0 else left + self._rng() * self._spread
+
+    @property
+    def closed(self) -> bool:
+        with self._lock:
+            return self._clock() < self._open_at
+
+
 class RetryPolicy:
-    """Exponential backoff with jitter, server hints first, capped in attempts and total time."""
+    """Exponential backoff with jitter, server hints first, within a time budget, through a
+    shared rate gate, abandoned on request."""
 
     def __init__(
         self,
         config: ClientConfig,
         *,
+        gate: RateGate | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         rng: Callable[[], float] = random.random,
+        abandoned: Callable[[], str | None] | None = None,
     ) -> None:
         self.config = config
+        self.gate = gate or RateGate(clock=clock, rng=rng)
         self._sleep = sleep
         self._clock = clock
         self._rng = rng
+        self._abandoned_check = abandoned
 
     def backoff(self, retry_number: int) -> float:
         """Delay before retry ``retry_number`` (1-based) when the server gave no hint:
         ``min(initial * 2^(n-1), max) * (1 - 0.25 * rand)``, as the official SDK does."""
-        growth: float = 2.0 ** (retry_number - 1)
+        growth: float = 2.0 ** (min(retry_number, 32) - 1)
         base = min(self.config.initial_backoff * growth, self.config.max_backoff)
         return base * (1.0 - 0.25 * self._rng())
 
@@ -104,63 +161,72 @@ class RetryPolicy:
             return exc.retry_after
         return self.backoff(retry_number)
 
+    def check_abandoned(self, describe: str) -> None:
+        """Raise :class:`AbandonedError` when the caller is gone."""
+        reason = self._abandoned_check() if self._abandoned_check is not None else None
+        if reason:
+            raise AbandonedError(f"{describe}: stopped, {reason}")
+
+    def wait(self, seconds: float, describe: str) -> None:
+        """Sleep ``seconds``; with an abandonment check, in slices of at most a second, so a
+        caller that is gone is noticed within a second."""
+        if self._abandoned_check is None:
+            self._sleep(seconds)
+            return
+        end = self._clock() + seconds
+        while True:
+            self.check_abandoned(describe)
+            left = end - self._clock()
+            if left <= 0:
+                return
+            self._sleep(min(left, SLEEP_SLICE))
+
     def run(self, describe: str, attempt: Callable[[int], T]) -> T:
-        """Call ``attempt(n)`` (n = 1, 2, ...) until it succeeds, fails for good, or a cap is hit.
-
-        A retry whose wait would end past ``max_retry_time`` (or exceed ``max_retry_after``) is not
-        started: the last error is raised at once, its type unchanged, with how many attempts
-        were made added to its message so users see why the provider gave up.
-        """
-        cfg = self.config
+        """Call ``attempt(n)`` (n = 1, 2, ...) until it succeeds, fails for good, or the budget
+        runs out; the last error is then raised, its type unchanged, its message saying how many
+        attempts were made over how long and what to do."""
+        budget = self.config.retry_timeout
         started = self._clock()
-
-        def wait(state: tenacity.RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome else None
-            return self.delay_for(exc, state.attempt_number)
-
-        def stop(state: tenacity.RetryCallState) -> bool:
-            if state.attempt_number >= cfg.max_attempts:
-                return True
-            upcoming = state.upcoming_sleep
-            exc = state.outcome.exception() if state.outcome else None
-            if (
-                isinstance(exc, APIStatusError)
-                and exc.retry_after is not None
-                and exc.retry_after > cfg.max_retry_after
-            ):
-                return True
-            return (self._clock() - started) + upcoming > cfg.max_retry_time
-
-        def before_sleep(state: tenacity.RetryCallState) -> None:
-            exc = state.outcome.exception() if state.outcome else None
-            log.info(
-                "%s: attempt %d failed (%s); retrying in %.2fs",
-                describe,
-                state.attempt_number,
-                type(exc).__name__,
-                state.upcoming_sleep,
-            )
-
-        retrying = tenacity.Retrying(
-            retry=tenacity.retry_if_exception(is_retryable),
-            wait=wait,
-            stop=stop,
-            sleep=self._sleep,
-            before_sleep=before_sleep,
-            reraise=True,
-        )
-        count = 0
-
-        def one() -> T:
-            nonlocal count
-            count += 1
-            return attempt(count)
-
-        try:
-            return retrying(one)
-        except TelnyxError as exc:
-            if is_retryable(exc) and count > 1:
-                exc.args = (
-                    f"{exc} (gave up after {count} attempts in {self._clock() - started:.1f}s)",
+        deadline = started + budget
+        n = 0
+        while True:
+            gate_wait = self.gate.delay()
+            if gate_wait > 0:
+                if self._clock() + gate_wait > deadline:
+                    raise TelnyxError(
+                        f"{describe}: Telnyx's rate limit stays spent for {gate_wait:.0f}s more, "
+                        f"beyond the {budget:g}s retry budget; nothing was sent. Run the command "
+                        "again later, or raise telnyx:retryTimeout / TELNYX_RETRY_TIMEOUT"
+                    )
+                log.info("%s: waiting %.2fs for the rate limit to reset", describe, gate_wait)
+                self.wait(gate_wait, describe)
+                continue
+            self.check_abandoned(describe)
+            n += 1
+            try:
+                return attempt(n)
+            except TelnyxError as exc:
+                if not is_retryable(exc):
+                    raise
+                delay = self.delay_for(exc, n)
+                if self._clock() + delay >= deadline:
+                    elapsed = self._clock() - started
+                    exc.args = (
+                        f"{exc} (gave up after {n} attempt{'s' if n > 1 else ''} over "
+                        f"{elapsed:.1f}s, the {budget:g}s retry budget: Telnyx kept failing. Run "
+                        "the command again later, or raise telnyx:retryTimeout / "
+                        "TELNYX_RETRY_TIMEOUT)",
+                    )
+                    raise
+                log.info(
+                    "%s: attempt %d failed (%s); retrying in %.2fs",
+                    describe,
+                    n,
+                    type(exc).__name__,
+                    delay,
                 )
-            raise
+                if isinstance(exc, APIStatusError) and exc.status_code == 429:
+                    # Every call of the process waits for this reset, not only this one.
+                    self.gate.close_for(delay)
+                else:
+                    self.wait(delay, describe)

@@ -94,7 +94,8 @@ def check(olds: dict[str, Any], news: dict[str, Any]) -> Checked:
     known_api = _strip_unknowns(api, (), unknown)
     _params, problems = validate_create(known_api)
     for p in problems:
-        if not _under_unknown(p.path, unknown):
+        # A rule is judged only once everything it reads is known.
+        if not any(_under_unknown(path, unknown) for path in (p.path, *p.involves)):
             fail(p.dotted, p.message)
 
     tags = props.get("tags")
@@ -130,6 +131,11 @@ def _check_wait(props: dict[str, Any], fail: Any) -> None:
             f"must be between 0 and {MAX_WAIT_FOR_REGISTRATION:g} seconds",
         )
     elif wait > 0:
+        if props.get("active") is False:
+            fail(
+                WAIT_FOR_REGISTRATION,
+                "needs active to be true: Telnyx does not register an inactive connection",
+            )
         ext = props.get("external_uac_settings")
         if is_unknown(ext):
             return

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..client import NotFoundError, TelnyxError, UacClient
+from ..client import AbandonedError, NotFoundError, TelnyxError, UacClient
 from ..models import (
     UacConnection,
     UacConnectionCreateParams,
@@ -29,7 +29,7 @@ from ..models import (
     request_fields,
 )
 from .diff import comparable, compute_diff
-from .errors import AdoptionError, RegistrationError, RollbackError
+from .errors import AdoptionError, RollbackError
 from .marks import new_mark, new_token, token_of, user_tags
 from .outputs import api_view, build_outputs, known_password
 from .registration import wait_for_registration
@@ -39,7 +39,6 @@ from .schema import (
     COMPUTED,
     CREATE_ONLY_VALUES,
     MANAGED_FIELDS,
-    NESTED_FIELDS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
     PASSWORD_PATHS,
@@ -100,14 +99,18 @@ class ConnectionLifecycle:
         managed = managed_paths(desired)
         name = str(desired["connection_name"])
         client = self.client
-        tag: str | None = None
+        tag = new_mark(str(inputs.get(OWNERSHIP_TOKEN) or new_token()))
+        adopted = bool(inputs.get(ADOPT_EXISTING_ID) or inputs.get(ADOPT_EXISTING_BY_NAME))
         try:
-            if inputs.get(ADOPT_EXISTING_ID):
-                conn = self._adopt(self._by_id(str(inputs[ADOPT_EXISTING_ID])), desired)
-            elif inputs.get(ADOPT_EXISTING_BY_NAME):
-                conn = self._adopt(self._by_name(name), desired)
+            if adopted:
+                found = (
+                    self._by_id(str(inputs[ADOPT_EXISTING_ID]))
+                    if inputs.get(ADOPT_EXISTING_ID)
+                    else self._by_name(name)
+                )
+                tags_before = list(found.tags or [])
+                conn = self._adopt(found, desired, tag)
             else:
-                tag = new_mark(str(inputs.get(OWNERSHIP_TOKEN) or new_token()))
                 body = dict(desired)
                 body["tags"] = [*user_tags(desired.get("tags")), tag]
                 conn = client.create(UacConnectionCreateParams.model_validate(body), mark=tag)
@@ -118,15 +121,28 @@ class ConnectionLifecycle:
         status = None
         try:
             status = self._maybe_wait(conn_id, inputs, desired, timeout, started)
-        except RegistrationError as exc:
-            if tag is None:
+        except AbandonedError:
+            raise  # the CLI is gone: nothing more is sent; the pending create records the token
+        except TelnyxError as exc:
+            # The wait failed (the PBX refused, or the API kept failing): whatever happened,
+            # nothing is left half-made.
+            if adopted:
+                # Not ours after all: the tag goes, so that the next run may adopt it again.
+                try:
+                    client.update(
+                        conn_id, UacConnectionUpdateParams.model_validate({"tags": tags_before})
+                    )
+                    released = "its ownership tag was removed again"
+                except TelnyxError:
+                    released = (
+                        f"removing its ownership tag failed: run `pulumi-uac release {conn_id}`"
+                    )
                 raise _prefixed(
                     exc,
                     None,
-                    suffix=f". The adopted connection {conn_id} keeps the program's settings; fix "
-                    "the PBX or the settings and run `pulumi up` again",
+                    suffix=f". The adopted connection {conn_id} keeps the program's settings "
+                    f"({released}); fix the PBX or the settings and run `pulumi up` again",
                 ) from None
-            # Nothing half-created: the connection we just made goes before the error is shown.
             try:
                 client.delete(conn_id)
                 suffix = (
@@ -134,8 +150,8 @@ class ConnectionLifecycle:
                 )
             except TelnyxError as cleanup:
                 suffix = (
-                    f". Deleting the new connection {conn_id} also failed ({cleanup}); delete it "
-                    f"with `pulumi-uac orphans --delete` or by hand"
+                    f". Deleting the new connection {conn_id} also failed ({cleanup}): delete it "
+                    f"by hand (DELETE /v2/uac_connections/{conn_id}, or the Telnyx portal)"
                 )
             raise _prefixed(exc, None, suffix=suffix) from None
         outs = build_outputs(conn, managed, desired=desired, previous={}, inputs=inputs, tag=tag)
@@ -164,9 +180,25 @@ class ConnectionLifecycle:
             )
         return found[0]
 
-    def _adopt(self, conn: UacConnection, desired: dict[str, Any]) -> UacConnection:
+    def _adopt(self, conn: UacConnection, desired: dict[str, Any], tag: str) -> UacConnection:
         """Bring an existing connection to the desired settings with one PATCH (whole nested
-        objects, so either reading of a nested PATCH gives the same result)."""
+        objects, so either reading of a nested PATCH gives the same result), and mark it as this
+        resource's with ``tag``.
+
+        A connection that already carries an ownership tag belongs to a Pulumi resource: this
+        one being *replaced* (the engine re-creates a replaced resource from the program's
+        inputs, adoption options included), or another one. Taking it over would give it two
+        owners, or hand the engine the very connection it is about to delete; so it is refused.
+        """
+        for mark in _marks(conn.tags):
+            raise AdoptionError(
+                f"cannot adopt UAC connection {conn.id}: it already belongs to a Pulumi resource "
+                f"(ownership tag {mark}). If this resource is being replaced, remove "
+                "adopt_existing_id / adopt_existing_by_name from the program: they apply only "
+                "when the resource is first created, like an import. If an interrupted run left "
+                "the tag, run `pulumi-uac recover`. If you are moving the connection from another "
+                f"stack, run `pulumi state delete` there, then `pulumi-uac release {conn.id}`"
+            )
         patch = dict(desired)
         for key, values in CREATE_ONLY_VALUES.items():
             wanted = patch.get(key)
@@ -177,9 +209,7 @@ class ConnectionLifecycle:
                         f"when a connection is created, and it has {getattr(conn, key, None)!r}"
                     )
                 del patch[key]
-        if "tags" in patch:
-            # The connection's own marks (from an earlier life) stay; they are not the user's.
-            patch["tags"] = [*user_tags(patch["tags"]), *_marks(conn.tags)]
+        patch["tags"] = [*user_tags(patch.get("tags", conn.tags)), tag]
         return self.client.update(str(conn.id), UacConnectionUpdateParams.model_validate(patch))
 
     # ------------------------------------------------------------------ read
@@ -250,7 +280,14 @@ class ConnectionLifecycle:
         if waits:
             try:
                 status = self._maybe_wait(conn_id, news, desired, timeout, started)
-            except RegistrationError as exc:
+            except AbandonedError as exc:
+                raise _prefixed(
+                    exc,
+                    None,
+                    suffix=f"; Telnyx already holds the new {', '.join(sorted(patch))}: run "
+                    "`pulumi refresh` before anything else",
+                ) from None
+            except TelnyxError as exc:
                 assert before is not None
                 raise self._roll_back(conn_id, patch, before, olds, exc) from None
         outs = build_outputs(
@@ -279,30 +316,11 @@ class ConnectionLifecycle:
         patch: dict[str, Any],
         before: UacConnection,
         olds: dict[str, Any],
-        failure: RegistrationError,
+        failure: TelnyxError,
     ) -> TelnyxError:
         """Put back what ``patch`` changed, from the connection as it was read just before it;
         the error to raise."""
-        previous = api_view(before)
-        restore: dict[str, Any] = {}
-        lost: list[str] = []
-        for key in patch:
-            value = previous.get(key)
-            if key == "tags":
-                value = list(before.tags or [])
-            if key in NESTED_FIELDS and isinstance(value, dict):
-                value = _settable(key, value)
-                for path in PASSWORD_PATHS:
-                    if root(path) == key:
-                        leaf = path.split(".", 1)[1]
-                        old = get_path(olds, path)
-                        if old is not None:
-                            value[leaf] = old
-                        elif value.get(leaf) is not None or get_path(patch, path) is not None:
-                            value.pop(leaf, None)
-                            lost.append(path)
-            if value is not None:
-                restore[key] = value
+        restore, unset, masked = _restore_body(patch, before, olds)
         changed = ", ".join(sorted(patch))
         try:
             self.client.update(conn_id, UacConnectionUpdateParams.model_validate(restore))
@@ -315,11 +333,23 @@ class ConnectionLifecycle:
                 "run `pulumi up`"
             )
         note = f". The change was undone: Telnyx holds the previous {changed} again"
-        if lost:
+        if unset or masked:
+            kept = [*unset, *masked]
             note += (
-                f", except {', '.join(lost)}, which Telnyx masks and the state never held: set "
-                "it in the program and run `pulumi up`"
+                f", except {', '.join(kept)}, which keep{'s' if len(kept) == 1 else ''} the "
+                "program's new value"
             )
+            if unset:
+                note += (
+                    f" ({', '.join(unset)} had no value before, and Telnyx cannot unset "
+                    f"{'it' if len(unset) == 1 else 'them'})"
+                )
+            if masked:
+                note += (
+                    f" ({', '.join(masked)} is masked by Telnyx and was never in the state, so "
+                    "its previous value is unknown)"
+                )
+            note += ": set what you want in the program and run `pulumi up`"
         return _prefixed(failure, None, suffix=note)
 
     # ------------------------------------------------------------------ delete
@@ -391,11 +421,53 @@ def _marks(tags: Any) -> list[str]:
     return [t for t in tags or [] if isinstance(t, str) and token_of(t) is not None]
 
 
-def _settable(key: str, value: dict[str, Any]) -> dict[str, Any]:
-    """The keys of a nested object that a request may carry (the answer has more)."""
-    spec = next(s for s in request_fields() if s.name == key)
-    names = {f.name for f in spec.fields}
-    return {k: v for k, v in value.items() if k in names and v is not None}
+def _restore_body(
+    patch: dict[str, Any], before: UacConnection, olds: dict[str, Any]
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """The PATCH that puts back what ``patch`` changed: the values read just before it
+    (passwords, which Telnyx masks, from the state), explicit nulls for what had no value where
+    Telnyx allows null; and the paths that cannot be put back: ``(body, unset, masked)``."""
+    previous = api_view(before)
+    previous["tags"] = list(before.tags or [])  # our marks included: they must stay
+    specs = {s.name: s for s in request_fields()}
+    body: dict[str, Any] = {}
+    unset: list[str] = []
+    masked: list[str] = []
+
+    def restore(spec: Any, old: Any, container: dict[str, Any]) -> None:
+        if spec.path in PASSWORD_PATHS:
+            known = get_path(olds, spec.path)
+            if known is not None:
+                container[spec.name] = known
+            elif old is not None:
+                masked.append(spec.path)  # it had one; what it was, Telnyx will not say
+            else:
+                unset.append(spec.path)
+        elif old is not None:
+            container[spec.name] = old
+        elif spec.nullable:
+            container[spec.name] = None
+        else:
+            unset.append(spec.path)
+
+    for key, new in patch.items():
+        spec = specs[key]
+        old = previous.get(key)
+        if spec.kind != "object":
+            restore(spec, old, body)
+            continue
+        if not isinstance(old, dict):
+            unset.append(key)  # the object itself is new: Telnyx cannot remove it
+            continue
+        nested: dict[str, Any] = {}
+        for sub in spec.fields:
+            value = old.get(sub.name)
+            if value is not None and sub.path not in PASSWORD_PATHS:
+                nested[sub.name] = value
+            elif sub.name in new or (sub.path in PASSWORD_PATHS and value is not None):
+                restore(sub, value, nested)
+        body[key] = nested
+    return body, unset, masked
 
 
 def _readable_paths(conn: UacConnection, outputs: dict[str, Any]) -> list[str]:

@@ -53,4 +53,5 @@ def wait_for_registration(
                 f"{HINT}",
                 status=result.status,
             )
+        client.check_abandoned(f"waiting for the registration of {subject}")
         sleep(min(interval, remaining))

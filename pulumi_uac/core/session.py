@@ -10,32 +10,47 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 
 from ..client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, ClientConfig, UacClient
+from ..client.config import clean_api_key
 from .errors import MissingCredentialsError
 
 API_KEY_CONFIG = "telnyx:apiKey"
 BASE_URL_CONFIG = "telnyx:baseUrl"
+RETRY_TIMEOUT_CONFIG = "telnyx:retryTimeout"
 
-_CLIENTS: dict[tuple[str, str], UacClient] = {}
+_CLIENTS: dict[tuple[str, str, str | None], UacClient] = {}
 _LOCK = threading.Lock()
 
 
 def resolve(api_key: str | None, base_url: str | None) -> tuple[str, str]:
     """The key and base URL to use: configuration first, then the environment."""
     key = api_key or os.environ.get(API_KEY_ENV)
-    if not key:
+    if not key or not key.strip():
         raise MissingCredentialsError()
+    key = clean_api_key(key)
     url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
     return key, url
 
 
-def shared_client(api_key: str, base_url: str) -> UacClient:
-    """One client (one connection pool) per endpoint and key for the whole process: every call
-    the engine makes at once shares it."""
+def shared_client(
+    api_key: str,
+    base_url: str,
+    retry_timeout: str | None = None,
+    abandoned: Callable[[], str | None] | None = None,
+) -> UacClient:
+    """One client per endpoint and key for the whole process: one connection pool, and one rate
+    gate, so that every call the engine makes at once learns from the others' 429s.
+    ``retry_timeout`` (from ``telnyx:retryTimeout``; else ``TELNYX_RETRY_TIMEOUT``) bounds each
+    request's retries; ``abandoned`` stops waiting calls once the CLI is gone."""
     with _LOCK:
-        client = _CLIENTS.get((base_url, api_key))
+        key = (base_url, api_key, retry_timeout)
+        client = _CLIENTS.get(key)
         if client is None:
-            client = UacClient(ClientConfig.from_env(api_key=api_key, base_url=base_url))
-            _CLIENTS[(base_url, api_key)] = client
+            config = ClientConfig.from_env(
+                api_key=api_key, base_url=base_url, retry_timeout=retry_timeout
+            )
+            client = UacClient(config, abandoned=abandoned)
+            _CLIENTS[key] = client
         return client

@@ -7,6 +7,7 @@ rejected value: it may be a password.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -17,6 +18,7 @@ from .fields import FieldSpec, request_fields
 
 M = TypeVar("M", bound=BaseModel)
 
+_UNION_MEMBER = re.compile(r"[a-z][a-z-]*\[.*\]", re.DOTALL)
 JITTER_MIN_DEFAULT = 60
 JITTER_MAX_DEFAULT = 200
 
@@ -28,6 +30,9 @@ class Problem:
     path: tuple[str | int, ...]
     message: str
     missing: bool = False
+    involves: tuple[tuple[str | int, ...], ...] = ()
+    """Other paths a cross-field rule read: when any of them is not known yet, the rule cannot
+    be judged."""
 
     @property
     def dotted(self) -> str:
@@ -71,8 +76,14 @@ def problems_of(exc: ValidationError) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[str | int, ...]] = set()
     for err in exc.errors(include_input=False, include_url=False):
-        # pydantic reports `X | None` fields once per union member; the non-None one is enough.
-        path = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p and "]" in p))
+        loc = list(err["loc"])
+        # An unknown key is the last part of its location, whatever it looks like; elsewhere,
+        # pydantic may name a union member in the location (`function-after[...]`), which is
+        # not a field.
+        last = [loc.pop()] if err["type"] == "extra_forbidden" and loc else []
+        path = tuple(
+            p for p in loc if not (isinstance(p, str) and _UNION_MEMBER.fullmatch(p))
+        ) + tuple(last)
         if path in seen:
             continue
         seen.add(path)
@@ -105,6 +116,7 @@ def cross_field_problems(
                 "is required when external_uac_settings is set (the PBX address Telnyx "
                 "registers to)",
                 missing=True,
+                involves=(("external_uac_settings",),),
             )
         )
     jitter = params.jitter_buffer
@@ -130,6 +142,10 @@ def cross_field_problems(
                     + f") at or below jitterbuffer_msec_max ({high_value}"
                     + (" unless set" if high is None else "")
                     + ")",
+                    involves=(
+                        ("jitter_buffer", "jitterbuffer_msec_min"),
+                        ("jitter_buffer", "jitterbuffer_msec_max"),
+                    ),
                 )
             )
     if params.webhook_api_version == "texml" and not (
@@ -139,6 +155,7 @@ def cross_field_problems(
             Problem(
                 ("webhook_api_version",),
                 "'texml' requires outbound.call_parking_enabled to be true",
+                involves=(("outbound", "call_parking_enabled"),),
             )
         )
     return out

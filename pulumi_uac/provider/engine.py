@@ -8,8 +8,10 @@ dynamic host's shim passes its arguments through), so a provider can log through
 from __future__ import annotations
 
 import re
+import socket
 import sys
 import threading
+import time
 from typing import Any
 
 _ADDRESS = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):[0-9]{1,5}")
@@ -74,3 +76,55 @@ def default_log() -> EngineLog:
     if _DEFAULT is None:
         _DEFAULT = EngineLog(engine_address())
     return _DEFAULT
+
+
+class EngineWatch:
+    """Tells whether the engine (the ``pulumi`` CLI) that started this plugin is still there.
+
+    A SIGKILLed CLI leaves its plugins running, orphaned; a provider sleeping on a Retry-After
+    would wake up and send its request after the user had already recovered, making a duplicate
+    nobody records. The engine's gRPC port closes with the CLI, so a refused connection to it
+    means gone (and gone stays gone). Probes are at most one a second.
+    """
+
+    def __init__(self, address: str | None, clock: Any = time.monotonic) -> None:
+        self.address = address
+        self._clock = clock
+        self._checked_at = float("-inf")
+        self._gone = False
+        self._lock = threading.Lock()
+
+    def _reachable(self) -> bool:
+        assert self.address is not None
+        host, _, port = self.address.rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=2):
+                return True
+        except OSError:
+            return False
+
+    def gone(self) -> str | None:
+        """Why the caller should stop (the CLI is gone), or None to carry on."""
+        if self.address is None:
+            return None
+        with self._lock:
+            if not self._gone and self._clock() - self._checked_at >= 1.0:
+                self._checked_at = self._clock()
+                self._gone = not self._reachable()
+            gone = self._gone
+        return (
+            "the pulumi CLI that started this provider is gone, so nothing more is sent"
+            if gone
+            else None
+        )
+
+
+_WATCH: EngineWatch | None = None
+
+
+def engine_watch() -> EngineWatch:
+    """The process's watch on its engine (created on first use)."""
+    global _WATCH
+    if _WATCH is None:
+        _WATCH = EngineWatch(engine_address())
+    return _WATCH

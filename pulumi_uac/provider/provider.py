@@ -32,9 +32,9 @@ from pulumi.runtime import rpc
 
 from ..client import TelnyxError
 from ..core import UNKNOWN, ConnectionLifecycle, check, compute_diff, resolve, shared_client
-from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG
+from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, RETRY_TIMEOUT_CONFIG
 from ..core.values import Unknown
-from .engine import default_log
+from .engine import default_log, engine_watch
 
 
 def from_engine(value: Any) -> Any:
@@ -70,21 +70,26 @@ class UacConnectionProvider(ResourceProvider):
     # instance empty.
     _api_key: str | None = None
     _base_url: str | None = None
+    _retry_timeout: str | None = None
 
     def configure(self, req: ConfigureRequest) -> None:
-        """Read ``telnyx:apiKey`` and ``telnyx:baseUrl`` from the stack configuration."""
+        """Read ``telnyx:apiKey``, ``telnyx:baseUrl`` and ``telnyx:retryTimeout`` from the stack
+        configuration."""
         key = req.config.get(API_KEY_CONFIG)
         url = req.config.get(BASE_URL_CONFIG)
+        budget = req.config.get(RETRY_TIMEOUT_CONFIG)
         self._api_key = str(key) if key else None
         self._base_url = str(url) if url else None
+        self._retry_timeout = str(budget) if budget else None
 
     def lifecycle(self) -> ConnectionLifecycle:
         """The core lifecycle over the shared client for this provider's credentials."""
         try:
             key, url = resolve(self._api_key, self._base_url)
+            client = shared_client(key, url, self._retry_timeout, engine_watch().gone)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
-        return ConnectionLifecycle(shared_client(key, url), warn=default_log().warn)
+        return ConnectionLifecycle(client, warn=default_log().warn)
 
     def __getstate__(self) -> dict[str, Any]:
         # Whatever happens to the instance, only an empty state is ever serialized into a stack.

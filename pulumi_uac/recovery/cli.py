@@ -2,16 +2,18 @@
 
     pulumi-uac orphans [--stack S] [--cwd DIR] [--delete] [--json]
     pulumi-uac recover [--stack S] [--cwd DIR]
+    pulumi-uac release ID [--stack S] [--cwd DIR]
 
 Both read the stack's state with ``pulumi stack export`` (run in ``--cwd``, with this process's
 environment, so the same backend, passphrase and stack selection as your ``pulumi`` commands) and
 talk to Telnyx with the stack's ``telnyx:apiKey`` / ``telnyx:baseUrl``, else ``TELNYX_API_KEY`` /
 ``TELNYX_BASE_URL``, exactly as the provider does.
 
-``recover`` is what to run after ``pulumi up`` or ``pulumi destroy`` was killed: it deletes the
-connections the interrupted creates left on Telnyx (they never reached the state, so nothing
-else would ever delete them; adopted connections are never touched), then clears the pending
-operations with ``pulumi refresh --clear-pending-creates``. The next ``pulumi up`` converges.
+``recover`` is what to run after ``pulumi up`` or ``pulumi destroy`` was killed: it stops the
+provider processes the killed CLI left running in the project, deletes the connections the
+interrupted creates left on Telnyx (they never reached the state, so nothing else would ever
+delete them; adopted connections are never touched), then clears the pending operations with
+``pulumi refresh --clear-pending-creates``. The next ``pulumi up`` converges.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from typing import Any
 
 from ..client import TelnyxError, UacClient
 from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
-from .orphans import Orphan, find_orphans
+from .leftovers import leftover_providers, stop
+from .orphans import Orphan, find_orphans, release
 from .state import StackRecord, read_state
 
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
@@ -87,13 +90,18 @@ def _describe(orphans: list[Orphan]) -> str:
     return "\n".join(lines)
 
 
-def _delete(client: UacClient, orphans: list[Orphan]) -> None:
+def _clean_up(client: UacClient, orphans: list[Orphan]) -> None:
+    """Delete what the stack made; release (untag) what it was only adopting."""
     for o in orphans:
         try:
+            if o.adopted:
+                release(client, o.id)
+                print(f"released {o.id} ({o.connection_name!r}): adopted, not made, so kept")
+                continue
             client.delete(o.id)
         except TelnyxError as exc:
             if getattr(exc, "status_code", None) != 404:
-                raise RecoveryError(f"deleting orphan {o.id} failed: {exc}") from None
+                raise RecoveryError(f"cleaning up orphan {o.id} failed: {exc}") from None
         print(f"deleted {o.id} ({o.connection_name!r})")
 
 
@@ -108,20 +116,39 @@ def orphans_command(args: argparse.Namespace) -> int:
     else:
         print("no orphaned UAC connections: every connection this stack made is in its state")
     if args.delete and found:
-        _delete(stack.client(), found)
+        _clean_up(stack.client(), found)
+    return 0
+
+
+def release_command(args: argparse.Namespace) -> int:
+    stack = Stack(args.stack, args.cwd)
+    record = read_state(stack.export())
+    if args.id in record.ids:
+        raise RecoveryError(
+            f"connection {args.id} is held by this stack's state: releasing it would hide it from "
+            "crash recovery; `pulumi state delete` it first if you mean to hand it over"
+        )
+    marks = release(stack.client(), args.id)
+    print(
+        f"released {args.id}: removed {', '.join(marks)}"
+        if marks
+        else f"{args.id} carries no ownership tag: nothing to release"
+    )
     return 0
 
 
 def recover_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
+    leftovers = leftover_providers(args.cwd or os.getcwd())
+    if leftovers:
+        # First: nothing the interrupted run started may land after the clean-up.
+        stop(leftovers)
+        print(f"stopped {len(leftovers)} provider process(es) the interrupted run left running")
     record: StackRecord = read_state(stack.export())
     found = find_orphans(stack.client(), record)
     if found:
         print(_describe(found))
-        _delete(stack.client(), found)
-    for p in record.pending:
-        if p.adopting:
-            print(f"{p.urn} was adopting an existing connection: left as it is")
+        _clean_up(stack.client(), found)
     if record.pending or record.other_pending:
         stack.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
         print(
@@ -139,19 +166,30 @@ def build_parser() -> argparse.ArgumentParser:
     for name, helptext in (
         ("orphans", "list connections this stack made that its state does not hold"),
         ("recover", "clean up after an interrupted `pulumi up` or `pulumi destroy`"),
+        ("release", "remove the ownership tags of a connection this stack does not hold"),
     ):
         p = sub.add_parser(name, help=helptext, description=helptext)
         p.add_argument("--stack", "-s", help="the stack (default: the selected one)")
         p.add_argument("--cwd", "-C", help="the Pulumi project folder (default: here)")
         if name == "orphans":
-            p.add_argument("--delete", action="store_true", help="delete the orphans found")
+            p.add_argument(
+                "--delete",
+                action="store_true",
+                help="delete the orphans found (adopted ones are only released)",
+            )
             p.add_argument("--json", action="store_true", help="print JSON")
+        if name == "release":
+            p.add_argument("id", help="the connection's id")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    command = orphans_command if args.command == "orphans" else recover_command
+    command = {
+        "orphans": orphans_command,
+        "recover": recover_command,
+        "release": release_command,
+    }[args.command]
     try:
         return command(args)
     except (RecoveryError, TelnyxError) as exc:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..client import UacClient
 from ..core.marks import marks_of, token_of
+from ..models import UacConnectionUpdateParams
 from .state import StackRecord
 
 
@@ -25,6 +26,9 @@ class Orphan:
     urn: str
     """The resource it was made for."""
     why: str
+    adopted: bool = False
+    """An existing connection an interrupted create was adopting: not ours to delete, only to
+    release (its ownership tag removed)."""
 
 
 def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
@@ -34,6 +38,7 @@ def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
     if not tokens:
         return []
     pending = {p.token for p in record.pending if p.token}
+    adopting = {p.token for p in record.pending if p.token and p.adopting}
     found: list[Orphan] = []
     for conn in client.list():
         conn_id = str(conn.id)
@@ -43,11 +48,31 @@ def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
             token = token_of(tag)
             if token in tokens:
                 urn = tokens[token]
-                why = (
-                    "made by a create that was interrupted before the state recorded it"
-                    if token in pending and token not in record.tokens
-                    else "a second connection made for a resource the state holds"
+                if token in adopting:
+                    why = "adopted by a create that was interrupted before the state recorded it"
+                elif token in pending and token not in record.tokens:
+                    why = "made by a create that was interrupted before the state recorded it"
+                else:
+                    why = "a second connection made for a resource the state holds"
+                found.append(
+                    Orphan(
+                        conn_id,
+                        str(conn.connection_name),
+                        tag,
+                        urn,
+                        why,
+                        adopted=token in adopting,
+                    )
                 )
-                found.append(Orphan(conn_id, str(conn.connection_name), tag, urn, why))
                 break
     return found
+
+
+def release(client: UacClient, conn_id: str) -> list[str]:
+    """Remove every ownership tag from a connection; the tags removed."""
+    conn = client.get(conn_id)
+    marks = marks_of(conn.tags)
+    if marks:
+        kept = [t for t in conn.tags or [] if t not in marks]
+        client.update(conn_id, UacConnectionUpdateParams.model_validate({"tags": kept}))
+    return marks

@@ -9,6 +9,7 @@ known until it resolves, so the whole object becomes secret: more secret than ne
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pulumi
@@ -34,7 +35,7 @@ def _plain_with_secrets(value: Any, leaves: list[str]) -> Any:
     """A nested object (input type or mapping) as a dict, its password leaves made secret."""
     if value is None:
         return None
-    if not (is_args(value) or isinstance(value, dict)):
+    if not (is_args(value) or isinstance(value, Mapping)):
         return value  # not an object: check reports it, by name, at preview time
     plain = args_dict(value)
     for leaf in leaves:

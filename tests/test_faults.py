@@ -1,0 +1,310 @@
+"""Faults and crashes at scale, through the real CLI on loopback, seeded and bounded in time.
+
+Every scenario asserts the emulator's real state, not only exit codes: exactly the expected
+connections exist, each once, their ids are the state's, nothing is pending, and no secret
+leaked into the state, the CLI output or the emulator's log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import API_KEY, PulumiProject, resources_of
+
+pytestmark = pytest.mark.e2e
+
+COUNT = 20
+PROGRAM = """
+import pulumi
+from pulumi_uac import ExternalUacSettingsArgs, UacConnection
+cfg = pulumi.Config()
+for i in range(cfg.get_int("count") or 0):
+    UacConnection(f"c{i}", connection_name=f"Fault {i}",
+        external_uac_settings=ExternalUacSettingsArgs(
+            proxy="sip:pbx.example.com", username=f"reg-{i:03d}",
+            password=cfg.require_secret("pw"), transport=cfg.get("transport") or "TCP"))
+"""
+PASSWORDS = ["Fault-Password-One-1", "Fault-Password-Two-2"]
+FAULTS = {
+    "error_rate": 0.2,
+    "rate_limit_rate": 0.1,
+    "retry_after_share": 0.5,
+    "retry_after": 1.0,
+    "drop_rate": 0.05,
+    "drop_after_rate": 0.05,
+    "latency_ms": 100,
+    "latency_jitter_ms": 100,
+}
+
+
+def live(admin: httpx.Client, reveal: bool = False) -> list[dict[str, Any]]:
+    params = {"reveal": "true"} if reveal else {}
+    conns: list[dict[str, Any]] = admin.get("state", params=params).json()["connections"]
+    return conns
+
+
+def assert_converged(proj: PulumiProject, admin: httpx.Client, count: int) -> None:
+    """Exactly ``count`` connections, each once, the very ones the state holds, nothing pending."""
+    conns = live(admin)
+    names = [c["connection_name"] for c in conns]
+    assert len(conns) == count and len(set(names)) == count, sorted(names)
+    export = proj.export()
+    assert not export["deployment"].get("pending_operations")
+    assert {c["id"] for c in conns} == {r["id"] for r in resources_of(export)}
+
+
+def assert_no_leaks(proj: PulumiProject, *extra: str) -> None:
+    """No password and no API key in the state, the exports, the CLI's output, or whatever else
+    is given (the emulator's log)."""
+    blobs = [json.dumps(proj.export()), "\n".join(proj.outputs), *extra]
+    blobs += [p.read_text(errors="replace") for p in proj.state_files()]
+    for blob in blobs:
+        for secret in (*PASSWORDS, API_KEY):
+            assert secret not in blob
+
+
+def project(project_factory: Any, name: str = "p") -> PulumiProject:
+    proj: PulumiProject = project_factory(PROGRAM, subdir=name)
+    proj.init()
+    proj.config("pw", PASSWORDS[0], secret=True)
+    return proj
+
+
+# -------------------- the fault matrix
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_up_update_and_removal_of_20_survive_a_storm_of_faults(
+    project_factory: Any, admin: httpx.Client, seed: int
+) -> None:
+    proj = project(project_factory)
+    assert admin.put("faults", json={**FAULTS, "seed": seed}).status_code == 200
+    proj.config("count", str(COUNT))
+    proj.up()
+    assert_converged(proj, admin, COUNT)
+    proj.preview("--expect-no-changes")
+
+    # A password rotation and a transport change on every connection.
+    proj.config("pw", PASSWORDS[1], secret=True)
+    proj.config("transport", "UDP")
+    proj.up()
+    assert_converged(proj, admin, COUNT)
+    for conn in live(admin, reveal=True):
+        ext = conn["external_uac_settings"]
+        assert (ext["password"], ext["transport"]) == (PASSWORDS[1], "UDP")
+    proj.preview("--expect-no-changes")
+
+    proj.config("count", "0")
+    proj.up()
+    assert_converged(proj, admin, 0)
+    log = admin.get("requests")
+    statuses = [r["status"] for r in log.json()["requests"]]
+    assert {0, 429, 503} <= set(statuses)  # the faults really happened
+    assert_no_leaks(proj, log.text)
+
+
+def test_an_up_that_starts_in_a_45_second_429_storm_waits_it_out(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    proj = project(project_factory)
+    proj.config("count", "5")
+    admin.put("faults", json={"storm_seconds": 45, "seed": 7})
+    started = time.monotonic()
+    proj.up()
+    assert time.monotonic() - started >= 40
+    assert_converged(proj, admin, 5)
+    statuses = [r["status"] for r in admin.get("requests").json()["requests"]]
+    # One rate gate per process: the calls waited together instead of hammering the limit.
+    assert statuses.count(429) < 40, statuses.count(429)
+    proj.destroy()
+    assert_converged(proj, admin, 0)
+    assert_no_leaks(proj)
+
+
+# -------------------- crashes
+
+
+def kill_when(proc: subprocess.Popen[str], ready: Any, what: str, limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    while not ready():
+        if proc.poll() is not None:
+            output = proc.stdout.read() if proc.stdout else ""
+            raise AssertionError(f"the run ended before {what}: {output}")
+        assert time.monotonic() < deadline, f"never saw {what}"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
+def readme_recovery(proj: PulumiProject, then: str = "up") -> None:
+    """The README's recovery, word for word, started at once."""
+    proj.run("cancel", "--yes")
+    proj.recovery("recover")
+    if then == "up":
+        proj.up()
+    else:
+        proj.destroy()
+
+
+@pytest.mark.parametrize("when", [3, 12])
+def test_a_killed_up_of_20_is_recovered_as_the_readme_says(
+    project_factory: Any, admin: httpx.Client, when: int
+) -> None:
+    proj = project(project_factory)
+    proj.config("count", str(COUNT))
+    admin.put("faults", json={"latency_ms": 1500})  # replies are slow: kills land mid-create
+    proc = proj.start("up", "--yes", "--skip-preview")
+    kill_when(proc, lambda: len(live(admin)) >= when, f"{when} connections")
+    admin.delete("faults")
+    assert proj.export()["deployment"].get("pending_operations")
+    readme_recovery(proj)
+    assert_converged(proj, admin, COUNT)
+    proj.preview("--expect-no-changes")
+    assert "no orphaned" in proj.recovery("orphans").stdout
+    proj.destroy()
+    assert_converged(proj, admin, 0)
+    assert_no_leaks(proj)
+
+
+def test_a_provider_left_asleep_on_a_retry_after_never_sends_after_the_recovery(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    proj = project(project_factory)
+    proj.config("count", str(COUNT))
+    admin.put("faults", json={"retry_after": 15, "retry_after_share": 1.0})
+    admin.post(
+        "faults/fail-next", json={"route": "POST /v2/uac_connections", "status": 429, "count": 50}
+    )
+
+    def rate_limited() -> bool:
+        return any(r["status"] == 429 for r in admin.get("requests").json()["requests"])
+
+    proc = proj.start("up", "--yes", "--skip-preview")
+    kill_when(proc, rate_limited, "a 429")
+    killed_at = time.monotonic()
+    admin.delete("faults")
+    readme_recovery(proj)
+    assert_converged(proj, admin, COUNT)
+    posts = admin.get("requests").json()["counts"]["POST /v2/uac_connections"]
+    # The orphaned provider's Retry-After ends 15 s after the kill; give it time to misbehave.
+    time.sleep(max(0.0, killed_at + 18 - time.monotonic()))
+    assert admin.get("requests").json()["counts"]["POST /v2/uac_connections"] == posts
+    assert_converged(proj, admin, COUNT)
+    proj.destroy()
+    assert_no_leaks(proj)
+
+
+def test_a_killed_destroy_is_recovered_as_the_readme_says(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    proj = project(project_factory)
+    proj.config("count", str(COUNT))
+    proj.up()
+    admin.put("faults", json={"latency_ms": 1500})
+    proc = proj.start("destroy", "--yes", "--skip-preview")
+    kill_when(proc, lambda: len(live(admin)) <= COUNT - 3, "three deletions")
+    admin.delete("faults")
+    readme_recovery(proj, then="destroy")
+    assert_converged(proj, admin, 0)
+    assert_no_leaks(proj)
+
+
+# -------------------- the emulator restarted mid-run
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class EmulatorProcess:
+    """The emulator as users run it: its own process, with ``--state``."""
+
+    def __init__(self, state: Path, port: int) -> None:
+        self.state, self.port = state, port
+        self.logs: list[str] = []
+        self.proc: subprocess.Popen[str] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pulumi_uac.emulator",
+                "--port",
+                str(self.port),
+                "--api-key",
+                API_KEY,
+                "--state",
+                str(self.state),
+                "--latency-ms",
+                "300",
+                "--strict-fields",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={k: v for k, v in os.environ.items() if not k.startswith("TELNYX_")},
+        )
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+
+    def stop(self, sig: int = signal.SIGKILL) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(sig)
+        out, _ = self.proc.communicate(timeout=30)
+        self.logs.append(out or "")
+
+
+@pytest.fixture
+def emulator_process(tmp_path: Path) -> Iterator[EmulatorProcess]:
+    emu = EmulatorProcess(tmp_path / "emulator.json", free_port())
+    emu.start()
+    yield emu
+    if emu.proc is not None and emu.proc.poll() is None:
+        emu.stop(signal.SIGTERM)
+
+
+def test_the_emulator_restarted_mid_up_converges(
+    tmp_path: Path, emulator_process: EmulatorProcess
+) -> None:
+    emu = emulator_process
+    proj = PulumiProject(tmp_path / "restart", PROGRAM, base_url=emu.url)
+    proj.init()
+    proj.config("pw", PASSWORDS[0], secret=True)
+    proj.config("count", str(COUNT))
+    admin = httpx.Client(base_url=emu.url.removesuffix("/v2") + "/_emulator/")
+    proc = proj.start("up", "--yes", "--skip-preview")
+    kill_when_alive = time.monotonic() + 120
+    while len(admin.get("state").json()["connections"]) < 8:
+        assert time.monotonic() < kill_when_alive and proc.poll() is None
+        time.sleep(0.05)
+    emu.stop()  # the server dies with requests in flight...
+    time.sleep(1.0)
+    emu.start()  # ...and comes back with its state, on the same port
+    out, _ = proc.communicate(timeout=600)
+    proj.outputs.append(out)
+    if proc.returncode != 0:
+        proj.up()  # the next run converges
+    assert_converged(proj, admin, COUNT)
+    fqdns = [c["fqdn"] for c in admin.get("state").json()["connections"]]
+    assert len(set(fqdns)) == COUNT  # nothing reissued after the restart
+    proj.destroy()
+    assert_converged(proj, admin, 0)
+    log = admin.get("requests").text
+    emu.stop(signal.SIGTERM)
+    assert_no_leaks(proj, *emu.logs, log)
+    admin.close()
