@@ -24,12 +24,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 PULUMI = PATH="$$(cat $(ENGINE_FILE)):$$PATH" pulumi
 
-.PHONY: help setup venv engine up down test lint typecheck bench emulator emulator-bg clean
+.PHONY: help setup venv engine env up down test lint typecheck bench emulator emulator-bg clean
 
 help:
 	@echo "make up     - set everything up, start the emulator, pulumi up the quickstart stack"
 	@echo "make down   - destroy the quickstart stack and stop the emulator"
 	@echo "make test   - set everything up and run the whole test suite"
+	@echo 'eval "$$(make -s env)" - this shell, set up to run pulumi by hand (after make up)'
 	@echo "make lint / typecheck / bench / emulator (foreground) / clean"
 
 setup: venv engine
@@ -43,11 +44,23 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 venv: $(VENV)/.installed
 
 engine: $(ENGINE_FILE)
-$(ENGINE_FILE): .pulumi-version scripts/install-pulumi.sh scripts/langhost/main.go
+$(ENGINE_FILE): .pulumi-version .pulumi-yaml-version scripts/install-pulumi.sh scripts/langhost/main.go
 	mkdir -p $(STATE)
 	bash scripts/install-pulumi.sh > $@.tmp
 	mv $@.tmp $@
-	$(PULUMI) version
+	$(PULUMI) version >&2
+
+# What a shell needs to run pulumi by hand against the emulator: eval "$(make -s env)".
+env: | $(ENGINE_FILE)
+	@mkdir -p $(STATE)/backend
+	@echo "export PATH=\"$$(cat $(ENGINE_FILE)):$(VENV)/bin:\$$PATH\""
+	@echo "export PULUMI_HOME=\"$(PULUMI_HOME)\" PULUMI_BACKEND_URL=\"$(PULUMI_BACKEND_URL)\""
+	@echo "export PULUMI_CONFIG_PASSPHRASE=\"$(PULUMI_CONFIG_PASSPHRASE)\""
+	@echo "export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true"
+	@echo "export PULUMI_CREDENTIAL_STORE=plaintext"
+	@if [ -s $(STATE)/emulator.url ]; then \
+	  echo "export TELNYX_BASE_URL=\"$$(cat $(STATE)/emulator.url)\" TELNYX_API_KEY=$(EMULATOR_KEY)"; \
+	else echo "echo 'no emulator running: make up starts one' >&2"; fi
 
 # The emulator runs in the background with its state in .state/, and is reused while it lives.
 $(STATE)/emulator.url: | venv

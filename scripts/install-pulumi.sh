@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ensure a Pulumi CLI of exactly the version in .pulumi-version, with its Python language host,
-# the language host's exec runner and the dynamic-provider shim, all in one directory.
+# the language host's exec runner and the dynamic-provider shim, all in one directory; and the
+# YAML language host of the version in .pulumi-yaml-version beside them.
 #
 # Prints that directory (and nothing else) on stdout; progress goes to stderr.
 #   1. A matching `pulumi` already on PATH, with its Python plugins beside it, is used as is.
@@ -12,6 +13,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 V="$(tr -d '[:space:]' < "$ROOT/.pulumi-version")"
+YAML_V="$(tr -d '[:space:]' < "$ROOT/.pulumi-yaml-version")"
 CACHE_ROOT="${PULUMI_UAC_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-uac/engine}"
 DEST="$CACHE_ROOT/v$V"
 BIN="$DEST/bin"
@@ -38,16 +40,34 @@ complete() {
   [ "$("$dir/pulumi" version 2>/dev/null)" = "v$V" ]
 }
 
+# with_yaml DIR: make sure DIR also holds the YAML language host (official installs ship it;
+# our build adds it from the module proxy, where pulumi-yaml builds as a module of its own).
+with_yaml() {
+  local dir="$1"
+  if [ -x "$dir/pulumi-language-yaml" ]; then return 0; fi
+  if [ ! -w "$dir" ]; then
+    say "no pulumi-language-yaml beside $dir/pulumi: YAML programs (examples/yaml) will not run"
+    return 0
+  fi
+  command -v go >/dev/null 2>&1 || official_hint "Go is not installed (needed for pulumi-language-yaml)"
+  say "building pulumi-language-yaml v$YAML_V from the Go module proxy"
+  GOBIN="$dir" CGO_ENABLED=0 go install -trimpath \
+    "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@v$YAML_V" >&2 \
+    || official_hint "the Go module proxy did not serve pulumi-yaml v$YAML_V"
+}
+
 if existing="$(command -v pulumi 2>/dev/null)"; then
   dir="$(cd "$(dirname "$existing")" && pwd)"
   if complete "$dir"; then
     say "using the Pulumi v$V found on PATH in $dir"
+    with_yaml "$dir"
     echo "$dir"; exit 0
   fi
 fi
 
 if complete "$BIN"; then
   say "using the cached Pulumi v$V in $BIN"
+  with_yaml "$BIN"
   echo "$BIN"; exit 0
 fi
 
@@ -101,5 +121,6 @@ say "building Pulumi v$V from the Go module proxy into $DEST (the first build ta
 rm -rf "$BIN"
 mv "$BIN.tmp" "$BIN"
 complete "$BIN" || official_hint "the build finished but $BIN/pulumi does not report v$V"
+with_yaml "$BIN"
 say "built Pulumi v$V in $(( $(date +%s) - start ))s; installed in $BIN"
 echo "$BIN"

@@ -98,8 +98,21 @@ def pulumi_binary() -> str:
     return found
 
 
+MODES = ("dynamic", "native")
+VENV_BIN = Path(sys.executable).parent
+NATIVE_PRELUDE = (
+    "# The same program, served by the native plugin: `UacConnection` is the native class.\n"
+    "import pulumi_uac as _uac, pulumi_uac.native as _native\n"
+    "_uac.UacConnection = _native.UacConnection\n"
+)
+
+
 class PulumiProject:
-    """A temporary Pulumi project with its own file backend, driven through the real CLI."""
+    """A temporary Pulumi project with its own file backend, driven through the real CLI.
+
+    ``mode="native"`` runs the same program on the native plugin: the project lists the plugin
+    (the console script in this venv) under ``plugins``, and ``pulumi_uac.UacConnection`` is the
+    native class."""
 
     def __init__(
         self,
@@ -112,9 +125,13 @@ class PulumiProject:
         api_key: str | None = API_KEY,
         passphrase: str = "test-passphrase",
         extra_env: dict[str, str] | None = None,
+        mode: str = "dynamic",
+        list_plugin: bool | None = None,
     ) -> None:
         """A project written from ``program``, or a copy of the project folder ``source``
-        (its ``virtualenv`` pointed at this interpreter's venv)."""
+        (its ``virtualenv`` and plugin paths pointed at this interpreter's venv)."""
+        assert mode in MODES
+        self.mode = mode
         self.root = root
         self.dir = root / (source.name if source else "project")
         (root / "backend").mkdir(parents=True, exist_ok=True)
@@ -122,7 +139,8 @@ class PulumiProject:
         if source is not None:
             shutil.copytree(source, self.dir)
             yaml = self.dir / "Pulumi.yaml"
-            yaml.write_text(re.sub(r"virtualenv: .*", f"virtualenv: {venv}", yaml.read_text()))
+            text = re.sub(r"virtualenv: .*", f"virtualenv: {venv}", yaml.read_text())
+            yaml.write_text(re.sub(r"path: .*\.venv/bin", f"path: {VENV_BIN}", text))
         else:
             self.dir.mkdir(parents=True, exist_ok=True)
             (self.dir / "Pulumi.yaml").write_text(
@@ -135,7 +153,14 @@ class PulumiProject:
                     virtualenv: {venv}
                 """)
             )
-            (self.dir / "__main__.py").write_text(textwrap.dedent(program or ""))
+            body = textwrap.dedent(program or "")
+            if list_plugin if list_plugin is not None else mode == "native":
+                plugin = f"plugins:\n  providers:\n    - name: telnyx\n      path: {VENV_BIN}\n"
+                with (self.dir / "Pulumi.yaml").open("a") as fh:
+                    fh.write(plugin)
+            if mode == "native":
+                body = NATIVE_PRELUDE + body
+            (self.dir / "__main__.py").write_text(body)
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "TELNYX_"))},
             "PULUMI_HOME": str(root / "home"),

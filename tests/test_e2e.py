@@ -14,7 +14,7 @@ import pytest
 
 from pulumi_uac.emulator import EmulatorServer
 
-from .conftest import API_KEY, PulumiProject, request_counts, resources_of
+from .conftest import API_KEY, MODES, PulumiProject, request_counts, resources_of
 
 pytestmark = pytest.mark.e2e
 
@@ -64,12 +64,17 @@ def summary(proc_output: str) -> str:
     return proc_output[proc_output.rfind("Resources:") :]
 
 
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("nested_patch", ["replace", "merge"])
 def test_full_lifecycle_with_the_real_engine(
-    project_factory: Any, emulator: EmulatorServer, api: httpx.Client, admin: httpx.Client
+    project_factory: Any,
+    emulator: EmulatorServer,
+    api: httpx.Client,
+    admin: httpx.Client,
+    mode: str,
 ) -> None:
     # Credentials through stack config only (no TELNYX_* in the environment): proves configure().
-    proj: PulumiProject = project_factory(LIFECYCLE, base_url=None, api_key=None)
+    proj: PulumiProject = project_factory(LIFECYCLE, base_url=None, api_key=None, mode=mode)
     proj.init()
     proj.config("telnyx:apiKey", API_KEY, secret=True)
     proj.config("telnyx:baseUrl", emulator.base_url)
@@ -153,14 +158,23 @@ def test_full_lifecycle_with_the_real_engine(
         assert secret not in everything
 
 
+TYPES = {
+    "dynamic": "pulumi-python:dynamic/telnyx:UacConnection",
+    "native": "telnyx:index:UacConnection",
+}
+
+
 def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
     exported = proj.export()
     conns = resources_of(exported)
     assert len(conns) == 2
     for r in conns:
-        assert r["type"] == "pulumi-python:dynamic/telnyx:UacConnection"
+        assert r["type"] == TYPES[proj.mode]
         for side in ("inputs", "outputs"):
-            assert is_secret(r[side]["__provider"]), side
+            if proj.mode == "dynamic":
+                assert is_secret(r[side]["__provider"]), side
+            else:
+                assert "__provider" not in r[side]
             assert is_secret(r[side]["external_uac_settings"]["password"]), (r["urn"], side)
         assert is_secret(r["outputs"]["password"])  # given by the program, or generated
     main = next(r for r in conns if r["urn"].endswith("office-pbx"))
@@ -174,6 +188,8 @@ def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
         for secret in plaintexts:
             assert secret not in blob
 
+    if proj.mode == "native":
+        return
     # Decrypted, the serialized provider is a by-reference pickle with no credential in it.
     revealed = json.loads(proj.run("stack", "export", "--show-secrets", record=False).stdout)
     for r in resources_of(revealed):
@@ -184,10 +200,12 @@ def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
         assert API_KEY.encode() not in blob
 
 
+@pytest.mark.parametrize("mode", MODES)
 def test_invalid_configurations_fail_at_preview_without_api_calls(
     project_factory: Any,
     admin: httpx.Client,
     tmp_path: Path,
+    mode: str,
 ) -> None:
     program = """
 import pulumi
@@ -195,7 +213,7 @@ from pulumi_uac import UacConnection
 props = pulumi.Config().require_object("props")
 UacConnection("bad", **props)
 """
-    proj: PulumiProject = project_factory(program)
+    proj: PulumiProject = project_factory(program, mode=mode)
     proj.init()
     cases: list[tuple[dict[str, Any], str]] = [
         ({"dtmf_type": "Morse"}, "dtmf_type"),

@@ -17,7 +17,7 @@ import pytest
 
 from pulumi_uac.emulator import EmulatorServer
 
-from .conftest import API_KEY, PulumiProject, request_counts, resources_of
+from .conftest import API_KEY, MODES, PulumiProject, request_counts, resources_of
 
 pytestmark = pytest.mark.e2e
 
@@ -270,12 +270,13 @@ def _password_is_secret(res: dict[str, Any], side: str, path: str) -> bool:
     return is_secret(node)
 
 
+@pytest.mark.parametrize("mode", MODES)
 def test_every_password_form_is_secret_in_state_outputs_and_cli_output(
-    project_factory: Any, admin: httpx.Client
+    project_factory: Any, admin: httpx.Client, mode: str
 ) -> None:
     """Finding 4: an Output of ExternalUacSettingsArgs stored the PBX password in plain text, and
     an Output of any nested Args crashed the program."""
-    proj: PulumiProject = project_factory(FORMS)
+    proj: PulumiProject = project_factory(FORMS, mode=mode)
     proj.init()
     proj.up()
     stored = {c["connection_name"]: c for c in admin.get("state?reveal=true").json()["connections"]}
@@ -318,8 +319,9 @@ def test_every_password_form_is_secret_in_state_outputs_and_cli_output(
 # -------------------- finding 5: check failures print no value
 
 
+@pytest.mark.parametrize("mode", MODES)
 def test_check_failures_never_print_an_input_value(
-    project_factory: Any, admin: httpx.Client
+    project_factory: Any, admin: httpx.Client, mode: str
 ) -> None:
     program = """
 import pulumi
@@ -328,7 +330,7 @@ cfg = pulumi.Config()
 UacConnection("bad", connection_name=cfg.require_secret("name"),
     inbound={"timeout_1xx_secs": cfg.get_int("t1xx") or 3})
 """
-    proj: PulumiProject = project_factory(program)
+    proj: PulumiProject = project_factory(program, mode=mode)
     proj.init()
     cases = [
         ("Secret\nName-Value-1", None, "connection_name", "control characters"),

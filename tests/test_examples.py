@@ -3,6 +3,8 @@ preview, destroy."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import pytest
 
 from pulumi_uac.emulator import EmulatorServer
 
-from .conftest import REPO, PulumiProject
+from .conftest import API_KEY, REPO, PulumiProject
 
 pytestmark = pytest.mark.e2e
 EXAMPLES = REPO / "examples"
@@ -136,3 +138,42 @@ def test_many_extensions(tmp_path: Path, emulator: EmulatorServer, admin: httpx.
     assert len(admin.get("state").json()["connections"]) == 10
     proj.destroy()
     assert admin.get("state").json()["connections"] == []
+
+
+def test_yaml(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    proj = make(tmp_path, emulator, "yaml")
+    outs = run_cycle(proj, "dev", admin, 1, SECRET)
+    assert outs["fqdn"].endswith(".uac.telnyx.com")
+    (conn,) = admin.get("state", params={"reveal": "true"}).json()["connections"]
+    assert conn["external_uac_settings"]["password"] == "example-pbx-password"
+    assert conn["inbound"]["codecs"] == ["G722", "G711U"]
+    proj.destroy()
+    assert admin.get("state").json()["connections"] == []
+    assert "example-pbx-password" not in "\n".join(proj.outputs)
+
+
+def test_the_examples_readme_by_hand_path_works_as_written(
+    tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """The examples README's commands, run in a shell as a reader would (its `make up` stands
+    for the running emulator this test provides)."""
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "emulator.url").write_text(emulator.base_url + "\n")
+    script = f"""
+set -euo pipefail
+eval "$(make -s -C {REPO} env STATE={state} PULUMI_HOME={tmp_path / "home"} EMULATOR_KEY={API_KEY})"
+cd {REPO}/examples/ai-assistant
+pulumi stack init readme-test && pulumi config set --secret pbxPassword demo-password \\
+  && pulumi up --yes
+pulumi destroy --yes && pulumi stack rm --yes readme-test
+"""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "TELNYX_"))}
+    env["PATH"] = ":".join(p for p in env["PATH"].split(":") if "pulumi-uac/engine" not in p)
+    proc = subprocess.run(
+        ["bash", "-c", script], env=env, capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "+ 3 created" in proc.stdout
+    assert admin.get("state").json()["connections"] == []
+    assert not (EXAMPLES / "ai-assistant" / "Pulumi.readme-test.yaml").exists()

@@ -124,3 +124,31 @@ def test_args_and_kwargs_are_exclusive_and_name_is_required() -> None:
     with pytest.raises(TypeError, match="either"):
         UacConnection("x", UacConnectionArgs(connection_name="a"), active=True)  # type: ignore[call-overload]
     assert InboundArgs(codecs=["G722"]).codecs == ["G722"]
+
+
+def test_the_args_classes_are_the_models_field_for_field() -> None:
+    """One source of truth: each XxxArgs has exactly its model's fields, recursively (plus the
+    provider's own inputs at the top), and names the nested Args class in its annotation."""
+    import re
+
+    from pulumi_uac.core.schema import PROVIDER_INPUT_NAMES
+    from pulumi_uac.models import FieldSpec, request_fields
+    from pulumi_uac.resource import inputs
+
+    def compare(args_cls: type, specs: tuple[FieldSpec, ...], extra: frozenset[str]) -> None:
+        names = set(pulumi._types.input_type_py_to_pulumi_names(args_cls))
+        assert names == {s.name for s in specs} | extra, args_cls.__name__
+        annotations = args_cls.__annotations__  # strings: the module uses `from __future__`
+        for spec in specs:
+            if spec.kind != "object":
+                continue
+            (nested,) = [
+                c
+                for c in vars(inputs).values()
+                if isinstance(c, type)
+                and c.__name__.endswith("Args")
+                and re.search(rf"\b{c.__name__}\b", str(annotations[spec.name]))
+            ]
+            compare(nested, spec.fields, frozenset())
+
+    compare(inputs.UacConnectionArgs, request_fields(), PROVIDER_INPUT_NAMES)

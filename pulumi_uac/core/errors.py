@@ -34,6 +34,10 @@ class AdoptionError(TelnyxError):
     """An existing connection could not be adopted as asked."""
 
 
+class LookupFailedError(TelnyxError):
+    """A lookup (a function of the native provider) matched no connection, or several."""
+
+
 class RollbackError(TelnyxError):
     """An update failed after Telnyx accepted it, and putting the previous values back failed
     too: the message says what Telnyx now holds and what to run."""

@@ -82,6 +82,14 @@ PROVIDER_INPUTS: tuple[ProviderInput, ...] = (
 )
 PROVIDER_INPUT_NAMES: frozenset[str] = frozenset(p.name for p in PROVIDER_INPUTS)
 OUTPUT_ONLY: frozenset[str] = frozenset({*COMPUTED_OUTPUTS, MANAGED_FIELDS, OWNERSHIP_TAG})
+INTERNAL_DESCRIPTIONS: dict[str, str] = {
+    MANAGED_FIELDS: "Dotted paths of the fields this resource manages (the ones the program sets).",
+    OWNERSHIP_TOKEN: "The resource's random ownership token, drawn when it is first checked; "
+    "recorded with every create the engine starts, so crash recovery can find what an "
+    "interrupted create left behind.",
+    OWNERSHIP_TAG: "The exact ownership tag (token and nonce) on the connection this resource "
+    "made or adopted.",
+}
 
 
 def api_inputs(props: dict[str, Any]) -> dict[str, Any]:

@@ -122,6 +122,18 @@ class RequestLog:
         self._entries: deque[dict[str, Any]] = deque(maxlen=keep)
         self._counts: Counter[str] = Counter()
         self._total = 0
+        self._in_flight = 0
+        self._max_in_flight = 0
+
+    def begin(self) -> None:
+        """A /v2 request arrived (it counts as in flight until its answer is written)."""
+        with self._lock:
+            self._in_flight += 1
+            self._max_in_flight = max(self._max_in_flight, self._in_flight)
+
+    def end(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def record(
         self, method: str, route: str, path: str, status: int, ignored: list[str] | None = None
@@ -145,6 +157,7 @@ class RequestLog:
             return {
                 "total": self._total,
                 "counts": dict(self._counts),
+                "max_in_flight": self._max_in_flight,
                 "requests": list(self._entries),
             }
 
@@ -153,6 +166,7 @@ class RequestLog:
             self._entries.clear()
             self._counts.clear()
             self._total = 0
+            self._max_in_flight = self._in_flight
 
 
 class RateWindow:

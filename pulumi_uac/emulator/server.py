@@ -35,6 +35,16 @@ class _Handler(BaseHTTPRequestHandler):
             body=body,
             client_ip=self.client_address[0],
         )
+        counted = path.startswith("/v2/")
+        if counted:
+            self.server.app.log.begin()
+        try:
+            self._answer(req)
+        finally:
+            if counted:
+                self.server.app.log.end()
+
+    def _answer(self, req: Request) -> None:
         resp = self.server.app.handle(req)
         if resp.latency:
             time.sleep(resp.latency)

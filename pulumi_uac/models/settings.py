@@ -198,10 +198,18 @@ class Fqdn(ResponseModel):
     """An FQDN record managed by the connection's lifecycle."""
 
     id: str | None = None
+    """Id of the FQDN record."""
     connection_id: str | None = None
+    """Id of the connection it belongs to."""
     fqdn: str | None = None
+    """The fully qualified domain name."""
     dns_record_type: str | None = None
+    """DNS record type, e.g. ``srv``."""
     port: int | None = None
+    """Port (default 5060)."""
     record_type: str | None = None
+    """Always ``fqdn``."""
     created_at: str | None = None
+    """When the record was created (ISO-8601)."""
     updated_at: str | None = None
+    """When the record was last updated (ISO-8601)."""

@@ -15,9 +15,12 @@ from typing import Any
 import pulumi
 from pulumi.runtime.config import get_config, is_config_secret
 
-from ..core.schema import PASSWORD_PATHS
+from ..core.schema import OUTPUT_ONLY, PASSWORD_PATHS
 from ..core.session import API_KEY_CONFIG
 from .inputs import UacConnectionArgs, args_dict, is_args
+
+DYNAMIC_TYPE = "pulumi-python:dynamic/telnyx:UacConnection"
+"""The dynamic resource's type token (the native resource aliases it)."""
 
 _TOP_LEVEL_PASSWORDS = frozenset(p for p in PASSWORD_PATHS if "." not in p)
 _NESTED_PASSWORDS: dict[str, list[str]] = {}
@@ -64,6 +67,16 @@ def registered_props(args: UacConnectionArgs) -> dict[str, Any]:
     for root in _TOP_LEVEL_PASSWORDS | _NESTED_PASSWORDS.keys():
         if props.get(root) is not None:
             props[root] = secret_passwords(root, props[root])
+    return props
+
+
+def resource_props(args: UacConnectionArgs) -> dict[str, Any]:
+    """Every input of ``args`` (passwords secret), with each output key seeded so that it
+    becomes an attribute of the resource."""
+    props: dict[str, Any] = dict.fromkeys(
+        [*pulumi._types.input_type_py_to_pulumi_names(UacConnectionArgs), *OUTPUT_ONLY],
+    )
+    props.update(registered_props(args))
     return props
 
 

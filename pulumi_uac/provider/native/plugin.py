@@ -1,0 +1,303 @@
+"""``pulumi-resource-telnyx``: the native provider plugin, on ``pulumi.provider.experimental``.
+
+A thin adapter, like the dynamic one: values in and out (:mod:`.values`), every decision in
+:mod:`pulumi_uac.core`. What the native protocol adds over the dynamic host: a schema, import
+(``read`` returns inputs), per-property diffs naming why a change replaces, functions, YAML, and
+no 4-call ceiling: the synchronous core runs on a thread pool as wide as the engine's
+``--parallel`` can ask for.
+
+Expected failures (every :class:`~pulumi_uac.client.TelnyxError`) reach the user as the one
+line they are: the experimental server appends a Python stack to anything a handler raises, so
+the servicer here answers those with a plain gRPC error instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import contextvars
+import functools
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import grpc
+import grpc.aio
+from pulumi.provider.experimental.property_value import PropertyValue
+from pulumi.provider.experimental.provider import (
+    CheckFailure,
+    CheckRequest,
+    CheckResponse,
+    ConfigureRequest,
+    ConfigureResponse,
+    CreateRequest,
+    CreateResponse,
+    DeleteRequest,
+    DiffRequest,
+    DiffResponse,
+    GetSchemaRequest,
+    GetSchemaResponse,
+    InvokeRequest,
+    InvokeResponse,
+    PropertyDiff,
+    PropertyDiffKind,
+    Provider,
+    ReadRequest,
+    ReadResponse,
+    UpdateRequest,
+    UpdateResponse,
+)
+from pulumi.provider.experimental.server import ProviderServicer
+from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
+from pulumi.runtime.proto import provider_pb2_grpc
+
+from ... import __version__
+from ...client import TelnyxError
+from ...core import ConnectionLifecycle, check, compute_diff, resolve, shared_client
+from ...core.diff import PathChange
+from ...core.errors import LookupFailedError
+from ...core.schema import PASSWORD_PATHS, PROVIDER_INPUT_NAMES
+from ..engine import EngineLog, EngineWatch
+from .schema import GET_CONNECTION, GET_REGISTRATION, schema_json
+from .values import Path, plain_map, value_map
+
+T = TypeVar("T")
+WORKERS = 256
+"""Threads for the synchronous core: more than any sensible ``--parallel``, created on demand."""
+
+_PASSWORDS: tuple[Path, ...] = tuple(tuple(p.split(".")) for p in PASSWORD_PATHS)
+_FAILURE: contextvars.ContextVar[str | None] = contextvars.ContextVar("failure", default=None)
+
+
+def _kind(change: PathChange) -> PropertyDiffKind:
+    if change.kind == "add":
+        return PropertyDiffKind.ADD_REPLACE if change.replace else PropertyDiffKind.ADD
+    return PropertyDiffKind.UPDATE_REPLACE if change.replace else PropertyDiffKind.UPDATE
+
+
+def _text(value: PropertyValue | None) -> str | None:
+    if value is None or value.value is None:
+        return None
+    return str(value.value)
+
+
+class TelnyxProvider(Provider):
+    """The ``telnyx`` package: the ``UacConnection`` resource and two functions."""
+
+    def __init__(self, log: EngineLog, watch: EngineWatch) -> None:
+        self._log = log
+        self._watch = watch
+        self._api_key: str | None = None
+        self._base_url: str | None = None
+        self._retry_timeout: str | None = None
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="telnyx")
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _lifecycle(self, urn: str = "") -> ConnectionLifecycle:
+        key, url = resolve(self._api_key, self._base_url)
+        client = shared_client(key, url, self._retry_timeout, self._watch.gone)
+        return ConnectionLifecycle(client, warn=functools.partial(self._log.warn, urn=urn))
+
+    async def _run(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` (synchronous, it talks to Telnyx) on the pool; an expected failure is
+        noted for the servicer, which answers it as one plain line."""
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
+        except TelnyxError as exc:
+            _FAILURE.set(str(exc))
+            raise
+
+    # ------------------------------------------------------------------ provider
+
+    async def get_schema(self, request: GetSchemaRequest) -> GetSchemaResponse:
+        return GetSchemaResponse(schema=schema_json())
+
+    async def configure(self, request: ConfigureRequest) -> ConfigureResponse:
+        def setting(name: str) -> PropertyValue | None:
+            value = request.args.get(name)
+            if value is None and f"telnyx:{name}" in request.variables:
+                value = PropertyValue(request.variables[f"telnyx:{name}"])
+            return value
+
+        key = setting("apiKey")
+        self._api_key = _text(key)
+        self._base_url = _text(setting("baseUrl"))
+        budget = setting("retryTimeout")
+        self._retry_timeout = None if budget is None or budget.value is None else f"{budget.value}"
+        if key is not None and self._api_key and not key.is_secret and "apiKey" in request.args:
+            self._log.warn(
+                "telnyx:apiKey is set without --secret, so it is stored in plain text in the "
+                "stack configuration and the state; run `pulumi config set --secret "
+                "telnyx:apiKey <KEY>` (or use TELNYX_API_KEY)"
+            )
+        return ConfigureResponse(
+            accept_secrets=True,
+            supports_preview=False,
+            accept_resources=False,
+            accept_outputs=False,
+        )
+
+    # ------------------------------------------------------------------ resource
+
+    async def check(self, request: CheckRequest) -> CheckResponse:
+        olds, _ = plain_map(request.old_inputs)
+        news, secrets = plain_map(request.new_inputs)
+        checked = check(olds, news)
+        return CheckResponse(
+            inputs=value_map(checked.inputs, secrets),
+            failures=[CheckFailure("", f.reason) for f in checked.failures],
+        )
+
+    async def diff(self, request: DiffRequest) -> DiffResponse:
+        olds, _ = plain_map(request.old_state)
+        news, _ = plain_map(request.new_inputs)
+        changes = compute_diff(olds, news)
+        for change in changes.changes:
+            if change.replace:
+                self._log.info(change.reason, urn=request.urn)
+        detailed = {c.path: PropertyDiff(_kind(c), True) for c in changes.changes}
+        for name in changes.provider_inputs:
+            detailed[name] = PropertyDiff(PropertyDiffKind.UPDATE, True)
+        return DiffResponse(
+            changes=changes.any,
+            replaces=changes.replaces,
+            delete_before_replace=False,
+            diffs=sorted({p.split(".", 1)[0] for p in detailed}),
+            detailed_diff=detailed,
+        )
+
+    async def create(self, request: CreateRequest) -> CreateResponse:
+        inputs, secrets = plain_map(request.properties)
+        timeout = request.timeout or None
+        created = await self._run(
+            lambda: self._lifecycle(request.urn).create(inputs, timeout=timeout)
+        )
+        return CreateResponse(
+            resource_id=created.id,
+            properties=value_map(created.outputs, {*secrets, *_PASSWORDS}),
+        )
+
+    async def read(self, request: ReadRequest) -> ReadResponse:
+        state, secrets = plain_map(request.properties)
+        found = await self._run(
+            lambda: self._lifecycle(request.urn).read(request.resource_id, state)
+        )
+        if found is None:
+            return ReadResponse(resource_id="", properties={}, inputs={})
+        secret = {*secrets, *_PASSWORDS}
+        return ReadResponse(
+            resource_id=found.id,
+            properties=value_map(found.outputs, secret),
+            inputs=value_map(found.inputs, secret),
+        )
+
+    async def update(self, request: UpdateRequest) -> UpdateResponse:
+        olds, _ = plain_map(request.olds)
+        news, secrets = plain_map(request.news)
+        timeout = request.timeout or None
+        outs = await self._run(
+            lambda: self._lifecycle(request.urn).update(
+                request.resource_id, olds, news, timeout=timeout
+            )
+        )
+        return UpdateResponse(properties=value_map(outs, {*secrets, *_PASSWORDS}))
+
+    async def delete(self, request: DeleteRequest) -> None:
+        await self._run(lambda: self._lifecycle(request.urn).delete(request.resource_id))
+
+    # ------------------------------------------------------------------ functions
+
+    async def invoke(self, request: InvokeRequest) -> InvokeResponse:
+        args, _ = plain_map(request.args)
+        if request.tok == GET_CONNECTION:
+            result = await self._run(lambda: self._get_connection(args))
+            return InvokeResponse(return_value=value_map(result, _PASSWORDS))
+        if request.tok == GET_REGISTRATION:
+            status = await self._run(lambda: self._registration(args))
+            return InvokeResponse(return_value=value_map(status))
+        _FAILURE.set(f"unknown function {request.tok}")
+        raise NotImplementedError(request.tok)
+
+    def _get_connection(self, args: dict[str, Any]) -> dict[str, Any]:
+        conn_id, name = args.get("id"), args.get("connection_name")
+        if bool(conn_id) == bool(name):
+            raise LookupFailedError("getUacConnection: give either id or connection_name, not both")
+        lifecycle = self._lifecycle()
+        if not conn_id:
+            found = lifecycle.client.find_by_name(str(name))
+            if len(found) != 1:
+                listed = ", ".join(str(c.id) for c in found)
+                raise LookupFailedError(
+                    f"getUacConnection: {len(found)} UAC connections are named {name!r}"
+                    + (f" ({listed}); look it up by id" if found else "")
+                )
+            conn_id = found[0].id
+        read = lifecycle.read(str(conn_id), {})
+        if read is None:
+            raise LookupFailedError(f"getUacConnection: no UAC connection with id {conn_id!r}")
+        outs = {k: v for k, v in read.outputs.items() if k not in PROVIDER_INPUT_NAMES}
+        return {"id": read.id, **outs}
+
+    def _registration(self, args: dict[str, Any]) -> dict[str, Any]:
+        conn_id = args.get("id")
+        if not conn_id:
+            raise LookupFailedError("getRegistrationStatus: id is required")
+        result = self._lifecycle().client.check_registration_status(str(conn_id))
+        return result.model_dump(exclude_none=True)
+
+
+def _answered_plainly(name: str) -> Callable[..., Any]:
+    """The servicer method ``name``, with an expected failure answered as its one line."""
+    base = getattr(ProviderServicer, name)
+
+    async def method(self: ProviderServicer, request: Any, context: Any) -> Any:
+        token = _FAILURE.set(None)
+        try:
+            return await base(self, request, context)
+        except Exception:
+            message = _FAILURE.get()
+            if message is None:
+                raise
+            await context.abort(grpc.StatusCode.UNKNOWN, message)
+        finally:
+            _FAILURE.reset(token)
+
+    method.__name__ = name
+    return method
+
+
+class Servicer(ProviderServicer):
+    """The experimental framework's servicer, minus Python stacks under expected failures."""
+
+
+for _name in ("Configure", "Check", "Diff", "Create", "Read", "Update", "Delete", "Invoke"):
+    setattr(Servicer, _name, _answered_plainly(_name))
+
+
+def main() -> None:
+    """Serve the plugin: print the port, then answer the engine until it goes away."""
+    parser = argparse.ArgumentParser(prog="pulumi-resource-telnyx")
+    parser.add_argument("engine", nargs="?", help="the Pulumi engine's address")
+    known, _ = parser.parse_known_args()
+    log, watch = EngineLog(known.engine), EngineWatch(known.engine)
+    provider = TelnyxProvider(log, watch)
+
+    async def serve() -> None:
+        server = grpc.aio.server(options=_GRPC_CHANNEL_OPTIONS)
+        servicer = Servicer(sys.argv[1:], __version__, provider, engine_address=known.engine or "")
+        provider_pb2_grpc.add_ResourceProviderServicer_to_server(servicer, server)
+        port = server.add_insecure_port(address="127.0.0.1:0")
+        await server.start()
+        sys.stdout.buffer.write(f"{port}\n".encode())
+        sys.stdout.buffer.flush()
+        await server.wait_for_termination()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve())
+
+
+if __name__ == "__main__":
+    main()

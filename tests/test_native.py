@@ -1,0 +1,325 @@
+"""The native provider plugin through the real CLI: import, lookups, per-property diffs, the
+migration from the dynamic resource, concurrency, custom timeouts, one-line errors, the schema,
+and both ways a user makes the plugin available."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from pulumi_uac.emulator import EmulatorServer
+from pulumi_uac.models import request_fields
+from pulumi_uac.models.fields import walk
+
+from .conftest import VENV_BIN, PulumiProject, pulumi_binary, request_counts, resources_of
+
+pytestmark = pytest.mark.e2e
+NATIVE = "telnyx:index:UacConnection"
+
+
+def live(admin: httpx.Client) -> list[dict[str, Any]]:
+    conns: list[dict[str, Any]] = admin.get("state").json()["connections"]
+    return conns
+
+
+# -------------------- import
+
+
+IMPORTED = """
+from pulumi_uac.native import UacConnection
+UacConnection("imported", connection_name="Made by hand",
+    inbound={"codecs": ["G722"], "sip_region": "Europe"},
+    internal_uac_settings={"destination_uri": "2000@cc-app-9.sip.telnyx.com"},
+    tags=["legacy"], {extra})
+"""
+
+
+def made_by_hand(api: httpx.Client) -> dict[str, Any]:
+    body = {
+        "connection_name": "Made by hand",
+        "inbound": {"codecs": ["G722"], "sip_region": "Europe"},
+        "internal_uac_settings": {"destination_uri": "2000@cc-app-9.sip.telnyx.com"},
+        "tags": ["legacy"],
+    }
+    data: dict[str, Any] = api.post("uac_connections", json=body).json()["data"]
+    return data
+
+
+def test_pulumi_import_then_the_matching_program_previews_no_changes(
+    project_factory: Any, api: httpx.Client, admin: httpx.Client
+) -> None:
+    """The Terraform ImportStateVerify discipline: import, write the program, no diff."""
+    conn = made_by_hand(api)
+    proj: PulumiProject = project_factory(IMPORTED.replace(", {extra}", ""), mode="native")
+    proj.init()
+    out = proj.run(
+        "import", NATIVE, "imported", conn["id"], "--yes", "--generate-code=false"
+    ).stdout
+    assert "1 imported" in out, out
+    (res,) = resources_of(proj.export())
+    assert res["id"] == conn["id"] and res["protect"] is True
+    assert res["inputs"]["inbound"]["sip_region"] == "Europe"
+    admin.delete("requests")
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
+    assert len(live(admin)) == 1
+    proj.run("state", "unprotect", res["urn"], "--yes")
+    proj.destroy()
+    assert live(admin) == []
+
+
+def test_import_option_adopts_without_a_write(
+    project_factory: Any, api: httpx.Client, admin: httpx.Client
+) -> None:
+    conn = made_by_hand(api)
+    program = IMPORTED.replace("{extra}", f"opts=pulumi.ResourceOptions(import_={conn['id']!r})")
+    proj: PulumiProject = project_factory("import pulumi\n" + program, mode="native")
+    proj.init()
+    admin.delete("requests")
+    proj.up()
+    assert set(request_counts(admin)) == {"GET /v2/uac_connections/{id}"}  # a read, no write
+    (res,) = resources_of(proj.export())
+    assert res["id"] == conn["id"]
+    proj.preview("--expect-no-changes")
+
+
+# -------------------- functions
+
+
+def test_lookups_by_id_and_by_name_and_their_errors(
+    project_factory: Any, api: httpx.Client, admin: httpx.Client
+) -> None:
+    conn = made_by_hand(api)
+    api.post("uac_connections", json={"connection_name": "Twin"})
+    api.post("uac_connections", json={"connection_name": "Twin"})
+    program = """
+import pulumi
+from pulumi_uac.native import get_registration_status, get_uac_connection
+cfg = pulumi.Config()
+by_id = get_uac_connection(id=cfg.require("id"))
+by_name = get_uac_connection(connection_name="Made by hand")
+pulumi.export("fqdn", by_id.fqdn)
+pulumi.export("same", by_id.id == by_name.id)
+pulumi.export("codecs", by_name.inbound["codecs"])
+pulumi.export("status", get_registration_status(cfg.require("id")).status)
+if cfg.get("name"):
+    get_uac_connection(connection_name=cfg.get("name"))
+"""
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proj.config("id", conn["id"])
+    proj.up()
+    outs = proj.stack_outputs()
+    assert outs["fqdn"] == conn["fqdn"] and outs["same"] is True
+    assert outs["codecs"] == ["G722"] and outs["status"] == "Not Applicable"
+    for name, message in (("Nobody", "0 UAC connections are named 'Nobody'"), ("Twin", "2 UAC")):
+        proj.config("name", name)
+        proc = proj.run("preview", check=False)
+        assert proc.returncode != 0 and message in proc.stdout + proc.stderr
+
+
+# -------------------- diffs
+
+
+def test_preview_diff_names_the_property_and_the_replace_rule(project_factory: Any) -> None:
+    program = """
+import pulumi
+from pulumi_uac.native import UacConnection
+cfg = pulumi.Config()
+UacConnection("c", connection_name="Diffed", webhook_api_version=cfg.get("api") or "1",
+    outbound={"call_parking_enabled": True}, inbound={"timeout_1xx_secs": cfg.get_int("t") or 3})
+"""
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proj.up()
+    proj.config("t", "7")
+    update = proj.preview("--diff").stdout
+    assert re.search(r"~ timeout_1xx_secs\s*: 3 => 7", update), update
+    assert "replace" not in update
+    proj.config("api", "texml")
+    shown = proj.preview("--diff")
+    replace = shown.stdout + shown.stderr
+    assert re.search(r"~ webhook_api_version\s*: \"1\" => \"texml\"", replace), replace
+    assert "+-telnyx:index:UacConnection: (replace)" in replace
+    assert "'texml', which Telnyx accepts only when a connection is created" in replace
+
+
+# -------------------- the migration from the dynamic resource
+
+
+MIGRATED = """
+import pulumi
+from pulumi_uac import ExternalUacSettingsArgs
+cfg = pulumi.Config()
+if cfg.get_bool("native"):
+    from pulumi_uac.native import UacConnection
+else:
+    from pulumi_uac import UacConnection
+for i in range(3):
+    UacConnection(f"c{i}", connection_name=f"Migrated {i}", password=cfg.require_secret("pw"),
+        external_uac_settings=ExternalUacSettingsArgs(proxy="sip:pbx.example.com",
+            username=f"reg-{i}", password=cfg.require_secret("pw")))
+"""
+
+
+def test_changing_the_import_line_moves_a_stack_to_the_plugin_without_a_write(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    proj: PulumiProject = project_factory(MIGRATED, list_plugin=True)
+    proj.init()
+    proj.config("pw", "Migrated-Password-1", secret=True)
+    proj.up()
+    before = {r["urn"]: r["id"] for r in resources_of(proj.export())}
+    assert all(":dynamic" in u for u in before)
+    proj.config("native", "true")
+    admin.delete("requests")
+    preview = proj.preview("--diff")
+    assert "replace" not in preview.stdout and "+ " not in preview.stdout.split("Resources:")[1]
+    proj.up()
+    assert request_counts(admin) == {}  # no API call at all
+    after = resources_of(proj.export())
+    assert {r["id"] for r in after} == set(before.values())
+    assert all(r["type"] == NATIVE for r in after)
+    assert all("pulumi:providers:telnyx" in r["provider"] for r in after)
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
+    assert set(request_counts(admin)) == {"GET /v2/uac_connections/{id}"}  # through the plugin
+    proj.destroy()
+    assert live(admin) == []
+    assert "Migrated-Password-1" not in "\n".join(proj.outputs)
+
+
+# -------------------- concurrency, timeouts, errors
+
+
+MANY = """
+import pulumi
+from pulumi_uac.native import UacConnection
+for i in range(int(pulumi.Config().get("count") or 12)):
+    UacConnection(f"c{i}", connection_name=f"Parallel {i}")
+"""
+
+
+@pytest.mark.parametrize("mode", ["dynamic", "native"])
+def test_calls_run_as_wide_as_the_engine_asks(
+    project_factory: Any, admin: httpx.Client, mode: str
+) -> None:
+    program = MANY.replace("pulumi_uac.native", "pulumi_uac") if mode == "dynamic" else MANY
+    proj: PulumiProject = project_factory(program, mode=mode)
+    proj.init()
+    admin.put("faults", json={"latency_ms": 400})
+    proj.up("--parallel", "12")
+    widest = admin.get("requests").json()["max_in_flight"]
+    # The dynamic host serves 4 calls at once; the plugin has no ceiling of its own.
+    assert widest <= 4 if mode == "dynamic" else widest > 4, widest
+    admin.delete("faults")
+    proj.destroy()
+
+
+def test_custom_timeouts_bound_the_registration_wait(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    program = """
+import pulumi
+from pulumi_uac.native import UacConnection
+UacConnection("c", connection_name="Timed", wait_for_registration=600,
+    external_uac_settings={"proxy": "sip:silent.example.com", "username": "reg-user",
+                           "password": "pw-123456"},
+    opts=pulumi.ResourceOptions(custom_timeouts=pulumi.CustomTimeouts(create="3s")))
+"""
+    admin.patch("config", json={"silent_proxies": ["*silent*"]})
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proc = proj.run("up", "--yes", "--skip-preview", check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "customTimeouts" in out and "was deleted" in out
+    assert live(admin) == []
+
+
+def test_expected_failures_are_one_line_without_a_traceback(project_factory: Any) -> None:
+    proj: PulumiProject = project_factory(
+        MANY.replace("or 12", "or 1"), mode="native", api_key="wrong"
+    )
+    proj.init()
+    proc = proj.run("up", "--yes", "--skip-preview", check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "401 Unauthorized" in out
+    assert "Traceback" not in out and 'File "' not in out
+
+
+# -------------------- the schema and the plugin's discovery
+
+
+def test_the_schema_is_the_models(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [pulumi_binary(), "package", "get-schema", str(VENV_BIN / "pulumi-resource-telnyx")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PULUMI_HOME": str(tmp_path), "PATH": str(Path(pulumi_binary()).parent)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    schema = json.loads(proc.stdout)
+    assert schema["name"] == "telnyx" and schema["config"]["variables"]["apiKey"]["secret"]
+    res = schema["resources"][NATIVE]
+    assert set(res["inputProperties"]) >= {s.name for s in request_fields()}
+    assert res["requiredInputs"] == ["connection_name"]
+    assert res["inputProperties"]["password"]["secret"] is True
+    ext = schema["types"]["telnyx:index:ExternalUacSettings"]["properties"]
+    assert ext["password"]["secret"] is True
+    transport = schema["types"]["telnyx:index:ExternalUacSettingsTransport"]
+    assert [e["value"] for e in transport["enum"]] == ["UDP", "TLS", "TCP"]
+    assert res["properties"]["fqdn"]["type"] == "string"
+    for spec in walk():
+        owner = res["inputProperties"] if "." not in spec.path else None
+        if owner is not None:
+            assert owner[spec.name]["description"] == spec.description, spec.path
+    assert set(schema["functions"]) == {
+        "telnyx:index:getUacConnection",
+        "telnyx:index:getRegistrationStatus",
+    }
+
+
+AMBIENT = "using pulumi-resource-telnyx from $PATH"
+
+
+def test_both_documented_ways_to_make_the_plugin_available(
+    tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """The README's two routes, each silent: the project lists the plugin under `plugins` (with
+    the venv activated, so the plugin is also on PATH); or it is installed once with
+    `pulumi plugin install --file` (the venv not on PATH)."""
+    program = MANY.replace("or 12", "or 1")
+    listed = PulumiProject(tmp_path / "listed", program, base_url=emulator.base_url, mode="native")
+    listed.env["PATH"] = f"{VENV_BIN}:{listed.env['PATH']}"
+    installed = PulumiProject(tmp_path / "installed", program, base_url=emulator.base_url)
+    installed.env["PATH"] = ":".join(
+        p for p in installed.env["PATH"].split(":") if Path(p) != VENV_BIN
+    )
+    version = subprocess.run(
+        [str(VENV_BIN / "python"), "-c", "import pulumi_uac; print(pulumi_uac.__version__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    installed.run(
+        "plugin",
+        "install",
+        "resource",
+        "telnyx",
+        version,
+        "--file",
+        str(VENV_BIN / "pulumi-resource-telnyx"),
+    )
+    for proj in (listed, installed):
+        proj.init()
+        out = proj.up().stdout
+        assert AMBIENT not in out and "warning" not in out, out
+        assert len(live(admin)) == 1
+        proj.destroy()
