@@ -54,8 +54,12 @@ NOOP_PROGRAM = """
 import pulumi
 from pulumi.dynamic import Resource
 from noop_provider import Noop
+
+class NoopResource(Resource, module="bench", name="Noop"):
+    pass
+
 for i in range(int(pulumi.Config().get("count") or 0)):
-    Resource(Noop(), f"c{i}", {
+    NoopResource(Noop(), f"c{i}", {
         "connection_name": f"bench connection {i}",
         "internal_uac_settings": {"destination_uri": f"{1000 + i}@assistant-b.sip.telnyx.com"}})
 """
@@ -65,6 +69,16 @@ def timed(fn: Callable[[], Any]) -> float:
     started = time.monotonic()
     fn()
     return time.monotonic() - started
+
+
+def operation_times(proj: PulumiProject, n: int, during: Callable[[], Any]) -> dict[str, float]:
+    """Seconds for up (creating n), refresh and destroy; ``during`` runs before each."""
+    proj.config("count", str(n))
+    took = {}
+    for op, run in (("up", proj.up), ("refresh", proj.refresh), ("destroy", proj.destroy)):
+        during()
+        took[op] = timed(run)
+    return took
 
 
 def latency_rows(base: Path, url: str, admin: httpx.Client, n: int, latency: float) -> list[str]:
@@ -77,26 +91,37 @@ def latency_rows(base: Path, url: str, admin: httpx.Client, n: int, latency: flo
         "refresh": min(timed(proj.refresh) for _ in range(2)),
         "destroy": min(timed(proj.destroy) for _ in range(2)),
     }
-    admin.put("faults", json={"latency_ms": latency * 1000})
+    # The engine's own cost per resource: the same stack of no-op dynamic resources, no latency.
+    noop = PulumiProject(base / "latency-noop", NOOP_PROGRAM, base_url=url, api_key=KEY)
+    (noop.dir / "noop_provider.py").write_text(NOOP_PROVIDER)
+    noop.init()
+    noop.config("count", "0")
+    noop.up()
+    engine = operation_times(noop, n, lambda: None)
+
+    def slow() -> None:
+        admin.put("faults", json={"latency_ms": latency * 1000})
+
+    proj.config("count", "0")
+    took = operation_times(proj, n, slow)
+    admin.delete("faults")
     proj.config("count", str(n))
-    took = {"up": timed(proj.up)}
-    created = len(admin.get("state").json()["connections"])
+    proj.up()
     admin.delete("requests")
     preview = timed(lambda: proj.preview("--expect-no-changes"))
     noop_up = timed(lambda: proj.run("up", "--yes", "--expect-no-changes"))
     calls = admin.get("requests").json()["total"]
-    took["refresh"] = timed(proj.refresh)
-    took["destroy"] = timed(proj.destroy)
-    admin.delete("faults")
+    proj.destroy()
     rows = [
-        f"latency: N={n}, L={latency * 1000:.0f} ms ({created} created), "
-        "floor = empty + N x L / 4"
+        f"latency: N={n}, L={latency * 1000:.0f} ms; floor = empty stack + N x L / 4; "
+        "engine floor = the same stack of no-op resources (no latency) + N x L / 4"
     ]
     for op in ("up", "refresh", "destroy"):
         floor = empty[op] + n * latency / CONCURRENCY
+        engine_floor = engine[op] + n * latency / CONCURRENCY
         rows.append(
-            f"  {op:8s} {took[op]:6.2f} s   floor {floor:6.2f} s (empty {empty[op]:.2f} s)   "
-            f"ratio {took[op] / floor:5.2f}"
+            f"  {op:8s} {took[op]:6.2f} s   floor {floor:6.2f} s  ratio {took[op] / floor:5.2f}"
+            f"   engine floor {engine_floor:6.2f} s  ratio {took[op] / engine_floor:5.2f}"
         )
     rows.append(
         f"  no-change preview {preview:.2f} s and no-change up {noop_up:.2f} s: {calls} API calls"
@@ -145,10 +170,13 @@ def main() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp, running(EmulatorApp(api_key=KEY)) as server:
         admin = httpx.Client(base_url=server.admin_url + "/")
         rows = latency_rows(Path(tmp), server.base_url, admin, args.count, args.latency)
+        for row in rows:
+            print(f"provider: {row}", flush=True)
         if sizes:
-            rows += scaling_rows(Path(tmp), server.base_url, sizes)
-    for row in rows:
-        print(f"provider: {row}")
+            more = scaling_rows(Path(tmp), server.base_url, sizes)
+            for row in more:
+                print(f"provider: {row}", flush=True)
+            rows += more
     return rows
 
 

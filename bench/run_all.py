@@ -8,8 +8,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import emulator_throughput
+import native_comparison
 import provider_scaling
 
 if __name__ == "__main__":
     emulator_throughput.main()
     provider_scaling.main()
+    native_comparison.main()
