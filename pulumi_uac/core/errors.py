@@ -41,3 +41,16 @@ class LookupFailedError(TelnyxError):
 class RollbackError(TelnyxError):
     """An update failed after Telnyx accepted it, and putting the previous values back failed
     too: the message says what Telnyx now holds and what to run."""
+
+
+def with_context(exc: TelnyxError, prefix: str | None, *, suffix: str = "") -> TelnyxError:
+    """The same error, its message led by what was being done; raised ``from None`` by callers
+    so the engine shows one short message instead of a chain through retry frames."""
+    message = str(exc)
+    if prefix and not message.startswith(prefix):
+        message = f"{prefix}: {message}"
+    exc.args = (message + suffix,)
+    exc.__cause__ = None
+    exc.__context__ = None
+    exc.__traceback__ = None
+    return exc

@@ -28,16 +28,17 @@ from ..models import (
     UacConnectionUpdateParams,
     request_fields,
 )
+from .adoption import adopt, by_id, by_name
 from .diff import comparable, compute_diff
-from .errors import AdoptionError, RollbackError
-from .marks import new_mark, new_token, token_of, user_tags
+from .errors import with_context
+from .marks import marks_of, new_mark, new_token, user_tags
 from .outputs import api_view, build_outputs, known_password
 from .registration import wait_for_registration
+from .rollback import roll_back
 from .schema import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
     COMPUTED,
-    CREATE_ONLY_VALUES,
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
@@ -104,18 +105,18 @@ class ConnectionLifecycle:
         try:
             if adopted:
                 found = (
-                    self._by_id(str(inputs[ADOPT_EXISTING_ID]))
+                    by_id(client, str(inputs[ADOPT_EXISTING_ID]))
                     if inputs.get(ADOPT_EXISTING_ID)
-                    else self._by_name(name)
+                    else by_name(client, name)
                 )
                 tags_before = list(found.tags or [])
-                conn = self._adopt(found, desired, tag)
+                conn = adopt(client, found, desired, tag)
             else:
                 body = dict(desired)
                 body["tags"] = [*user_tags(desired.get("tags")), tag]
                 conn = client.create(UacConnectionCreateParams.model_validate(body), mark=tag)
         except TelnyxError as exc:
-            raise _prefixed(exc, f"creating UAC connection {name!r}") from None
+            raise with_context(exc, f"creating UAC connection {name!r}") from None
         conn_id = str(conn.id)
         self._report_differences(conn, desired, managed, f"UAC connection {name!r} ({conn_id})")
         status = None
@@ -137,7 +138,7 @@ class ConnectionLifecycle:
                     released = (
                         f"removing its ownership tag failed: run `pulumi-uac release {conn_id}`"
                     )
-                raise _prefixed(
+                raise with_context(
                     exc,
                     None,
                     suffix=f". The adopted connection {conn_id} keeps the program's settings "
@@ -153,64 +154,10 @@ class ConnectionLifecycle:
                     f". Deleting the new connection {conn_id} also failed ({cleanup}): delete it "
                     f"by hand (DELETE /v2/uac_connections/{conn_id}, or the Telnyx portal)"
                 )
-            raise _prefixed(exc, None, suffix=suffix) from None
+            raise with_context(exc, None, suffix=suffix) from None
         outs = build_outputs(conn, managed, desired=desired, previous={}, inputs=inputs, tag=tag)
         _apply_status(outs, status)
         return Created(conn_id, outs)
-
-    def _by_id(self, conn_id: str) -> UacConnection:
-        try:
-            return self.client.get(conn_id)
-        except NotFoundError:
-            raise AdoptionError(
-                f"adopt_existing_id: no UAC connection with id {conn_id!r} exists to adopt"
-            ) from None
-
-    def _by_name(self, name: str) -> UacConnection:
-        found = self.client.find_by_name(name)
-        if not found:
-            raise AdoptionError(
-                f"adopt_existing_by_name: no UAC connection named {name!r} exists to adopt; "
-                "remove adopt_existing_by_name to create a new one"
-            )
-        if len(found) > 1:
-            raise AdoptionError(
-                f"adopt_existing_by_name: {len(found)} UAC connections are named {name!r} "
-                f"({', '.join(str(c.id) for c in found)}); adopt one with adopt_existing_id"
-            )
-        return found[0]
-
-    def _adopt(self, conn: UacConnection, desired: dict[str, Any], tag: str) -> UacConnection:
-        """Bring an existing connection to the desired settings with one PATCH (whole nested
-        objects, so either reading of a nested PATCH gives the same result), and mark it as this
-        resource's with ``tag``.
-
-        A connection that already carries an ownership tag belongs to a Pulumi resource: this
-        one being *replaced* (the engine re-creates a replaced resource from the program's
-        inputs, adoption options included), or another one. Taking it over would give it two
-        owners, or hand the engine the very connection it is about to delete; so it is refused.
-        """
-        for mark in _marks(conn.tags):
-            raise AdoptionError(
-                f"cannot adopt UAC connection {conn.id}: it already belongs to a Pulumi resource "
-                f"(ownership tag {mark}). If this resource is being replaced, remove "
-                "adopt_existing_id / adopt_existing_by_name from the program: they apply only "
-                "when the resource is first created, like an import. If an interrupted run left "
-                "the tag, run `pulumi-uac recover`. If you are moving the connection from another "
-                f"stack, run `pulumi state delete` there, then `pulumi-uac release {conn.id}`"
-            )
-        patch = dict(desired)
-        for key, values in CREATE_ONLY_VALUES.items():
-            wanted = patch.get(key)
-            if wanted in values:
-                if getattr(conn, key, None) != wanted:
-                    raise AdoptionError(
-                        f"cannot adopt connection {conn.id}: {key} {wanted!r} can only be set "
-                        f"when a connection is created, and it has {getattr(conn, key, None)!r}"
-                    )
-                del patch[key]
-        patch["tags"] = [*user_tags(patch.get("tags", conn.tags)), tag]
-        return self.client.update(str(conn.id), UacConnectionUpdateParams.model_validate(patch))
 
     # ------------------------------------------------------------------ read
 
@@ -273,7 +220,7 @@ class ConnectionLifecycle:
             else:
                 conn = _connection_from_outputs(conn_id, olds)
         except TelnyxError as exc:
-            raise _prefixed(exc, f"updating {subject}") from None
+            raise with_context(exc, f"updating {subject}") from None
         if patch:
             self._report_differences(conn, desired, managed, subject)
         status = None
@@ -281,7 +228,7 @@ class ConnectionLifecycle:
             try:
                 status = self._maybe_wait(conn_id, news, desired, timeout, started)
             except AbandonedError as exc:
-                raise _prefixed(
+                raise with_context(
                     exc,
                     None,
                     suffix=f"; Telnyx already holds the new {', '.join(sorted(patch))}: run "
@@ -289,7 +236,7 @@ class ConnectionLifecycle:
                 ) from None
             except TelnyxError as exc:
                 assert before is not None
-                raise self._roll_back(conn_id, patch, before, olds, exc) from None
+                raise roll_back(self.client, conn_id, patch, before, olds, exc) from None
         outs = build_outputs(
             conn, managed, desired=desired, previous=olds, inputs=news, tag=olds.get(OWNERSHIP_TAG)
         )
@@ -307,50 +254,9 @@ class ConnectionLifecycle:
             key = root(path)
             patch[key] = desired[key]
         if "tags" in patch:
-            patch["tags"] = [*user_tags(patch["tags"]), *_marks([olds.get(OWNERSHIP_TAG)])]
+            own = marks_of([str(olds.get(OWNERSHIP_TAG) or "")])
+            patch["tags"] = [*user_tags(patch["tags"]), *own]
         return patch
-
-    def _roll_back(
-        self,
-        conn_id: str,
-        patch: dict[str, Any],
-        before: UacConnection,
-        olds: dict[str, Any],
-        failure: TelnyxError,
-    ) -> TelnyxError:
-        """Put back what ``patch`` changed, from the connection as it was read just before it;
-        the error to raise."""
-        restore, unset, masked = _restore_body(patch, before, olds)
-        changed = ", ".join(sorted(patch))
-        try:
-            self.client.update(conn_id, UacConnectionUpdateParams.model_validate(restore))
-        except (TelnyxError, ValueError) as exc:
-            return RollbackError(
-                f"{failure}. Undoing the change also failed ({exc}): Telnyx now holds the "
-                f"program's new {changed} while Pulumi's state still holds the previous values. "
-                "Run `pulumi refresh` to record what Telnyx holds (a password cannot be read "
-                "back, so the state keeps the previous one), then fix the PBX or the program and "
-                "run `pulumi up`"
-            )
-        note = f". The change was undone: Telnyx holds the previous {changed} again"
-        if unset or masked:
-            kept = [*unset, *masked]
-            note += (
-                f", except {', '.join(kept)}, which keep{'s' if len(kept) == 1 else ''} the "
-                "program's new value"
-            )
-            if unset:
-                note += (
-                    f" ({', '.join(unset)} had no value before, and Telnyx cannot unset "
-                    f"{'it' if len(unset) == 1 else 'them'})"
-                )
-            if masked:
-                note += (
-                    f" ({', '.join(masked)} is masked by Telnyx and was never in the state, so "
-                    "its previous value is unknown)"
-                )
-            note += ": set what you want in the program and run `pulumi up`"
-        return _prefixed(failure, None, suffix=note)
 
     # ------------------------------------------------------------------ delete
 
@@ -361,7 +267,7 @@ class ConnectionLifecycle:
         except NotFoundError:
             return
         except TelnyxError as exc:
-            raise _prefixed(exc, f"deleting UAC connection {conn_id}") from None
+            raise with_context(exc, f"deleting UAC connection {conn_id}") from None
 
     # ------------------------------------------------------------------ helpers
 
@@ -417,59 +323,6 @@ def _wait_seconds(inputs: dict[str, Any]) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
-def _marks(tags: Any) -> list[str]:
-    return [t for t in tags or [] if isinstance(t, str) and token_of(t) is not None]
-
-
-def _restore_body(
-    patch: dict[str, Any], before: UacConnection, olds: dict[str, Any]
-) -> tuple[dict[str, Any], list[str], list[str]]:
-    """The PATCH that puts back what ``patch`` changed: the values read just before it
-    (passwords, which Telnyx masks, from the state), explicit nulls for what had no value where
-    Telnyx allows null; and the paths that cannot be put back: ``(body, unset, masked)``."""
-    previous = api_view(before)
-    previous["tags"] = list(before.tags or [])  # our marks included: they must stay
-    specs = {s.name: s for s in request_fields()}
-    body: dict[str, Any] = {}
-    unset: list[str] = []
-    masked: list[str] = []
-
-    def restore(spec: Any, old: Any, container: dict[str, Any]) -> None:
-        if spec.path in PASSWORD_PATHS:
-            known = get_path(olds, spec.path)
-            if known is not None:
-                container[spec.name] = known
-            elif old is not None:
-                masked.append(spec.path)  # it had one; what it was, Telnyx will not say
-            else:
-                unset.append(spec.path)
-        elif old is not None:
-            container[spec.name] = old
-        elif spec.nullable:
-            container[spec.name] = None
-        else:
-            unset.append(spec.path)
-
-    for key, new in patch.items():
-        spec = specs[key]
-        old = previous.get(key)
-        if spec.kind != "object":
-            restore(spec, old, body)
-            continue
-        if not isinstance(old, dict):
-            unset.append(key)  # the object itself is new: Telnyx cannot remove it
-            continue
-        nested: dict[str, Any] = {}
-        for sub in spec.fields:
-            value = old.get(sub.name)
-            if value is not None and sub.path not in PASSWORD_PATHS:
-                nested[sub.name] = value
-            elif sub.name in new or (sub.path in PASSWORD_PATHS and value is not None):
-                restore(sub, value, nested)
-        body[key] = nested
-    return body, unset, masked
-
-
 def _readable_paths(conn: UacConnection, outputs: dict[str, Any]) -> list[str]:
     """Every settable path Telnyx reports a value for; passwords only when readable."""
     view = api_view(conn)
@@ -499,19 +352,6 @@ def _masked_unknown(view: dict[str, Any], outputs: dict[str, Any], path: str) ->
 
 def _shown(value: Any) -> str:
     return "nothing" if value is None else repr(value)
-
-
-def _prefixed(exc: TelnyxError, prefix: str | None, *, suffix: str = "") -> TelnyxError:
-    """The same error, its message led by what was being done; raised ``from None`` by callers
-    so the engine shows one short message instead of a chain through retry frames."""
-    message = str(exc)
-    if prefix and not message.startswith(prefix):
-        message = f"{prefix}: {message}"
-    exc.args = (message + suffix,)
-    exc.__cause__ = None
-    exc.__context__ = None
-    exc.__traceback__ = None
-    return exc
 
 
 def _apply_status(outs: dict[str, Any], status: Any) -> None:

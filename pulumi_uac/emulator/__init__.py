@@ -3,10 +3,12 @@
 Depends on :mod:`pulumi_uac.models` only; nothing else in the package imports it.
 """
 
-from .app import EmulatorApp, Request, Response
+from .app import EmulatorApp
 from .faults import FailRule, FaultConfig, Faults
+from .registration import RegistrationSettings
 from .server import EmulatorServer, running
-from .store import ConnectionStore, RegistrationSettings
+from .store import ConnectionStore
+from .wire import Request, Response
 
 __all__ = [
     "ConnectionStore",

@@ -13,10 +13,12 @@ import sys
 import threading
 from typing import Any
 
-from .app import EmulatorApp, RateWindow
+from .accounting import RateWindow
+from .app import EmulatorApp
 from .faults import FailRule, FaultConfig, Faults
+from .registration import RegistrationSettings
 from .server import EmulatorServer
-from .store import NESTED_PATCH_MODES, ConnectionStore, RegistrationSettings
+from .store import NESTED_PATCH_MODES, ConnectionStore
 
 DEFAULT_API_KEY = "emulator-key"
 

@@ -10,7 +10,8 @@ from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from .app import EmulatorApp, Request
+from .app import EmulatorApp
+from .wire import Request
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -20,7 +20,6 @@ points and the fidelity notes), made once here, always on the strict side:
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import os
 import random
@@ -30,10 +29,10 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
-from fnmatch import fnmatch
 from typing import Any, Literal
 
 from ..models import MASKED_PASSWORD, nested_objects, request_fields
+from .registration import RegistrationSettings, address_of, proxy_host
 
 Record = dict[str, Any]
 NestedPatch = Literal["replace", "merge"]
@@ -138,74 +137,6 @@ def _nested_value(key: str, value: Record) -> Record:
     if key == "noise_suppression_details" and out.get("attenuation_limit") is None:
         out["attenuation_limit"] = ATTENUATION_DEFAULTS.get(str(out.get("engine")), 0)
     return out
-
-
-class RegistrationSettings:
-    """How registration to a customer's PBX is simulated."""
-
-    def __init__(
-        self,
-        delay: float = 0.5,
-        failing_proxies: list[str] | None = None,
-        silent_proxies: list[str] | None = None,
-        expiring_proxies: list[str] | None = None,
-    ) -> None:
-        self.delay = delay
-        """Seconds from a complete, active configuration to the outcome (Registered, ...)."""
-        self.failing_proxies = list(failing_proxies or [])
-        """Glob patterns of proxies whose PBX rejects Telnyx: they end ``Failed``."""
-        self.silent_proxies = list(silent_proxies or [])
-        """Glob patterns of proxies that never answer: they stay ``Not Registered``."""
-        self.expiring_proxies = list(expiring_proxies or [])
-        """Glob patterns of PBXs that accept Telnyx, then stop answering: ``Registered``, then
-        ``Expired`` one more delay later."""
-
-    def outcome(self, proxy: str) -> str:
-        if any(fnmatch(proxy, p) for p in self.failing_proxies):
-            return "Failed"
-        if any(fnmatch(proxy, p) for p in self.silent_proxies):
-            return "Not Registered"
-        return "Registered"
-
-    def expires(self, proxy: str) -> bool:
-        return any(fnmatch(proxy, p) for p in self.expiring_proxies)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "registration_delay": self.delay,
-            "failing_proxies": self.failing_proxies,
-            "silent_proxies": self.silent_proxies,
-            "expiring_proxies": self.expiring_proxies,
-        }
-
-
-def _proxy_host(proxy: str) -> tuple[str, int | None]:
-    rest = proxy
-    for scheme in ("sips:", "sip:"):
-        if rest.lower().startswith(scheme):
-            rest = rest[len(scheme) :]
-            break
-    rest = rest.split(";")[0].rpartition("@")[2]
-    if rest.startswith("["):
-        host, _, tail = rest[1:].partition("]")
-        port = tail[1:] if tail.startswith(":") else ""
-    else:
-        host, _, port = rest.partition(":")
-    return host, int(port) if port.isdigit() else None
-
-
-def _address_of(host: str) -> str | None:
-    """The IP Telnyx registered to: the proxy's own when it is an IP; for a host name, a stable
-    address from the documentation range 203.0.113.0/24 (the emulator resolves no names)."""
-    import ipaddress
-
-    try:
-        return str(ipaddress.ip_address(host))
-    except ValueError:
-        pass
-    if not host:
-        return None
-    return f"203.0.113.{int(hashlib.sha256(host.encode()).hexdigest(), 16) % 254 + 1}"
 
 
 class ConnectionStore:
@@ -412,12 +343,12 @@ class ConnectionStore:
             ext = record.get("external_uac_settings") or {}
             status = record["registration_status"] or "Not Registered"
             registered = status in ("Registered", "Expired")
-            host, port = _proxy_host(str(ext.get("proxy") or ""))
+            host, port = proxy_host(str(ext.get("proxy") or ""))
             return {
                 "record_type": "registration_status",
                 "status": status,
                 "sip_username": ext.get("username"),
-                "ip_address": _address_of(host) if registered else None,
+                "ip_address": address_of(host) if registered else None,
                 "port": (port or 5060) if registered else None,
                 "transport": ext.get("transport") if registered else None,
                 "user_agent": ext.get("user_agent") if registered else None,
