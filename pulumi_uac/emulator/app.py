@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import math
 import re
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -33,6 +34,17 @@ _ROUTES: list[tuple[re.Pattern[str], str, frozenset[str]]] = [
         frozenset({"GET", "PATCH", "DELETE"}),
     ),
 ]
+
+
+@dataclass
+class _Call:
+    """One /v2 request on its way through: the request, its route, and what it ignored."""
+
+    req: Request
+    route: str
+    params: dict[str, str]
+    allowed: frozenset[str]
+    ignored: list[str] = field(default_factory=list)
 
 
 def _is_loopback(ip: str) -> bool:
@@ -72,10 +84,11 @@ class EmulatorApp(AdminRoutes):
             return self._admin(req)
         if not req.path.startswith("/v2/"):
             return not_found()
-        route, params, allowed = self._route(req.path)
-        ignored: list[str] = []
-        resp = self._v2(req, route, params, allowed, ignored)
-        self.log.record(req.method, route, req.path, 0 if resp.drop else resp.status, ignored)
+        call = _Call(req, *self._route(req.path))
+        resp = self._v2(call)
+        self.log.record(
+            req.method, call.route, req.path, 0 if resp.drop else resp.status, call.ignored
+        )
         return resp
 
     def _route(self, path: str) -> tuple[str, dict[str, str], frozenset[str]]:
@@ -85,31 +98,16 @@ class EmulatorApp(AdminRoutes):
                 return template, m.groupdict(), methods
         return path, {}, frozenset()
 
-    def _v2(
-        self,
-        req: Request,
-        route: str,
-        params: dict[str, str],
-        allowed: frozenset[str],
-        ignored: list[str],
-    ) -> Response:
+    def _v2(self, call: _Call) -> Response:
         within, limits = self.rate.take()
-        resp = self._v2_answer(req, route, params, allowed, ignored, within, limits)
+        resp = self._v2_answer(call, within, limits)
         for key, value in limits.items():
             # Telnyx documents these on every answer; an injected 429 states its own.
             resp.headers.setdefault(key, value)
         return resp
 
-    def _v2_answer(
-        self,
-        req: Request,
-        route: str,
-        params: dict[str, str],
-        allowed: frozenset[str],
-        ignored: list[str],
-        within: bool,
-        limits: dict[str, str],
-    ) -> Response:
+    def _v2_answer(self, call: _Call, within: bool, limits: dict[str, str]) -> Response:
+        req, route = call.req, call.route
         auth = req.headers.get("authorization", "")
         if auth != f"Bearer {self.api_key}":
             return error(
@@ -130,7 +128,7 @@ class EmulatorApp(AdminRoutes):
         decision = self.faults.decide(req.method, route, req.path)
         if (decision.status is not None or decision.drop) and not decision.after_commit:
             return self._fault_response(decision)
-        resp = self._dispatch(req, route, params, allowed, ignored)
+        resp = self._dispatch(call)
         resp.latency = decision.latency
         if decision.after_commit:
             return self._fault_response(decision)
@@ -158,14 +156,8 @@ class EmulatorApp(AdminRoutes):
         resp.latency = decision.latency
         return resp
 
-    def _dispatch(
-        self,
-        req: Request,
-        route: str,
-        params: dict[str, str],
-        allowed: frozenset[str],
-        ignored: list[str],
-    ) -> Response:
+    def _dispatch(self, call: _Call) -> Response:
+        req, route, allowed, ignored = call.req, call.route, call.allowed, call.ignored
         if not allowed:
             return not_found()
         if req.method not in allowed:
@@ -174,7 +166,7 @@ class EmulatorApp(AdminRoutes):
             )
             resp.headers["Allow"] = ", ".join(sorted(allowed))
             return resp
-        conn_id = params.get("id")
+        conn_id = call.params.get("id")
         if route == "/v2/uac_connections":
             return self._list(req) if req.method == "GET" else self._create(req, ignored)
         assert conn_id is not None
