@@ -28,7 +28,7 @@ from ..resource.inputs import (
     RtcpSettingsArgs,
     UacConnectionArgs,
 )
-from ..resource.props import DYNAMIC_TYPE, resource_props
+from ..resource.props import DYNAMIC_TYPE, args_from, resource_props
 
 TYPE_TOKEN = "telnyx:index:UacConnection"  # noqa: S105 (a type name)
 GET_CONNECTION = "telnyx:index:getUacConnection"
@@ -102,14 +102,7 @@ class UacConnection(pulumi.CustomResource, UacConnectionOutputs):
             props: dict[str, Any] = resource_props(UacConnectionArgs(connection_name="(read)"))
             props["connection_name"] = None
         else:
-            if args is None:
-                if "connection_name" not in kwargs:
-                    raise TypeError("Missing required property 'connection_name'")
-                args = UacConnectionArgs(**kwargs)
-            elif kwargs:
-                raise TypeError(
-                    "pass either args=UacConnectionArgs(...) or keyword arguments, not both"
-                )
+            args = args_from(args, kwargs)
             props = resource_props(args)
         opts = pulumi.ResourceOptions.merge(
             opts,

@@ -61,6 +61,18 @@ def secret_passwords(root: str, value: Any) -> Any:
     return _plain_with_secrets(value, leaves)
 
 
+def args_from(args: UacConnectionArgs | None, kwargs: dict[str, Any]) -> UacConnectionArgs:
+    """The Args of a resource constructor called either as ``(name, args, opts)`` or with
+    keyword arguments, the way generated Pulumi SDKs accept both."""
+    if args is None:
+        if "connection_name" not in kwargs:
+            raise TypeError("Missing required property 'connection_name'")
+        return UacConnectionArgs(**kwargs)
+    if kwargs:
+        raise TypeError("pass either args=UacConnectionArgs(...) or keyword arguments, not both")
+    return args
+
+
 def registered_props(args: UacConnectionArgs) -> dict[str, Any]:
     """The properties to register for ``args``: every set field, passwords secret."""
     props = args_dict(args)

@@ -10,7 +10,7 @@ from pulumi.dynamic import Resource
 from ..provider import UacConnectionProvider
 from .declared import UacConnectionOutputs
 from .inputs import UacConnectionArgs
-from .props import DYNAMIC_TYPE, resource_props, warn_if_plain_api_key
+from .props import DYNAMIC_TYPE, args_from, resource_props, warn_if_plain_api_key
 
 TYPE_TOKEN = DYNAMIC_TYPE
 
@@ -81,14 +81,7 @@ class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacCo
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        if args is None:
-            if "connection_name" not in kwargs:
-                raise TypeError("Missing required property 'connection_name'")
-            args = UacConnectionArgs(**kwargs)
-        elif kwargs:
-            raise TypeError(
-                "pass either args=UacConnectionArgs(...) or keyword arguments, not both"
-            )
+        args = args_from(args, kwargs)
         warn_if_plain_api_key()
         # The generated password is an output only: additional_secret_outputs keeps it secret.
         opts = pulumi.ResourceOptions.merge(
