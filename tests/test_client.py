@@ -29,6 +29,7 @@ from pulumi_uac.client import (
     PermissionDeniedError,
     RateGate,
     RateLimitError,
+    TelnyxError,
     UacClient,
     UnexpectedStatusError,
     UnprocessableEntityError,
@@ -315,7 +316,7 @@ def test_retries_are_bounded_by_time_not_by_a_count() -> None:
     assert len(seen) > 10 and sum(fake.sleeps) <= 120
     message = str(info.value)
     assert f"gave up after {len(seen)} attempts over" in message
-    assert "the 120s retry budget" in message and "telnyx:retryTimeout" in message
+    assert "with 120s for this request" in message and "telnyx:retryTimeout" in message
 
 
 def test_the_budget_stops_retries_before_they_overrun() -> None:
@@ -682,3 +683,92 @@ def test_concurrent_calls_share_what_one_429_taught(
     # Each call may meet the storm once before the gate closes; none keeps hammering it.
     assert statuses.count(429) <= 8 and statuses.count(200) == 8
     client.close()
+
+
+# -------------------- hints that are no hint, and deadlines shared by nested requests
+# (review of issues 10-11: a Retry-After of 0 made the client retry in a tight loop; a lookup
+# inside a create had its own budget; an error answer saying "0 remaining" did not close the gate)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Retry-After": "0"},
+        {"Retry-After": "-5"},
+        {"Retry-After": "nan"},
+        {"Retry-After": "inf"},
+        {"retry-after-ms": "0"},
+        {"retry-after-ms": "-100"},
+        {"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"},  # a moment long past
+        {"x-ratelimit-reset": "0", "x-ratelimit-remaining": "0"},
+        {"x-ratelimit-reset": "-3", "x-ratelimit-remaining": "0"},
+    ],
+)
+def test_a_zero_negative_or_past_hint_falls_back_to_backoff(headers: dict[str, str]) -> None:
+    fake = FakeTime()
+    handler, seen = sequence(*[envelope(429, headers=headers)] * 4, OK)
+    make_client(handler, fake).get("1")
+    assert len(seen) == 5
+    # The SDK's own schedule, not four back-to-back requests.
+    assert fake.sleeps == [0.5, 1.0, 2.0, 4.0]
+
+
+def test_a_reset_in_epoch_milliseconds_is_understood() -> None:
+    now = 1_800_000_000.0
+    header = {"x-ratelimit-reset": str(int((now + 9) * 1000)), "x-ratelimit-remaining": "0"}
+    assert retry_after_seconds(header, now=lambda: now) == pytest.approx(9.0)
+
+
+def test_a_wait_longer_than_the_budget_still_closes_the_gate_for_the_others() -> None:
+    fake = FakeTime()
+    handler, seen = sequence(envelope(429, headers={"Retry-After": "3600"}), OK)
+    client = make_client(handler, fake)
+    with pytest.raises(RateLimitError, match="Telnyx asked to wait 3600s"):
+        client.get("1")
+    assert client.gate.closed
+    with pytest.raises(TelnyxError, match="nothing was sent"):
+        client.get("2")  # fails fast rather than spending the window's last requests
+    assert len(seen) == 1
+
+
+def test_zero_remaining_on_an_error_answer_closes_the_gate() -> None:
+    fake = FakeTime()
+    spent = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": "5"}
+    handler, seen = sequence(envelope(404, headers=spent), OK)
+    client = make_client(handler, fake)
+    with pytest.raises(NotFoundError):
+        client.get("missing")
+    client.get("1")
+    assert fake.sleeps == [5.0] and len(seen) == 2
+
+
+def test_a_lookup_inside_a_create_shares_the_creates_deadline() -> None:
+    """The POST's reply is lost, and every lookup fails: the whole create, lookups included,
+    stays within one budget instead of one budget per nested request."""
+    fake = FakeTime()
+    seen: list[httpx.Request] = []
+
+    def handler(r: httpx.Request) -> httpx.Response:
+        seen.append(r)
+        if r.method == "POST":
+            raise httpx.ReadTimeout("reply lost")
+        return envelope(503)
+
+    with pytest.raises(TelnyxError):
+        make_client(handler, fake, retry_timeout=20).create(create_params())
+    assert sum(fake.sleeps) <= 20
+    assert [r.method for r in seen].count("POST") == 1  # never re-sent without a lookup
+
+
+def test_within_bounds_every_retry_of_the_block() -> None:
+    fake = FakeTime()
+    handler, seen = sequence(envelope(503))
+    client = make_client(handler, fake, retry_timeout=300)
+    with client.within(3.0), pytest.raises(InternalServerError, match="with 3s for this request"):
+        client.get("1")
+    assert sum(fake.sleeps) <= 3.0 and len(seen) == 3  # 0, 0.5, 1.5 s; 3.5 s would overrun
+    with client.within(3.0), client.full_budget():
+        fake.sleeps.clear()
+        with pytest.raises(InternalServerError, match="with 300s"):
+            client.get("1")
+    assert sum(fake.sleeps) > 3.0

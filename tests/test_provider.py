@@ -18,7 +18,11 @@ from pulumi_uac.client import TelnyxError, UacClient
 from pulumi_uac.core import AdoptionError, MissingCredentialsError, RegistrationError
 from pulumi_uac.core.marks import token_of
 from pulumi_uac.emulator import EmulatorServer
-from pulumi_uac.models import UacConnectionCreateParams, UacConnectionUpdateParams
+from pulumi_uac.models import (
+    UacConnectionCreateParams,
+    UacConnectionUpdateParams,
+    request_fields,
+)
 from pulumi_uac.provider import UacConnectionProvider
 
 from .conftest import API_KEY, OFFICE_PBX, request_counts
@@ -383,6 +387,7 @@ def test_update_sends_whole_nested_objects_and_keeps_the_mark(
         return original(self, cid, params)
 
     monkeypatch.setattr(UacClient, "update", spy)
+    live_before = stored(admin, state.id)
     ext = {**OFFICE_PBX["external_uac_settings"], "transport": "UDP"}
     new = engine.up(
         state,
@@ -392,13 +397,22 @@ def test_update_sends_whole_nested_objects_and_keeps_the_mark(
             external_uac_settings=ext,
         ),
     )
-    assert bodies == [
-        {
-            "external_uac_settings": ext,
-            "inbound": {"timeout_1xx_secs": 7, "prack_enabled": True},
-            "tags": ["x", "y", state.outputs["ownership_tag"]],
-        }
-    ]
+    assert len(bodies) == 1 and set(bodies[0]) == {"external_uac_settings", "inbound", "tags"}
+    assert bodies[0]["tags"] == ["x", "y", state.outputs["ownership_tag"]]
+    # Whole objects: the program's keys over Telnyx's current values of the others.
+    settable = {s.name: {f.name for f in s.fields} for s in request_fields() if s.fields}
+    before_inbound = {
+        k: v
+        for k, v in live_before["inbound"].items()
+        if v is not None and k in settable["inbound"]
+    }
+    assert bodies[0]["inbound"] == {**before_inbound, "timeout_1xx_secs": 7, "prack_enabled": True}
+    ext_before = {
+        k: v
+        for k, v in live_before["external_uac_settings"].items()
+        if v is not None and k in settable["external_uac_settings"]
+    }
+    assert bodies[0]["external_uac_settings"] == {**ext_before, **ext}
     assert new.outputs["inbound"] == {"timeout_1xx_secs": 7, "prack_enabled": True}
     assert new.outputs["password"] == state.outputs["password"]
     assert new.outputs["fqdn"] == state.outputs["fqdn"]
@@ -461,6 +475,87 @@ def test_changing_only_a_channel_limit_keeps_codecs_and_region(
         "Europe",
         5,
     )
+
+
+def test_a_nested_key_the_program_stops_setting_is_left_as_it_is(
+    engine: Engine, admin: httpx.Client
+) -> None:
+    """Review of issues 10-11: a PATCH with a partial nested object reset, under the replace
+    reading, the keys the program had stopped setting (codecs, region)."""
+    inbound = {"codecs": ["G722"], "sip_region": "Europe", "channel_limit": 5}
+    state = engine.create(props(inbound=inbound))
+    admin.delete("requests")
+    new = engine.up(state, props(inbound={"channel_limit": 6}))
+    live = stored(admin, state.id)["inbound"]
+    assert (live["codecs"], live["sip_region"], live["channel_limit"]) == (["G722"], "Europe", 6)
+    counts = request_counts(admin)
+    assert counts == {"GET /v2/uac_connections/{id}": 1, "PATCH /v2/uac_connections/{id}": 1}
+    assert engine.diff(new, props(inbound={"channel_limit": 6})).changes is False
+
+
+def test_a_masked_pbx_password_the_program_does_not_set_is_never_erased(
+    engine: Engine, provider: UacConnectionProvider, client: UacClient, admin: httpx.Client
+) -> None:
+    """Review of issues 10-11: adopting (or changing, after an import) external_uac_settings
+    without its password erased the PBX password under the replace reading."""
+    existing = client.create(
+        UacConnectionCreateParams.model_validate(
+            {
+                "connection_name": "Existing PBX",
+                "external_uac_settings": {
+                    "proxy": "sip:pbx.example.com",
+                    "username": "telnyx-reg",
+                    "password": "pbx-secret-1",
+                    "transport": "UDP",
+                },
+            }
+        )
+    )
+    partial = {"proxy": "sip:pbx.example.com", "username": "telnyx-reg", "transport": "TCP"}
+    program = props(
+        connection_name="Existing PBX", adopt_existing_id=existing.id, external_uac_settings=partial
+    )
+    admin.delete("requests")
+    expected = r"external_uac_settings\.password is set on Telnyx"
+    with pytest.raises(TelnyxError, match=expected) as info:
+        provider.create(checked_inputs(program))
+    assert "Nothing was changed" in str(info.value) and "pbx-secret-1" not in str(info.value)
+    assert "PATCH /v2/uac_connections/{id}" not in request_counts(admin)
+    live = stored(admin, existing.id)
+    assert live["external_uac_settings"]["password"] == "pbx-secret-1" and live["tags"] == []
+    # Setting the password in the program is the way through.
+    with_password = {**partial, "password": "pbx-secret-2"}
+    state = engine.create({**program, "external_uac_settings": with_password})
+    assert stored(admin, state.id)["external_uac_settings"]["password"] == "pbx-secret-2"
+    # A later change that leaves it out again keeps it: the state knows it now.
+    engine.up(state, {**program, "external_uac_settings": {**partial, "transport": "TLS"}})
+    live = stored(admin, state.id)["external_uac_settings"]
+    assert (live["password"], live["transport"]) == ("pbx-secret-2", "TLS")
+
+
+def test_an_unmasked_pbx_password_is_carried_over(
+    engine: Engine, client: UacClient, admin: httpx.Client
+) -> None:
+    """Accounts created before the masking date read passwords back in full: then nothing needs
+    refusing, the stored password is sent back as it is."""
+    admin.patch("config", json={"masking": False})
+    existing = client.create(
+        UacConnectionCreateParams.model_validate(
+            {
+                "connection_name": "Old account PBX",
+                "external_uac_settings": {"proxy": "sip:p.example.com", "password": "old-pbx-pw"},
+            }
+        )
+    )
+    engine.create(
+        props(
+            connection_name="Old account PBX",
+            adopt_existing_id=existing.id,
+            external_uac_settings={"proxy": "sip:p.example.com", "transport": "TCP"},
+        )
+    )
+    live = stored(admin, existing.id)["external_uac_settings"]
+    assert (live["password"], live["transport"]) == ("old-pbx-pw", "TCP")
 
 
 def test_what_telnyx_stored_differently_is_reported_as_a_warning(
@@ -701,6 +796,22 @@ def test_an_api_failure_while_waiting_undoes_the_change_too(
     with pytest.raises(TelnyxError, match="undone"):
         engine.up(state, props(wait_for_registration=5, external_uac_settings=ext))
     assert stored(admin, state.id)["external_uac_settings"]["proxy"] == "sip:pbx.example.com:5060"
+
+
+def test_status_polls_that_keep_failing_stop_when_the_wait_ends(
+    engine: Engine, admin: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review of issues 10-11: each poll had the whole retry budget, so a 2 s wait lasted 30 s
+    (or 300 s by default) while the status endpoint failed."""
+    monkeypatch.setenv("TELNYX_RETRY_TIMEOUT", "60")
+    fail = {"route": "POST */check_registration_status", "status": 503, "count": 10_000}
+    admin.put("faults", json={"fail_next": [fail]})
+    with pytest.raises(TelnyxError, match="was deleted"):
+        engine.create(props(wait_for_registration=1))
+    polls = request_counts(admin)["POST /v2/uac_connections/{id}/actions/check_registration_status"]
+    # Backoff 0.5 s then 1 s: a third retry would start after the 1 s wait is over.
+    assert polls <= 3
+    assert stored(admin) == []
 
 
 def test_a_failed_rollback_says_what_telnyx_holds_and_what_to_run(

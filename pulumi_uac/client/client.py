@@ -6,6 +6,7 @@ import builtins
 import logging
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -99,6 +100,15 @@ class UacClient:
 
     def __repr__(self) -> str:
         return f"UacClient(base_url={self.config.base_url!r})"
+
+    def within(self, seconds: float) -> AbstractContextManager[None]:
+        """A block whose requests (retries and rate-limit waits included) all end within
+        ``seconds``, for callers with less time left than the retry budget."""
+        return self._retry.within(seconds)
+
+    def full_budget(self) -> AbstractContextManager[None]:
+        """A block whose requests get the whole retry budget again (clean-up after a failure)."""
+        return self._retry.full_budget()
 
     def check_abandoned(self, describe: str) -> None:
         """Raise :class:`AbandonedError` if whoever this client works for is gone (for long
@@ -257,8 +267,9 @@ class UacClient:
                 f"{self._redact(str(exc)) or type(exc).__name__}",
             ) from None
         log.debug("%s /%s -> %d", method, path, response.status_code)
-        if response.is_success and limit_spent(response.headers, response.status_code):
-            # Telnyx said this was the last request of the window: everyone waits for the reset.
+        if response.status_code != 429 and limit_spent(response.headers, response.status_code):
+            # Telnyx said this was the last request of the window (on any answer, an error
+            # included): everyone waits for the reset. A 429 closes the gate in the retry loop.
             wait = retry_after_seconds(response.headers, self._wall_clock, response.status_code)
             self.gate.close_for(wait if wait is not None else 1.0)
         if response.is_success:

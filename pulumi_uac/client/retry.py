@@ -12,10 +12,12 @@ later to send something nobody will record.
 from __future__ import annotations
 
 import logging
+import math
 import random
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
@@ -38,20 +40,35 @@ def is_retryable(exc: BaseException) -> bool:
 
 
 # Telnyx's x-ratelimit-reset is documented as "seconds until reset"; a value this large can only
-# be an epoch timestamp, which some gateways send instead, so both readings are honoured.
+# be an epoch timestamp (in seconds, or in milliseconds past the second threshold), which some
+# gateways send instead, so every reading is honoured.
 _EPOCH_THRESHOLD = 1_000_000_000
+_EPOCH_MS_THRESHOLD = 100_000_000_000
+
+
+def _usable(seconds: float) -> float | None:
+    """A hint worth following: a positive, finite delay. Zero, a negative value, NaN, or a
+    moment already past is no hint at all (following it would retry in a tight loop), so the
+    caller falls back to its own backoff."""
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
+
+
+def _number(raw: str) -> float | None:
+    try:
+        return float(raw)
+    except ValueError:
+        return None
 
 
 def _reset_seconds(raw: str | None, now: Callable[[], float]) -> float | None:
-    if raw is None:
+    value = _number(raw) if raw is not None else None
+    if value is None:
         return None
-    try:
-        value = float(raw)
-    except ValueError:
-        return None
-    if value >= _EPOCH_THRESHOLD:
+    if value >= _EPOCH_MS_THRESHOLD:
+        value = value / 1000.0 - now()
+    elif value >= _EPOCH_THRESHOLD:
         value -= now()
-    return max(0.0, value)
+    return _usable(value)
 
 
 def limit_spent(headers: Mapping[str, str], status: int) -> bool:
@@ -70,22 +87,21 @@ def retry_after_seconds(
     spent (a 429, or ``x-ratelimit-remaining: 0``), never for a 5xx with requests left."""
     lowered = {k.lower(): v for k, v in headers.items()}
     raw_ms = lowered.get("retry-after-ms")
-    if raw_ms is not None:
-        try:
-            return max(0.0, float(raw_ms) / 1000.0)
-        except ValueError:
-            pass
+    value = _number(raw_ms) if raw_ms is not None else None
+    if value is not None and (hint := _usable(value / 1000.0)) is not None:
+        return hint
     raw = lowered.get("retry-after")
     if raw is not None:
-        try:
-            return max(0.0, float(raw))
-        except ValueError:
+        value = _number(raw)
+        if value is None:
             try:
                 when = parsedate_to_datetime(raw)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, IndexError):
                 when = None
             if when is not None:
-                return max(0.0, when.timestamp() - now())
+                value = when.timestamp() - now()
+        if value is not None and (hint := _usable(value)) is not None:
+            return hint
     if limit_spent(headers, status):
         return _reset_seconds(lowered.get("x-ratelimit-reset"), now)
     return None
@@ -147,6 +163,7 @@ class RetryPolicy:
         self._clock = clock
         self._rng = rng
         self._abandoned_check = abandoned
+        self._scope = threading.local()
 
     def backoff(self, retry_number: int) -> float:
         """Delay before retry ``retry_number`` (1-based) when the server gave no hint:
@@ -181,13 +198,46 @@ class RetryPolicy:
                 return
             self._sleep(min(left, SLEEP_SLICE))
 
+    @contextmanager
+    def within(self, seconds: float) -> Iterator[None]:
+        """Every request made in this block (on this thread), retries and rate-limit waits
+        included, ends within ``seconds``: a shorter bound than the retry budget, for callers
+        that have less time left (a registration wait, an operation's ``customTimeouts``)."""
+        outer: float | None = getattr(self._scope, "deadline", None)
+        deadline = self._clock() + max(0.0, seconds)
+        self._scope.deadline = deadline if outer is None else min(outer, deadline)
+        try:
+            yield
+        finally:
+            self._scope.deadline = outer
+
+    @contextmanager
+    def full_budget(self) -> Iterator[None]:
+        """Requests in this block get the whole retry budget again, whatever :meth:`within`
+        encloses them: for clean-up (deleting a half-made connection, a rollback), which must
+        not be cut short because the work it undoes ran out of time."""
+        outer: float | None = getattr(self._scope, "deadline", None)
+        self._scope.deadline = None
+        try:
+            yield
+        finally:
+            self._scope.deadline = outer
+
     def run(self, describe: str, attempt: Callable[[int], T]) -> T:
         """Call ``attempt(n)`` (n = 1, 2, ...) until it succeeds, fails for good, or the budget
         runs out; the last error is then raised, its type unchanged, its message saying how many
-        attempts were made over how long and what to do."""
+        attempts were made over how long and what to do.
+
+        The budget is the retry timeout, or less inside :meth:`within` or inside another
+        ``run`` (a lookup made by an attempt shares the deadline of the request it serves, so
+        nested requests never add up to more than one budget)."""
         budget = self.config.retry_timeout
         started = self._clock()
         deadline = started + budget
+        outer: float | None = getattr(self._scope, "deadline", None)
+        if outer is not None and outer < deadline:
+            deadline = outer
+            budget = max(0.0, outer - started)
         n = 0
         while True:
             gate_wait = self.gate.delay()
@@ -195,25 +245,36 @@ class RetryPolicy:
                 if self._clock() + gate_wait > deadline:
                     raise TelnyxError(
                         f"{describe}: Telnyx's rate limit stays spent for {gate_wait:.0f}s more, "
-                        f"beyond the {budget:g}s retry budget; nothing was sent. Run the command "
-                        "again later, or raise telnyx:retryTimeout / TELNYX_RETRY_TIMEOUT"
+                        f"beyond the {budget:g}s left to this request; nothing was sent. Run the "
+                        "command again later, or raise telnyx:retryTimeout / TELNYX_RETRY_TIMEOUT"
                     )
                 log.info("%s: waiting %.2fs for the rate limit to reset", describe, gate_wait)
                 self.wait(gate_wait, describe)
                 continue
             self.check_abandoned(describe)
             n += 1
+            self._scope.deadline = deadline
             try:
                 return attempt(n)
             except TelnyxError as exc:
                 if not is_retryable(exc):
                     raise
                 delay = self.delay_for(exc, n)
+                rate_limited = isinstance(exc, APIStatusError) and exc.status_code == 429
+                if rate_limited:
+                    # Every call of the process waits for this reset, not only this one (even
+                    # when this call gives up: the others then fail fast instead of trying).
+                    self.gate.close_for(delay)
                 if self._clock() + delay >= deadline:
                     elapsed = self._clock() - started
+                    asked = (
+                        f"Telnyx asked to wait {delay:.0f}s more"
+                        if isinstance(exc, APIStatusError) and exc.retry_after is not None
+                        else "Telnyx kept failing"
+                    )
                     exc.args = (
                         f"{exc} (gave up after {n} attempt{'s' if n > 1 else ''} over "
-                        f"{elapsed:.1f}s, the {budget:g}s retry budget: Telnyx kept failing. Run "
+                        f"{elapsed:.1f}s, with {budget:g}s for this request: {asked}. Run "
                         "the command again later, or raise telnyx:retryTimeout / "
                         "TELNYX_RETRY_TIMEOUT)",
                     )
@@ -225,8 +286,7 @@ class RetryPolicy:
                     type(exc).__name__,
                     delay,
                 )
-                if isinstance(exc, APIStatusError) and exc.status_code == 429:
-                    # Every call of the process waits for this reset, not only this one.
-                    self.gate.close_for(delay)
-                else:
+                if not rate_limited:
                     self.wait(delay, describe)
+            finally:
+                self._scope.deadline = outer

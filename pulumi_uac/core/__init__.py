@@ -8,7 +8,13 @@ imports Pulumi; values the engine does not know yet arrive as :data:`~.values.UN
 
 from .check import Checked, Failure, check
 from .diff import Diff, PathChange, compute_diff
-from .errors import AdoptionError, MissingCredentialsError, RegistrationError, RollbackError
+from .errors import (
+    AdoptionError,
+    MaskedPasswordError,
+    MissingCredentialsError,
+    RegistrationError,
+    RollbackError,
+)
 from .lifecycle import ConnectionLifecycle, Created, Read
 from .session import resolve, shared_client
 from .values import UNKNOWN, Unknown, is_unknown
@@ -21,6 +27,7 @@ __all__ = [
     "Created",
     "Diff",
     "Failure",
+    "MaskedPasswordError",
     "MissingCredentialsError",
     "PathChange",
     "Read",

@@ -10,6 +10,7 @@ from ..client import NotFoundError, UacClient
 from ..models import UacConnection, UacConnectionUpdateParams
 from .errors import AdoptionError
 from .marks import marks_of, user_tags
+from .nested import whole_objects
 from .schema import CREATE_ONLY_VALUES
 
 
@@ -41,8 +42,8 @@ def adopt(
     client: UacClient, conn: UacConnection, desired: dict[str, Any], tag: str
 ) -> UacConnection:
     """Bring an existing connection to the desired settings with one PATCH (whole nested
-    objects, so either reading of a nested PATCH gives the same result), and mark it as this
-    resource's with ``tag``.
+    objects, completed from ``conn``, so either reading of a nested PATCH gives the same
+    result), and mark it as this resource's with ``tag``.
 
     A connection that already carries an ownership tag belongs to a Pulumi resource: this
     one being *replaced* (the engine re-creates a replaced resource from the program's
@@ -69,4 +70,6 @@ def adopt(
                 )
             del patch[key]
     patch["tags"] = [*user_tags(patch.get("tags", conn.tags)), tag]
+    # Whole nested objects, what the program leaves out kept as the connection has it.
+    patch = whole_objects(patch, conn, {})
     return client.update(str(conn.id), UacConnectionUpdateParams.model_validate(patch))

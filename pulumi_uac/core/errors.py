@@ -34,6 +34,11 @@ class AdoptionError(TelnyxError):
     """An existing connection could not be adopted as asked."""
 
 
+class MaskedPasswordError(TelnyxError):
+    """A PATCH would have to leave out a password that Telnyx masks and the program does not set,
+    and could so erase it: refused before anything is written."""
+
+
 class LookupFailedError(TelnyxError):
     """A lookup (a function of the native provider) matched no connection, or several."""
 

@@ -6,10 +6,10 @@ API requests per operation (fewest that correctness allows):
 - create: 1 POST. Adoption by id or name: 2 (GET or list, then PATCH). A registration wait adds
   its polls. Only when a POST fails in a way that may have reached Telnyx does the client look
   for the connection by its exact ownership tag before deciding anything (see the client).
-- update: 1 PATCH carrying the changed top-level fields and, for every nested object with a
-  change, the whole object as the program sets it (passwords included): correct whether Telnyx
-  merges or replaces nested objects. 0 requests when only provider inputs changed. An update
-  that waits for registration first reads the connection once, to be able to undo itself.
+- update: 1 PATCH carrying the changed top-level fields; 0 requests when only provider inputs
+  changed. When a nested object changed, or the update waits for registration, the connection
+  is read first (2 requests): a nested object is sent whole, the program's keys over Telnyx's
+  current values (see :mod:`.nested`), and a failed registration is undone from that reading.
 - read: 1 GET. delete: 1 DELETE. check and diff: 0, always.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from .adoption import adopt, by_id, by_name
 from .diff import comparable, compute_diff
 from .errors import with_context
 from .marks import marks_of, new_mark, new_token, user_tags
+from .nested import nested_roots, whole_objects
 from .outputs import api_view, build_outputs, known_password
 from .registration import wait_for_registration
 from .rollback import roll_back
@@ -94,7 +96,12 @@ class ConnectionLifecycle:
     # ------------------------------------------------------------------ create
 
     def create(self, inputs: dict[str, Any], *, timeout: float | None = None) -> Created:
-        """Create (or adopt, when asked) the connection ``inputs`` describe."""
+        """Create (or adopt, when asked) the connection ``inputs`` describe; with ``timeout``
+        (``customTimeouts``), every request of it ends within that many seconds."""
+        with self._bounded(timeout):
+            return self._create(inputs, timeout)
+
+    def _create(self, inputs: dict[str, Any], timeout: float | None) -> Created:
         started = self._clock()
         desired = api_inputs(inputs)
         managed = managed_paths(desired)
@@ -130,9 +137,10 @@ class ConnectionLifecycle:
             if adopted:
                 # Not ours after all: the tag goes, so that the next run may adopt it again.
                 try:
-                    client.update(
-                        conn_id, UacConnectionUpdateParams.model_validate({"tags": tags_before})
-                    )
+                    with client.full_budget():
+                        client.update(
+                            conn_id, UacConnectionUpdateParams.model_validate({"tags": tags_before})
+                        )
                     released = "its ownership tag was removed again"
                 except TelnyxError:
                     released = (
@@ -145,7 +153,8 @@ class ConnectionLifecycle:
                     f"({released}); fix the PBX or the settings and run `pulumi up` again",
                 ) from None
             try:
-                client.delete(conn_id)
+                with client.full_budget():
+                    client.delete(conn_id)
                 suffix = (
                     f". The new connection {conn_id} was deleted, so nothing is left half-created"
                 )
@@ -201,7 +210,13 @@ class ConnectionLifecycle:
         timeout: float | None = None,
     ) -> dict[str, Any]:
         """Apply the program's inputs ``news`` to the connection whose state outputs are
-        ``olds``; the new outputs."""
+        ``olds``; the new outputs. ``timeout`` bounds it as for :meth:`create`."""
+        with self._bounded(timeout):
+            return self._update(conn_id, olds, news, timeout)
+
+    def _update(
+        self, conn_id: str, olds: dict[str, Any], news: dict[str, Any], timeout: float | None
+    ) -> dict[str, Any]:
         started = self._clock()
         changes = compute_diff(olds, news)
         desired = api_inputs(news)
@@ -213,8 +228,11 @@ class ConnectionLifecycle:
         waits = bool(patch) and wait > 0 and bool(REGISTRATION_ROOTS & set(patch))
         before: UacConnection | None = None
         try:
-            if waits:
+            if waits or nested_roots(patch):
                 before = self.client.get(conn_id)
+            if nested_roots(patch):
+                assert before is not None
+                patch = whole_objects(patch, before, olds)
             if patch:
                 conn = self.client.update(conn_id, UacConnectionUpdateParams.model_validate(patch))
             else:
@@ -236,7 +254,8 @@ class ConnectionLifecycle:
                 ) from None
             except TelnyxError as exc:
                 assert before is not None
-                raise roll_back(self.client, conn_id, patch, before, olds, exc) from None
+                with self.client.full_budget():
+                    raise roll_back(self.client, conn_id, patch, before, olds, exc) from None
         outs = build_outputs(
             conn, managed, desired=desired, previous=olds, inputs=news, tag=olds.get(OWNERSHIP_TAG)
         )
@@ -270,6 +289,9 @@ class ConnectionLifecycle:
             raise with_context(exc, f"deleting UAC connection {conn_id}") from None
 
     # ------------------------------------------------------------------ helpers
+
+    def _bounded(self, timeout: float | None) -> AbstractContextManager[None]:
+        return self.client.within(timeout) if timeout else nullcontext()
 
     def _maybe_wait(
         self,

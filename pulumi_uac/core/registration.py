@@ -36,7 +36,9 @@ def wait_for_registration(
     interval = min(max(timeout / 20.0, 0.2), 2.0)
     subject = f"UAC connection {name!r} ({conn_id})"
     while True:
-        result = client.check_registration_status(conn_id)
+        # Each poll, its retries included, ends within what is left of the wait.
+        with client.within(max(deadline - clock(), 0.0)):
+            result = client.check_registration_status(conn_id)
         if result.status == "Registered":
             return result
         if result.status == "Failed":

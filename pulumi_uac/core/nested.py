@@ -1,0 +1,68 @@
+"""Nested objects in a PATCH, right under either reading of Telnyx's semantics.
+
+Whether Telnyx *merges* a partial nested object into the stored one or *replaces* the stored one
+with it is not documented (see the fidelity notes). So every nested object a PATCH carries is
+sent whole: the program's keys, plus Telnyx's current value of every other key, read just
+before. Under merge that changes nothing; under replace it keeps what the program does not set,
+as the program expects ("a field you stop setting is left as it is").
+
+One value cannot be carried over: a password Telnyx masks, which the program does not set and
+the state never knew. Sending the object without it could erase it (under replace), silently
+breaking the registration to the PBX, so such a PATCH is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import UacConnection, request_fields
+from .errors import MaskedPasswordError
+from .outputs import api_view, known_password
+from .schema import PASSWORD_PATHS
+from .values import get_path
+
+_OBJECTS = {s.name: s for s in request_fields() if s.kind == "object"}
+
+
+def nested_roots(patch: dict[str, Any]) -> list[str]:
+    """The nested objects a PATCH body carries."""
+    return [key for key in patch if key in _OBJECTS and isinstance(patch[key], dict)]
+
+
+def whole_objects(
+    patch: dict[str, Any], current: UacConnection, known: dict[str, Any]
+) -> dict[str, Any]:
+    """``patch`` with each nested object completed from ``current`` (the connection read just
+    before); ``known`` is what the state knows (passwords Telnyx masks).
+
+    Raises :class:`MaskedPasswordError` when a password would have to be left out."""
+    view = api_view(current)
+    body = dict(patch)
+    lost: list[str] = []
+    for key in nested_roots(patch):
+        wanted = {k: v for k, v in patch[key].items() if v is not None}
+        stored = view.get(key)
+        if not isinstance(stored, dict):
+            continue
+        carried: dict[str, Any] = {}
+        for sub in _OBJECTS[key].fields:
+            value = stored.get(sub.name)
+            if sub.name in wanted or value is None:
+                continue
+            if sub.path in PASSWORD_PATHS:
+                value = known_password(value, get_path(known, sub.path))
+                if value is None:
+                    lost.append(sub.path)
+                    continue
+            carried[sub.name] = value
+        body[key] = {**carried, **wanted}
+    if lost:
+        paths = ", ".join(lost)
+        raise MaskedPasswordError(
+            f"the change to {', '.join(sorted({p.split('.')[0] for p in lost}))} is "
+            f"sent as a whole object, and Telnyx may replace the stored object with it; {paths} "
+            "is set on Telnyx, masked in its answers and not set in the program, so it would be "
+            f"erased and the registration to the PBX would stop. Set {paths} in the program (as "
+            "a secret) and run `pulumi up` again. Nothing was changed"
+        )
+    return body
