@@ -24,7 +24,9 @@ import os
 import secrets
 import signal
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -33,6 +35,10 @@ from .client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
 
 RESOURCE = "uac_connections"
 MASK = "********"
+CLEANUP_ATTEMPTS = 6
+CLEANUP_MAX_WAIT = 20.0
+"""A 429 or 5xx during cleanup is retried this many times, waiting what Telnyx asks (at most
+this many seconds a time): the one connection the probe made must not be left behind."""
 
 
 class ProbeError(Exception):
@@ -44,7 +50,10 @@ class Probe:
 
     def __init__(self, client: httpx.Client) -> None:
         self.http = client
+        self.name = f"pulumi-uac-probe-{secrets.token_hex(4)}"
         self.created: str | None = None
+        self.posted = False
+        """A create was sent: when its answer never came, cleanup must look the name up."""
         self.findings: dict[str, Any] = {}
 
     def call(self, method: str, path: str, body: Any = None) -> httpx.Response:
@@ -63,8 +72,8 @@ class Probe:
         return self.data(self.call("GET", f"{RESOURCE}/{self.created}"), "GET")
 
     def run(self) -> dict[str, Any]:
-        f = self.findings
-        name = f"pulumi-uac-probe-{secrets.token_hex(4)}"
+        f, name = self.findings, self.name
+        self.posted = True
         created = self.call(
             "POST",
             RESOURCE,
@@ -118,20 +127,71 @@ class Probe:
         other = self.data(self.patch({"connection_name": f"{name}-renamed"}), "PATCH name")
         f["password_revealed_on_unrelated_update"] = other.get("password") not in (None, MASK)
         f["emulator_flags"] = emulator_flags(f)
+        f["not_reproduced"] = unmatched(f)
         return f
 
     def clean_up(self) -> str | None:
-        """Delete what the probe created; an error message when that fails."""
-        if self.created is None:
-            return None
+        """Delete what the probe created; an error message when that fails. A create whose
+        answer was lost (a dropped connection, Ctrl-C mid-request) may still have landed, so the
+        name is looked up before concluding there is nothing to delete."""
         try:
-            response = self.call("DELETE", f"{RESOURCE}/{self.created}")
+            if self.created is None and self.posted:
+                self.created = self._find_by_name()
+            if self.created is None:
+                return None
+            response = self._patiently("DELETE", f"{RESOURCE}/{self.created}")
         except httpx.HTTPError as exc:
-            return f"could not delete probe connection {self.created}: {exc}"
+            what = self.created or f"named {self.name}"
+            return f"could not delete probe connection {what}: {str(exc) or type(exc).__name__}"
         if response.status_code not in (200, 204, 404):
             return f"could not delete probe connection {self.created}: {response.status_code}"
         self.created = None
         return None
+
+    def _find_by_name(self) -> str | None:
+        params = {"filter[connection_name][contains]": self.name, "page[size]": "250"}
+        response = self._patiently("GET", RESOURCE, params)
+        if not response.is_success:
+            raise httpx.HTTPError(f"looking up {self.name} answered {response.status_code}")
+        for conn in response.json().get("data") or []:
+            if conn.get("connection_name") in (self.name, f"{self.name}-renamed"):
+                return str(conn["id"])
+        return None
+
+    def _patiently(
+        self, method: str, path: str, params: dict[str, str] | None = None
+    ) -> httpx.Response:
+        """One cleanup request, retried on 429 and 5xx as long as Telnyx's hint allows."""
+        for attempt in range(CLEANUP_ATTEMPTS):
+            response = self.http.request(method, path, params=params)
+            if response.status_code != 429 and response.status_code < 500:
+                return response
+            if attempt + 1 < CLEANUP_ATTEMPTS:
+                time.sleep(_wait_hint(response, attempt))
+        return response
+
+
+def _wait_hint(response: httpx.Response, attempt: int) -> float:
+    for header in ("retry-after", "x-ratelimit-reset"):
+        try:
+            wait = float(response.headers.get(header, ""))
+        except ValueError:
+            continue
+        if 0 < wait < float("inf"):
+            return float(min(wait, CLEANUP_MAX_WAIT))
+    return min(0.5 * 2.0**attempt, CLEANUP_MAX_WAIT)
+
+
+@contextmanager
+def _uninterruptible() -> Iterator[None]:
+    """Cleanup is not cut short by a second Ctrl-C or SIGTERM: it is bounded, and stopping it
+    is how a probe connection gets left on a real account."""
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def emulator_flags(findings: dict[str, Any]) -> list[str]:
@@ -144,12 +204,36 @@ def emulator_flags(findings: dict[str, Any]) -> list[str]:
     return flags
 
 
+def unmatched(findings: dict[str, Any]) -> list[str]:
+    """Findings no emulator flag reproduces: the emulator's fixed behaviour differs, so tests
+    against it do not cover what this account does (and the fidelity notes need updating)."""
+    gaps = []
+    if findings.get("null_on_active") == "accepted":
+        gaps.append("null on active is accepted (the emulator always refuses it)")
+    if findings.get("blank_accepted") is False:
+        gaps.append('"" is refused where documented (the emulator always accepts it)')
+    nested, external = findings.get("nested_patch"), findings.get("partial_external_settings")
+    if (nested, external) in (("merge", "replaced"), ("replace", "merged")):
+        gaps.append(
+            f"nested objects disagree (inbound: {nested}, external_uac_settings: {external}); "
+            "the emulator applies one mode to all"
+        )
+    elif str(external).startswith("refused"):
+        gaps.append(f"a partial external_uac_settings is {external} (the emulator accepts it)")
+    if findings.get("initial_registration_status") not in (None, "Not Registered"):
+        status = findings["initial_registration_status"]
+        gaps.append(f"a new connection starts {status!r} (the emulator: 'Not Registered')")
+    return gaps
+
+
 def report(findings: dict[str, Any]) -> str:
     lines = ["What this Telnyx account answered:"]
     for key, value in findings.items():
-        if key != "emulator_flags":
+        if key not in ("emulator_flags", "not_reproduced"):
             lines.append(f"  {key.replace('_', ' ')}: {value}")
     lines.append("Emulator flags that match: " + " ".join(findings["emulator_flags"]))
+    for gap in findings.get("not_reproduced") or []:
+        lines.append(f"  not reproduced by any flag: {gap}")
     return "\n".join(lines)
 
 
@@ -182,10 +266,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             findings = probe.run()
         except (ProbeError, httpx.HTTPError, KeyboardInterrupt) as exc:
-            print(f"probe: stopped: {exc or type(exc).__name__}", file=sys.stderr)
+            print(f"probe: stopped: {str(exc) or type(exc).__name__}", file=sys.stderr)
             findings, status = {}, 1
         finally:
-            problem = probe.clean_up()
+            with _uninterruptible():
+                problem = probe.clean_up()
             if problem:
                 print(f"probe: {problem}; delete it by hand", file=sys.stderr)
                 status = 1

@@ -31,6 +31,7 @@ from pulumi_uac.client import (
     RateLimitError,
     TelnyxError,
     UacClient,
+    UnconfirmedCreateError,
     UnexpectedStatusError,
     UnprocessableEntityError,
     retry_after_seconds,
@@ -481,6 +482,62 @@ def test_create_with_two_candidates_raises_and_resends_nothing() -> None:
     handler, seen = sequence(httpx.RemoteProtocolError("dropped"), listing)
     with pytest.raises(AmbiguousCreateError, match="1, 2"):
         make_client(handler, fake).create(create_params())
+    assert [r.method for r in seen] == ["POST", "GET"]
+
+
+MARK = "pulumi-uac:0123456789abcdef0123.abcdef"
+
+
+def listing_of(*conns: dict[str, Any]) -> httpx.Response:
+    return httpx.Response(
+        200, json={"data": list(conns), "meta": {"page_number": 1, "total_pages": 1}}
+    )
+
+
+def test_a_create_that_gave_up_looks_once_more_and_adopts_what_landed() -> None:
+    """The budget runs out right after a POST whose answer was lost: before giving up, one
+    last look finds that it landed, so the create succeeds instead of leaving it behind."""
+    handler, seen = sequence(
+        httpx.ReadTimeout("lost reply"), listing_of(conn_json(id="9", tags=[MARK]))
+    )
+    client = make_client(handler, retry_timeout=0)
+    conn = client.create(create_params(tags=[MARK]), mark=MARK)
+    assert conn.id == "9" and [r.method for r in seen] == ["POST", "GET"]
+
+
+def test_a_create_that_may_have_landed_and_was_not_found_says_so_with_its_tag() -> None:
+    """Nothing found by name, nor by the mark across every page: the error is not a plain
+    timeout but says the connection may exist, and names the tag that finds it later."""
+    handler, seen = sequence(
+        httpx.ReadTimeout("lost reply"), listing_of(), listing_of(conn_json(id="3", tags=["x"]))
+    )
+    with pytest.raises(UnconfirmedCreateError, match="may still have created") as info:
+        make_client(handler, retry_timeout=0).create(create_params(tags=[MARK]), mark=MARK)
+    assert info.value.mark == MARK and MARK in str(info.value)
+    assert "timed out" in str(info.value)  # the cause stays in the message
+    assert [r.method for r in seen] == ["POST", "GET", "GET"]
+    assert "filter[connection_name][contains]" not in seen[2].url.params  # the full scan
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.ConnectError("refused"), envelope(422, "bad"), envelope(401, "who")],
+    ids=["refused", "422", "401"],
+)
+def test_a_create_that_certainly_did_not_land_fails_plainly(
+    failure: httpx.Response | Exception,
+) -> None:
+    handler, seen = sequence(failure)
+    with pytest.raises(TelnyxError) as info:
+        make_client(handler, retry_timeout=0).create(create_params(tags=[MARK]), mark=MARK)
+    assert not isinstance(info.value, UnconfirmedCreateError)
+    assert [r.method for r in seen] == ["POST"]
+
+
+def test_a_failing_final_look_still_reports_an_unconfirmed_create() -> None:
+    handler, seen = sequence(envelope(503), envelope(503))
+    with pytest.raises(UnconfirmedCreateError, match="503"):
+        make_client(handler, retry_timeout=0).create(create_params(tags=[MARK]), mark=MARK)
     assert [r.method for r in seen] == ["POST", "GET"]
 
 

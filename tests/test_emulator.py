@@ -486,6 +486,44 @@ def test_ill_typed_admin_values_are_refused_and_change_nothing(
     assert api.get("uac_connections").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("route", "body", "needle"),
+    [
+        ("faults", {"latency_ms": -5}, "latency_ms"),
+        ("faults", {"error_rate": 1.5}, "probability"),
+        ("faults", {"retry_after": float("inf")}, "retry_after"),
+        ("faults", {"storm_seconds": float("nan")}, "storm_seconds"),
+        ("faults", {"rate_limit_burst": -1}, "rate_limit_burst"),
+        ("faults", {"fail_next": [{"route": "*", "count": 0}]}, "count"),
+        ("faults/fail-next", {"route": "", "status": 503}, "route"),
+        ("faults/fail-next", {"route": "*", "status": 42}, "status"),
+        ("faults/fail-next", {"route": "*", "status": "503"}, "status"),
+        ("faults/fail-next", {"route": "*", "count": 1.5}, "count"),
+        ("faults/fail-next", {"route": "*", "drop": "yes"}, "drop"),
+        ("faults/fail-next", {"route": "*", "statsu": 500}, "statsu"),
+        ("faults/fail-next", ["*"], "object"),
+        ("config", {"registration_delay": -1}, "registration_delay"),
+        ("config", {"registration_delay": float("nan")}, "registration_delay"),
+        ("config", {"rate_window": 0}, "rate_window"),
+        ("config", {"rate_limit": -3}, "rate_limit"),
+        ("config", {"api_key": ""}, "api_key"),
+    ],
+)
+def test_out_of_range_admin_values_are_refused_by_name(
+    api: httpx.Client, admin: httpx.Client, route: str, body: object, needle: str
+) -> None:
+    """A value no fault could mean (NaN, a negative delay, a rule that can never fire) is a 400
+    naming the setting; nothing changes and the API keeps answering."""
+    before = (admin.get("faults").json(), admin.get("config").json())
+    content = json.dumps(body)  # allow_nan: Python's JSON writes NaN and Infinity
+    method = "POST" if route.endswith("fail-next") else ("PATCH" if route == "config" else "PUT")
+    r = admin.request(method, route, content=content, headers={"content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    assert needle in r.text
+    assert (admin.get("faults").json(), admin.get("config").json()) == before
+    assert api.get("uac_connections").status_code == 200
+
+
 def test_dropped_connection_and_after_commit_faults(api: httpx.Client, admin: httpx.Client) -> None:
     admin.post(
         "faults/fail-next",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -133,6 +134,40 @@ def test_an_up_that_starts_in_a_45_second_429_storm_waits_it_out(
     assert_no_leaks(proj)
 
 
+def test_a_create_that_may_have_landed_unseen_names_the_tag_that_cleans_it_up(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """The POST lands but its answer is lost, and every look for it fails until the budget
+    runs out: the engine records nothing, so the error names the connection's tag, and
+    `pulumi-uac orphans --tag` finds and deletes exactly it; the next `up` makes one."""
+    proj = project(project_factory)
+    proj.config("count", "1")
+    proj.config("telnyx:retryTimeout", "2")
+    lost = {"route": "POST /v2/uac_connections", "drop": True, "after_commit": True, "count": 9}
+    admin.post("faults/fail-next", json=lost)
+    admin.post(
+        "faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 503, "count": 99}
+    )
+    failed = proj.run("up", "--yes", "--skip-preview", check=False)
+    assert failed.returncode != 0
+    found = re.search(
+        r"pulumi-uac orphans --tag (pulumi-uac:[0-9a-f]{20}\.[0-9a-f]{6})", failed.stdout
+    )
+    assert found, failed.stdout
+    tag = found.group(1)
+    admin.delete("faults")
+    made = live(admin)
+    assert len(made) == 1 and tag in made[0]["tags"] and not resources_of(proj.export())
+    listed = json.loads(proj.recovery("orphans", "--tag", tag, "--json").stdout)
+    assert [o["id"] for o in listed] == [made[0]["id"]]
+    proj.recovery("orphans", "--tag", tag, "--delete")
+    assert live(admin) == []
+    proj.up()
+    assert_converged(proj, admin, 1)
+    assert "outside the state" in proj.recovery("orphans", "--tag", tag).stdout
+    assert_no_leaks(proj)
+
+
 # -------------------- crashes
 
 
@@ -203,6 +238,42 @@ def test_a_provider_left_asleep_on_a_retry_after_never_sends_after_the_recovery(
     assert admin.get("requests").json()["counts"]["POST /v2/uac_connections"] == posts
     assert_converged(proj, admin, COUNT)
     proj.destroy()
+    assert_no_leaks(proj)
+
+
+def test_a_killed_password_rotation_is_sent_again_even_after_the_program_changes_back(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """The CLI dies after Telnyx took the new PBX password but before the state recorded it.
+    A refresh cannot read a password back, so had recovery only refreshed, changing the
+    program back to the old password would show no change and leave Telnyx on the new one.
+    `recover` marks it, and the next `up` sends the program's password again."""
+    proj = project(project_factory)
+    proj.config("count", "1")
+    proj.up()
+    proj.config("pw", PASSWORDS[1], secret=True)
+    lost = {"route": "PATCH /v2/uac_connections/*", "drop": True, "after_commit": True}
+    admin.post("faults/fail-next", json={**lost, "count": 999})
+
+    def telnyx_password() -> str:
+        return str(live(admin, reveal=True)[0]["external_uac_settings"]["password"])
+
+    proc = proj.start("up", "--yes", "--skip-preview")
+    kill_when(proc, lambda: telnyx_password() == PASSWORDS[1], "the new password on Telnyx")
+    admin.delete("faults")
+    pending = proj.export()["deployment"].get("pending_operations") or []
+    assert [p["type"] for p in pending] == ["updating"]
+    proj.config("pw", PASSWORDS[0], secret=True)  # the rotation is called off
+    proj.run("cancel", "--yes")
+    assert "sends them again" in proj.recovery("recover").stdout
+    assert proj.preview("--expect-no-changes", check=False).returncode != 0
+    proj.refresh()  # a refresh in between keeps the mark
+    proj.up()
+    assert telnyx_password() == PASSWORDS[0]
+    assert_converged(proj, admin, 1)
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
+    proj.preview("--expect-no-changes")
     assert_no_leaks(proj)
 
 

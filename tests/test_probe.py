@@ -72,3 +72,39 @@ def test_the_probe_refuses_to_run_without_a_key(
     proc = probe(emulator, key=None)
     assert proc.returncode == 2 and "TELNYX_API_KEY" in proc.stderr
     assert admin.get("requests").json()["total"] == 0
+
+
+def test_the_probe_finds_and_deletes_a_create_whose_answer_was_lost(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """The create lands but its answer is lost: the probe has no id, so it looks its own name
+    up and deletes it; a rate-limited or failing delete is retried, not given up on."""
+    rule = {"route": "POST /v2/uac_connections", "drop": True, "after_commit": True}
+    admin.post("faults/fail-next", json=rule)
+    admin.post("faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 503})
+    admin.post("faults/fail-next", json={"route": "DELETE *", "status": 429, "count": 2})
+    admin.put("faults", json={"retry_after": 0.2})
+    proc = probe(emulator, "--json")
+    assert proc.returncode == 1 and "stopped" in proc.stderr, proc.stderr
+    assert "delete it by hand" not in proc.stderr
+    assert admin.get("state").json()["connections"] == []
+    deletes = [r for r in admin.get("requests").json()["requests"] if r["method"] == "DELETE"]
+    assert len(deletes) == 3
+
+
+def test_findings_no_emulator_flag_reproduces_are_reported() -> None:
+    from pulumi_uac.probe import report, unmatched
+
+    usual = {"nested_patch": "replace", "partial_external_settings": "replaced"}
+    assert unmatched({**usual, "null_on_active": "refused", "blank_accepted": True}) == []
+    odd = {
+        "nested_patch": "merge",
+        "partial_external_settings": "replaced",
+        "null_on_active": "accepted",
+        "blank_accepted": False,
+        "initial_registration_status": "Registering",
+    }
+    gaps = unmatched(odd)
+    assert len(gaps) == 4 and any("inbound: merge" in g for g in gaps)
+    text = report({**odd, "emulator_flags": ["--nested-patch merge"], "not_reproduced": gaps})
+    assert text.count("not reproduced by any flag") == 4

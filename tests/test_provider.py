@@ -722,6 +722,108 @@ def test_wait_for_registration_fails_naming_the_proxy_and_leaves_nothing(
     assert stored(admin) == []
 
 
+@pytest.mark.parametrize("password", [True, False], ids=["password", "plain"])
+def test_an_update_whose_answer_was_lost_says_it_may_have_been_applied(
+    engine: Engine, admin: httpx.Client, password: bool
+) -> None:
+    """The PATCH lands and its answers keep getting lost: the state keeps the old values, so
+    the error says Telnyx may hold the new ones, and for a password (never read back) that
+    only running the same program again settles it."""
+    state = engine.create(props())
+    rule = {"route": "PATCH /v2/uac_connections/*", "drop": True, "after_commit": True}
+    admin.post("faults/fail-next", json={**rule, "count": 99})
+    change = {"password": "rotated-Password-9"} if password else {"connection_name": "Moved"}
+    with pytest.raises(TelnyxError, match="may have applied it anyway") as info:
+        engine.up(state, props(**change))
+    message = str(info.value)
+    assert ("run `pulumi up` again with this same program" in message) is password
+    assert "rotated-Password-9" not in message
+    admin.delete("faults")
+    live = stored(admin, state.id)
+    assert (live["password"] if password else live["connection_name"]) == next(
+        iter(change.values())
+    )
+
+
+def test_an_update_refused_outright_says_nothing_about_maybe(
+    engine: Engine, admin: httpx.Client
+) -> None:
+    state = engine.create(props())
+    admin.post("faults/fail-next", json={"route": "PATCH /v2/uac_connections/*", "status": 422})
+    with pytest.raises(TelnyxError) as info:
+        engine.up(state, props(password="rotated-Password-9"))
+    assert "may have applied" not in str(info.value)
+
+
+def test_passwords_marked_unconfirmed_are_sent_again_until_an_update_settles_them(
+    engine: Engine, provider: UacConnectionProvider, admin: httpx.Client
+) -> None:
+    """What `pulumi-uac recover` marks after an interrupted update: Telnyx may hold another
+    password than the state, and no read can tell. Diff sees a change although the values are
+    equal, a refresh keeps the marker (and the gap in the inputs the engine compares), and only
+    an update, which sends the password again, clears it."""
+    program = props(password="conn-Password-1")
+    state = engine.create(program)
+    marker = ["external_uac_settings.password", "password", "not.a.password"]
+    outs = {**state.outputs, "unconfirmed_passwords": marker}
+    marked = State(state.id, state.inputs, outs)
+    assert engine.diff(state, program).changes is False
+    assert engine.diff(marked, program).changes is None  # "something changes"
+    read = provider.read(state.id, outs)
+    assert set(read.outs["unconfirmed_passwords"]) == {"password", "external_uac_settings.password"}
+    assert "password" not in read.inputs and "external_uac_settings" not in read.inputs
+    admin.delete("requests")
+    new = engine.up(marked, program)
+    patches = [r for r in admin.get("requests").json()["requests"] if r["method"] == "PATCH"]
+    assert len(patches) == 1
+    assert "unconfirmed_passwords" not in (new.outputs or {})
+    assert engine.diff(new, program).changes is False
+
+
+def test_recovery_marks_only_the_interrupted_updates_managed_passwords() -> None:
+    from pulumi_uac.recovery.state import mark_unconfirmed, read_state
+
+    secret = {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"}
+    dyn = "pulumi-python:dynamic/telnyx:UacConnection"
+
+    def res(name: str, managed: list[str]) -> dict[str, Any]:
+        return {
+            "urn": f"urn:pulumi:dev::p::{dyn}::{name}",
+            "type": dyn,
+            "id": name,
+            "inputs": {
+                "connection_name": name,
+                "external_uac_settings": {**secret, "ciphertext": "v1:x"},  # a secret whole
+                "password": {**secret, "ciphertext": "v1:y"},
+            },
+            "outputs": {"managed_fields": managed},
+        }
+
+    export = {
+        "deployment": {
+            "resources": [
+                res("a", ["connection_name", "external_uac_settings.password", "password"]),
+                res("b", ["connection_name", "password"]),
+                res("c", ["connection_name"]),
+            ],
+            "pending_operations": [{"type": "updating", "resource": res(n, [])} for n in ("a", "c")]
+            + [{"type": "deleting", "resource": res("b", [])}],
+        }
+    }
+    record = read_state(export)
+    assert {u.rsplit("::", 1)[-1] for u in record.updating} == {"a", "c"}
+    marked = mark_unconfirmed(export, record.updating)
+    a, b, c = export["deployment"]["resources"]
+    assert [set(v) for v in marked.values()] == [{"password", "external_uac_settings.password"}]
+    assert set(a["outputs"]["unconfirmed_passwords"]) == {
+        "password",
+        "external_uac_settings.password",
+    }
+    assert set(a["inputs"]) == {"connection_name"}
+    assert "unconfirmed_passwords" not in b["outputs"] and "password" in b["inputs"]
+    assert "unconfirmed_passwords" not in c["outputs"]
+
+
 def test_an_update_whose_registration_fails_is_rolled_back_passwords_included(
     engine: Engine, admin: httpx.Client
 ) -> None:

@@ -25,6 +25,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     TelnyxError,
+    UnconfirmedCreateError,
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "RetryPolicy",
     "TelnyxError",
     "UacClient",
+    "UnconfirmedCreateError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
     "is_retryable",

@@ -25,6 +25,7 @@ from ..models import (
 from ..models.enums import SortField
 from .config import ClientConfig
 from .errors import (
+    AbandonedError,
     AmbiguousCreateError,
     APIConnectionError,
     APIStatusError,
@@ -32,10 +33,11 @@ from .errors import (
     ConfigurationError,
     ErrorItem,
     TelnyxError,
+    UnconfirmedCreateError,
     status_error_class,
 )
 from .redact import Redactor
-from .retry import RetryPolicy, limit_spent, retry_after_seconds
+from .retry import RetryPolicy, is_retryable, limit_spent, retry_after_seconds
 
 T = TypeVar("T")
 log = logging.getLogger("pulumi_uac.client")
@@ -45,6 +47,8 @@ PAGE_SIZE = 250
 # seconds before our first attempt: it absorbs clock skew between us and Telnyx.
 CREATE_ADOPTION_SKEW = 60.0
 USER_AGENT = "pulumi-uac/0.1.0"
+# Failures before a connection was open: the request never left this machine.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 class UacClient:
@@ -64,7 +68,10 @@ class UacClient:
     ``mark`` (a tag no other connection carries) when the caller gives one, which is exact;
     otherwise by exact name, created since just before the first attempt and carrying every
     requested tag. One match is returned instead of creating another; several raise
-    :class:`AmbiguousCreateError`; none means the POST is sent again.
+    :class:`AmbiguousCreateError`; none means the POST is sent again. When the retries run out
+    after a failure that may have landed (a lost answer, a 5xx), one last look is made; if it
+    finds nothing either, :class:`UnconfirmedCreateError` says so rather than a plain failure, so
+    the caller can tell its user the connection may exist.
     """
 
     def __init__(
@@ -135,22 +142,58 @@ class UacClient:
         an earlier attempt is recognised exactly, whenever it was created."""
         body = self._body(params)
         first_attempt_at = self._wall_clock()
+        since = first_attempt_at - CREATE_ADOPTION_SKEW
+        may_have_landed = False
 
         def attempt(n: int) -> UacConnection:
+            nonlocal may_have_landed
             if n > 1:
                 # Look before every re-send: an earlier attempt may have been carried out.
-                adopted = self._find_created(
-                    params, since=first_attempt_at - CREATE_ADOPTION_SKEW, mark=mark
-                )
+                adopted = self._find_created(params, since=since, mark=mark)
                 if adopted is not None:
                     log.info(
                         "POST uac_connections: adopted %s created by an earlier attempt", adopted.id
                     )
                     return adopted
-            data = self._send("POST", "uac_connections", json=body)
+            try:
+                data = self._send("POST", "uac_connections", json=body)
+            except APIConnectionError as exc:
+                may_have_landed = may_have_landed or exc.may_have_arrived
+                raise
+            except APIStatusError as exc:
+                # Only a retryable status (408, 429, 5xx) can come after Telnyx acted: an
+                # intermediary's timeout or limit, or a failure after the commit.
+                may_have_landed = may_have_landed or is_retryable(exc)
+                raise
             return UacConnection.model_validate(data["data"])
 
-        return self._retry.run("POST uac_connections", attempt)
+        try:
+            return self._retry.run("POST uac_connections", attempt)
+        except (AmbiguousCreateError, AbandonedError):
+            raise
+        except TelnyxError as exc:
+            if not may_have_landed:
+                raise
+            failure = exc
+        # The last attempt may have landed after the last look: look once more, one try per
+        # request (the budget is spent; finding it now is what spares the user a duplicate).
+        try:
+            with self._retry.full_budget(), self._retry.within(0):
+                adopted = self._find_created(params, since=since, mark=mark, thorough=True)
+        except (AmbiguousCreateError, AbandonedError):
+            raise
+        except TelnyxError:
+            adopted = None
+        if adopted is not None:
+            log.info("POST uac_connections: adopted %s after the retries ran out", adopted.id)
+            return adopted
+        tagged = f" tagged {mark}" if mark else ""
+        raise UnconfirmedCreateError(
+            f"{failure}. Telnyx may still have created {params.connection_name!r}{tagged}: "
+            "no look has found it yet",
+            connection_name=params.connection_name,
+            mark=mark,
+        ) from None
 
     def get(self, connection_id: str) -> UacConnection:
         """``GET /uac_connections/{id}``."""
@@ -215,12 +258,21 @@ class UacClient:
     # ---------------------------------------------------------------- internals
 
     def _find_created(
-        self, params: UacConnectionCreateParams, since: float, mark: str | None = None
+        self,
+        params: UacConnectionCreateParams,
+        since: float,
+        mark: str | None = None,
+        *,
+        thorough: bool = False,
     ) -> UacConnection | None:
         wanted_tags = set(params.tags or ())
         found = self.find_by_name(params.connection_name)
         if mark is not None:
             matches = [c for c in found if mark in (c.tags or ())]
+            if thorough and not matches:
+                # The mark is exact wherever the name filter falls short (an index that lags,
+                # a filter that normalises names): one scan of every page settles it.
+                matches = [c for c in self.list() if mark in (c.tags or ())]
         else:
             matches = [
                 c for c in found if _created_at(c) >= since and wanted_tags <= set(c.tags or ())
@@ -260,11 +312,13 @@ class UacClient:
             raise APITimeoutError(
                 f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after "
                 f"{self.config.timeout:g}s",
+                may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
         except httpx.TransportError as exc:
             raise APIConnectionError(
                 f"could not reach the Telnyx API at {self.config.base_url} for {method} /{path}: "
                 f"{self._redact(str(exc)) or type(exc).__name__}",
+                may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
         log.debug("%s /%s -> %d", method, path, response.status_code)
         if response.status_code != 429 and limit_spent(response.headers, response.status_code):

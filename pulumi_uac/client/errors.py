@@ -38,6 +38,12 @@ class ConfigurationError(TelnyxError):
 class APIConnectionError(TelnyxError):
     """The request did not get an HTTP answer (refused, reset, DNS, TLS)."""
 
+    def __init__(self, message: str, *, may_have_arrived: bool = True) -> None:
+        super().__init__(message)
+        self.may_have_arrived = may_have_arrived
+        """False only when the request certainly never left (the connection was refused or
+        never opened); otherwise Telnyx may have received and acted on it."""
+
 
 class APITimeoutError(APIConnectionError):
     """The request did not get an answer in time."""
@@ -51,6 +57,17 @@ class AbandonedError(TelnyxError):
 class AmbiguousCreateError(TelnyxError):
     """A create may have reached Telnyx and several matching connections exist; nothing was
     adopted and nothing re-sent, so a human must pick."""
+
+
+class UnconfirmedCreateError(TelnyxError):
+    """A create failed in a way that may still have made the connection (its answer was lost or
+    Telnyx answered 5xx), and no look found it. The connection carries ``mark``, so it can be
+    found later by that tag alone."""
+
+    def __init__(self, message: str, *, connection_name: str, mark: str | None) -> None:
+        super().__init__(message)
+        self.connection_name = connection_name
+        self.mark = mark
 
 
 class APIStatusError(TelnyxError):

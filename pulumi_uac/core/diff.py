@@ -17,6 +17,8 @@ from typing import Any, Literal
 from .marks import user_tags
 from .schema import (
     CREATE_ONLY_VALUES,
+    PASSWORD_PATHS,
+    UNCONFIRMED_PASSWORDS,
     WAIT_FOR_REGISTRATION,
     api_inputs,
     managed_paths,
@@ -77,14 +79,25 @@ def _replace_reason(path: str, old: Any, new: Any) -> str:
     )
 
 
+def unconfirmed_passwords(outputs: dict[str, Any]) -> list[str]:
+    """The password paths crash recovery marked as possibly changed on Telnyx (only real
+    password paths count, whatever the state holds)."""
+    marked = outputs.get(UNCONFIRMED_PASSWORDS)
+    if not isinstance(marked, list):
+        return []
+    return [p for p in PASSWORD_PATHS if p in marked]
+
+
 def compute_diff(olds: dict[str, Any], news: dict[str, Any]) -> Diff:
     """Compare the state's outputs ``olds`` with the checked inputs ``news``."""
     new_api = api_inputs(news)
     out = Diff()
+    unconfirmed = set(unconfirmed_passwords(olds))
     for path in managed_paths(new_api):
         new = get_path(new_api, path)
         old = get_path(olds, path)
-        if not contains_unknown(new) and comparable(path, new) == comparable(path, old):
+        same = not contains_unknown(new) and comparable(path, new) == comparable(path, old)
+        if same and path not in unconfirmed:
             continue
         reason = _replace_reason(path, normalize(old), new)
         out.changes.append(

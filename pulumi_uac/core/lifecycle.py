@@ -22,7 +22,16 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from ..client import AbandonedError, NotFoundError, TelnyxError, UacClient
+from ..client import (
+    AbandonedError,
+    APIConnectionError,
+    APIStatusError,
+    NotFoundError,
+    TelnyxError,
+    UacClient,
+    UnconfirmedCreateError,
+    is_retryable,
+)
 from ..models import (
     UacConnection,
     UacConnectionCreateParams,
@@ -30,7 +39,7 @@ from ..models import (
     request_fields,
 )
 from .adoption import adopt, by_id, by_name
-from .diff import comparable, compute_diff
+from .diff import comparable, compute_diff, unconfirmed_passwords
 from .errors import with_context
 from .marks import marks_of, new_mark, new_token, user_tags
 from .nested import nested_roots, whole_objects
@@ -46,6 +55,7 @@ from .schema import (
     OWNERSHIP_TOKEN,
     PASSWORD_PATHS,
     PROVIDER_INPUT_NAMES,
+    UNCONFIRMED_PASSWORDS,
     WAIT_FOR_REGISTRATION,
     api_inputs,
     managed_paths,
@@ -122,6 +132,16 @@ class ConnectionLifecycle:
                 body = dict(desired)
                 body["tags"] = [*user_tags(desired.get("tags")), tag]
                 conn = client.create(UacConnectionCreateParams.model_validate(body), mark=tag)
+        except UnconfirmedCreateError as exc:
+            # The engine records nothing for a failed create, and the tag is random: only the
+            # user, told the tag now, can find this connection again before the next run.
+            raise with_context(
+                exc,
+                f"creating UAC connection {name!r}",
+                suffix=f". Before running `pulumi up` again, run `pulumi-uac orphans --tag {tag}` "
+                "in this project (add --delete to remove what it finds); otherwise the next run "
+                "may create the connection a second time",
+            ) from None
         except TelnyxError as exc:
             raise with_context(exc, f"creating UAC connection {name!r}") from None
         conn_id = str(conn.id)
@@ -197,6 +217,13 @@ class ConnectionLifecycle:
         )
         inputs = project(outs, managed)
         inputs.update({k: outs[k] for k in (*PROVIDER_INPUT_NAMES, OWNERSHIP_TOKEN) if k in outs})
+        unconfirmed = unconfirmed_passwords(outputs)
+        if unconfirmed:
+            # A refresh cannot settle them (Telnyx masks passwords), only an update can: the
+            # marker stays, and so does the gap in the inputs that makes the engine see it.
+            outs[UNCONFIRMED_PASSWORDS] = unconfirmed
+            for path in unconfirmed:
+                inputs.pop(root(path), None)
         return Read(conn_id, outs, inputs)
 
     # ------------------------------------------------------------------ update
@@ -227,6 +254,7 @@ class ConnectionLifecycle:
         wait = _wait_seconds(news)
         waits = bool(patch) and wait > 0 and bool(REGISTRATION_ROOTS & set(patch))
         before: UacConnection | None = None
+        sent = False
         try:
             if waits or nested_roots(patch):
                 before = self.client.get(conn_id)
@@ -234,11 +262,14 @@ class ConnectionLifecycle:
                 assert before is not None
                 patch = whole_objects(patch, before, olds)
             if patch:
-                conn = self.client.update(conn_id, UacConnectionUpdateParams.model_validate(patch))
+                params = UacConnectionUpdateParams.model_validate(patch)
+                sent = True
+                conn = self.client.update(conn_id, params)
             else:
                 conn = _connection_from_outputs(conn_id, olds)
         except TelnyxError as exc:
-            raise with_context(exc, f"updating {subject}") from None
+            suffix = _maybe_applied(patch, olds) if sent and may_have_landed(exc) else ""
+            raise with_context(exc, f"updating {subject}", suffix=suffix) from None
         if patch:
             self._report_differences(conn, desired, managed, subject)
         status = None
@@ -399,3 +430,29 @@ def _connection_from_outputs(conn_id: str, olds: dict[str, Any]) -> UacConnectio
         if olds.get(key) is not None:
             data[key] = olds[key]
     return UacConnection.model_validate(normalize(data))
+
+
+def may_have_landed(exc: TelnyxError) -> bool:
+    """Whether a failed request may still have been carried out: its answer was lost, or the
+    failure is one that can come after Telnyx acted (408, 429 from an intermediary, 5xx)."""
+    if isinstance(exc, APIConnectionError):
+        return exc.may_have_arrived
+    return isinstance(exc, APIStatusError) and is_retryable(exc)
+
+
+def _maybe_applied(patch: dict[str, Any], olds: dict[str, Any]) -> str:
+    """What to do after an update that may have been applied although it failed: the state
+    still holds the old values, and a password Telnyx now holds cannot be read back, so only
+    running the same program again makes state and Telnyx agree."""
+    secret = [
+        p
+        for p in PASSWORD_PATHS
+        if get_path(patch, p) is not None and get_path(patch, p) != get_path(olds, p)
+    ]
+    if secret:
+        return (
+            f". Telnyx may have applied it anyway, {', '.join(secret)} included: run `pulumi up` "
+            "again with this same program before changing it back (a password cannot be read "
+            "back, so no refresh can tell which one Telnyx holds)"
+        )
+    return ". Telnyx may have applied it anyway: `pulumi refresh` shows which values it holds"

@@ -46,6 +46,10 @@ OWNERSHIP_TAG = "ownership_tag"
 adopted and imported connections."""
 MANAGED_FIELDS = "managed_fields"
 """Output: the managed paths recorded by the last create, update or read."""
+UNCONFIRMED_PASSWORDS = "unconfirmed_passwords"
+"""Output set only by crash recovery: password paths an interrupted update may have changed on
+Telnyx. Passwords cannot be read back, so diff treats these as changed until an update sends
+them again."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,9 @@ PROVIDER_INPUTS: tuple[ProviderInput, ...] = (
     ),
 )
 PROVIDER_INPUT_NAMES: frozenset[str] = frozenset(p.name for p in PROVIDER_INPUTS)
-OUTPUT_ONLY: frozenset[str] = frozenset({*COMPUTED_OUTPUTS, MANAGED_FIELDS, OWNERSHIP_TAG})
+OUTPUT_ONLY: frozenset[str] = frozenset(
+    {*COMPUTED_OUTPUTS, MANAGED_FIELDS, OWNERSHIP_TAG, UNCONFIRMED_PASSWORDS}
+)
 INTERNAL_DESCRIPTIONS: dict[str, str] = {
     MANAGED_FIELDS: "Dotted paths of the fields this resource manages (the ones the program sets).",
     OWNERSHIP_TOKEN: "The resource's random ownership token, drawn when it is first checked; "
@@ -89,6 +95,9 @@ INTERNAL_DESCRIPTIONS: dict[str, str] = {
     "interrupted create left behind.",
     OWNERSHIP_TAG: "The exact ownership tag (token and nonce) on the connection this resource "
     "made or adopted.",
+    UNCONFIRMED_PASSWORDS: "Passwords an interrupted update may have changed on Telnyx (set by "
+    "`pulumi-uac recover`): the next update sends them again, since a password cannot be read "
+    "back.",
 }
 
 

@@ -32,12 +32,14 @@ def _fail_rule(text: str) -> FailRule:
     status, _, count = spec.partition("x")
     drop = status == "drop"
     try:
-        return FailRule(
-            route=route,
-            status=0 if drop else int(status),
-            count=int(count or 1),
-            drop=drop,
-            after_commit=flag == "after",
+        return FailRule.from_json(
+            {
+                "route": route,
+                "status": 503 if drop else int(status),
+                "count": int(count or 1),
+                "drop": drop,
+                "after_commit": flag == "after",
+            }
         )
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"bad fail rule {text!r}: {exc}") from None

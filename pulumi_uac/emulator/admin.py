@@ -4,6 +4,7 @@ nothing."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -92,13 +93,13 @@ class AdminRoutes:
                     self.faults.configure(**(body or {}))
                 except KeyError as exc:
                     return error(400, "10015", "Bad Request", f"unknown fault setting {exc}")
-                except TypeError as exc:
+                except ValueError as exc:
                     return error(400, "10015", "Bad Request", str(exc))
             return Response(200, self.faults.snapshot())
         if path == "/_emulator/faults/fail-next" and req.method == "POST":
             try:
-                self.faults.add_rule(FailRule(**(body or {})))
-            except TypeError as exc:
+                self.faults.add_rule(FailRule.from_json(body))
+            except ValueError as exc:
                 return error(400, "10015", "Bad Request", str(exc))
             return Response(200, self.faults.snapshot())
         if path == "/_emulator/config":
@@ -138,4 +139,12 @@ def _config_problem(changes: Any) -> str | None:
             return f"nested_patch must be one of {', '.join(NESTED_PATCH_MODES)}"
         if key.endswith("_proxies") and not all(isinstance(v, str) for v in value):
             return f"{key} must be a list of glob patterns"
+        if kind == (int, float) and not (math.isfinite(value) and value >= 0):
+            return f"{key} must be a finite number of seconds, 0 or more (got {value})"
+        if key == "rate_window" and value == 0:
+            return "rate_window must be more than 0 seconds"
+        if key == "rate_limit" and value < 0:
+            return "rate_limit must be 0 or more requests per window"
+        if key == "api_key" and not value:
+            return "api_key must not be empty"
     return None

@@ -5,6 +5,7 @@ request order fails the same way."""
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -27,6 +28,32 @@ class FailRule:
     """Close the connection without an answer instead of answering ``status``."""
     after_commit: bool = False
     """Process the request first, then fail: the change is made but the reply is lost."""
+
+    @classmethod
+    def from_json(cls, raw: Any) -> FailRule:
+        """A rule from the admin API's JSON, every field checked: a rule that could never match
+        or fire (an empty route, a count of 0, a status that is not HTTP) is refused with a
+        ``ValueError`` naming the field, not stored to silently do nothing."""
+        if isinstance(raw, FailRule):
+            return raw
+        if not isinstance(raw, dict):
+            raise ValueError("a fail-next rule must be an object")
+        unknown = sorted(set(raw) - {"route", "status", "count", "drop", "after_commit"})
+        if unknown:
+            raise ValueError(f"unknown fail-next field {unknown[0]!r}")
+        route = raw.get("route")
+        if not isinstance(route, str) or not route.strip():
+            raise ValueError("fail-next route must be a non-empty glob such as 'POST /v2/*'")
+        status, count = raw.get("status", 503), raw.get("count", 1)
+        if not _is_int(status) or not 100 <= status <= 599:
+            raise ValueError("fail-next status must be an HTTP status, an integer 100-599")
+        if not _is_int(count) or count < 1:
+            raise ValueError("fail-next count must be an integer of at least 1")
+        flags = {k: raw.get(k, False) for k in ("drop", "after_commit")}
+        for key, flag in flags.items():
+            if not isinstance(flag, bool):
+                raise ValueError(f"fail-next {key} must be true or false")
+        return cls(route=route, status=status, count=count, **flags)
 
     def matches(self, method: str, route: str, path: str) -> bool:
         return fnmatch(f"{method} {route}", self.route) or fnmatch(f"{method} {path}", self.route)
@@ -75,23 +102,39 @@ class FaultConfig:
     reset them): what a read-after-write check must notice."""
 
 
+_PROBABILITIES = {"error_rate", "drop_rate", "drop_after_rate", "rate_limit_rate"}
+_PROBABILITIES |= {"retry_after_share"}
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _coerce(name: str, value: Any) -> Any:
-    """A setting's value checked against its type: a string for a number is refused, not stored
-    to poison every later request."""
+    """A setting's value checked against its type and range: a string for a number, a NaN, a
+    negative latency or a probability above 1 is refused (``ValueError``), not stored to poison
+    every later request."""
     kind = typing.get_type_hints(FaultConfig)[name]
     if name == "fail_next":
         if not isinstance(value, list):
-            raise TypeError("fail_next must be a list of rules")
-        return [FailRule(**r) if isinstance(r, dict) else r for r in value]
+            raise ValueError("fail_next must be a list of rules")
+        return [FailRule.from_json(r) for r in value]
     if name == "ignore_fields":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise TypeError("ignore_fields must be a list of dotted paths")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ValueError("ignore_fields must be a list of dotted paths")
         return list(value)
-    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+    if kind is int and _is_int(value):
+        if name != "seed" and value < 0:
+            raise ValueError(f"{name} must be 0 or more, not {value}")
         return value
-    raise TypeError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
+    if kind is float and (_is_int(value) or isinstance(value, float)):
+        number = float(value)
+        if not math.isfinite(number) or number < 0:
+            raise ValueError(f"{name} must be a finite number of 0 or more, not {value}")
+        if name in _PROBABILITIES and number > 1:
+            raise ValueError(f"{name} is a probability: it must be between 0 and 1, not {value}")
+        return number
+    raise ValueError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
 
 
 class Faults:
@@ -107,8 +150,8 @@ class Faults:
         self._storm_until = self._clock() + self.config.storm_seconds
 
     def configure(self, **changes: Any) -> FaultConfig:
-        """Change some settings; unknown names raise KeyError, ill-typed values TypeError (and
-        nothing changes). Re-seeds when ``seed`` is given; starts a storm when
+        """Change some settings; unknown names raise KeyError, ill-typed or out-of-range values
+        ValueError (and nothing changes). Re-seeds when ``seed`` is given; starts a storm when
         ``storm_seconds`` is."""
         with self._lock:
             checked = {}

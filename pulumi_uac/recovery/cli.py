@@ -1,6 +1,6 @@
 """``pulumi-uac``: recovery after an interrupted run, and the orphan list.
 
-    pulumi-uac orphans [--stack S] [--cwd DIR] [--delete] [--json]
+    pulumi-uac orphans [--stack S] [--cwd DIR] [--tag TAG] [--delete] [--json]
     pulumi-uac recover [--stack S] [--cwd DIR]
     pulumi-uac release ID [--stack S] [--cwd DIR]
 
@@ -13,7 +13,13 @@ talk to Telnyx with the stack's ``telnyx:apiKey`` / ``telnyx:baseUrl``, else ``T
 provider processes the killed CLI left running in the project, deletes the connections the
 interrupted creates left on Telnyx (they never reached the state, so nothing else would ever
 delete them; adopted connections are never touched), then clears the pending operations with
-``pulumi refresh --clear-pending-creates``. The next ``pulumi up`` converges.
+``pulumi refresh --clear-pending-creates``. A resource whose update was interrupted gets its
+passwords marked unconfirmed in the state (a refresh cannot read them back), so the next
+``pulumi up`` sends them again. The next ``pulumi up`` converges.
+
+``orphans --tag TAG`` looks for the one connection a failed create named in its error (its
+answer was lost and no look found it): a failed create leaves no trace in the state, so its tag
+is the only way to find it.
 """
 
 from __future__ import annotations
@@ -29,8 +35,8 @@ from typing import Any
 from ..client import TelnyxError, UacClient
 from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
 from .leftovers import leftover_providers, stop
-from .orphans import Orphan, find_orphans, release
-from .state import StackRecord, read_state
+from .orphans import Orphan, find_orphans, find_tagged, release
+from .state import StackRecord, mark_unconfirmed, read_state
 
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
 """Overrides the ``pulumi`` executable to run."""
@@ -74,6 +80,25 @@ class Stack:
         data: dict[str, Any] = json.loads(self.run("stack", "export").stdout)
         return data
 
+    def import_(self, deployment: dict[str, Any]) -> None:
+        """``pulumi stack import`` of an edited export (secrets stay encrypted: the document
+        goes through stdin, and only plain values were changed)."""
+        cmd = [self.pulumi, "stack", "import", "--non-interactive"]
+        if self.name:
+            cmd += ["--stack", self.name]
+        proc = subprocess.run(
+            cmd,
+            cwd=self.cwd,
+            input=json.dumps(deployment),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        if proc.returncode != 0:
+            detail = (proc.stderr or proc.stdout).strip().splitlines()
+            raise RecoveryError(f"`pulumi stack import` failed: {' '.join(detail[-3:])}")
+
     def config(self, key: str) -> str | None:
         proc = self.run("config", "get", key, check=False)
         return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
@@ -108,13 +133,23 @@ def _clean_up(client: UacClient, orphans: list[Orphan]) -> None:
 def orphans_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
     record = read_state(stack.export())
-    found = find_orphans(stack.client(), record)
+    if args.tag:
+        try:
+            found = find_tagged(stack.client(), record, args.tag)
+        except ValueError as exc:
+            raise RecoveryError(str(exc)) from None
+    else:
+        found = find_orphans(stack.client(), record)
     if args.json:
         print(json.dumps([o.__dict__ for o in found], indent=2))
     elif found:
         print(_describe(found))
     else:
-        print("no orphaned UAC connections: every connection this stack made is in its state")
+        print(
+            f"no connection carries {args.tag} outside the state: that create made nothing"
+            if args.tag
+            else "no orphaned UAC connections: every connection this stack made is in its state"
+        )
     if args.delete and found:
         _clean_up(stack.client(), found)
     return 0
@@ -143,7 +178,7 @@ def recover_command(args: argparse.Namespace) -> int:
     if leftovers:
         # First: nothing the interrupted run started may land after the clean-up.
         stop(leftovers)
-        print(f"stopped {len(leftovers)} provider process(es) the interrupted run left running")
+        print(f"stopped {len(leftovers)} plugin process(es) the interrupted run left running")
     record: StackRecord = read_state(stack.export())
     found = find_orphans(stack.client(), record)
     if found:
@@ -155,6 +190,16 @@ def recover_command(args: argparse.Namespace) -> int:
             f"cleared {len(record.pending)} pending create(s) and refreshed the stack; "
             "run `pulumi up` (or `pulumi destroy`) again"
         )
+    if record.updating:
+        export = stack.export()
+        marked = mark_unconfirmed(export, record.updating)
+        if marked:
+            stack.import_(export)
+            for urn, paths in sorted(marked.items()):
+                print(
+                    f"{urn.rsplit('::', 1)[-1]}: its update was interrupted, so Telnyx may hold "
+                    f"new {', '.join(paths)}; the next `pulumi up` sends them again"
+                )
     elif not found:
         print("nothing to recover: no interrupted operation is recorded in the stack's state")
     return 0
@@ -178,6 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
                 help="delete the orphans found (adopted ones are only released)",
             )
             p.add_argument("--json", action="store_true", help="print JSON")
+            p.add_argument(
+                "--tag",
+                help="only the connection carrying this ownership tag (named by a failed create)",
+            )
         if name == "release":
             p.add_argument("id", help="the connection's id")
     return parser

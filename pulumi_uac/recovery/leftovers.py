@@ -17,7 +17,9 @@ import socket
 import time
 from pathlib import Path
 
-_PLUGINS = (b"pulumi.dynamic", b"pulumi-resource-telnyx")
+_PLUGINS = (b"pulumi.dynamic", b"pulumi-resource-telnyx", b"pulumi-language-")
+"""Provider plugins (dynamic and native), and the language hosts and programs the killed CLI
+started: nothing a dead engine started is left to act after recovery."""
 
 
 def _engine_alive(address: str) -> bool:
@@ -30,7 +32,8 @@ def _engine_alive(address: str) -> bool:
 
 
 def leftover_providers(project_dir: str) -> list[int]:
-    """Pids of provider processes running in ``project_dir`` whose engine is gone."""
+    """Pids of plugin processes running in ``project_dir`` (or below it: a program's ``main``
+    may be a subdirectory) whose engine is gone."""
     found: list[int] = []
     proc = Path("/proc")
     if not proc.is_dir():
@@ -44,7 +47,8 @@ def leftover_providers(project_dir: str) -> list[int]:
             cwd = os.path.realpath(entry / "cwd")
         except OSError:
             continue
-        if cwd != target or not any(any(p in a for p in _PLUGINS) for a in args):
+        inside = cwd == target or cwd.startswith(target.rstrip(os.sep) + os.sep)
+        if not inside or not any(any(p in a for p in _PLUGINS) for a in args):
             continue
         addresses = [a.decode(errors="replace") for a in args if b":" in a and b"/" not in a]
         if addresses and not any(_engine_alive(a) for a in addresses):

@@ -68,6 +68,30 @@ def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
     return found
 
 
+def find_tagged(client: UacClient, record: StackRecord, tag: str) -> list[Orphan]:
+    """The connections carrying ``tag`` (a mark a failed ``pulumi up`` named: its create may
+    have landed after its last look) that the state does not hold. A failed create leaves no
+    record in the state, so the tag from its error message is the only evidence; since marks
+    carry random tokens, it matches nothing but what that create made."""
+    token = token_of(tag)
+    if token is None:
+        raise ValueError(f"{tag!r} is not a pulumi-uac ownership tag (pulumi-uac:<token>.<nonce>)")
+    found: list[Orphan] = []
+    for conn in client.list():
+        if str(conn.id) in record.ids or tag not in (conn.tags or ()):
+            continue
+        found.append(
+            Orphan(
+                str(conn.id),
+                str(conn.connection_name),
+                tag,
+                record.all_tokens.get(token, "(no resource in the state)"),
+                "made by a create whose answer was lost (the tag its error named)",
+            )
+        )
+    return found
+
+
 def release(client: UacClient, conn_id: str) -> list[str]:
     """Remove every ownership tag from a connection; the tags removed."""
     conn = client.get(conn_id)

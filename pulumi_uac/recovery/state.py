@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.marks import is_token
-from ..core.schema import ADOPT_EXISTING_BY_NAME, ADOPT_EXISTING_ID, OWNERSHIP_TOKEN
+from ..core.schema import (
+    ADOPT_EXISTING_BY_NAME,
+    ADOPT_EXISTING_ID,
+    MANAGED_FIELDS,
+    OWNERSHIP_TOKEN,
+    PASSWORD_PATHS,
+    UNCONFIRMED_PASSWORDS,
+    root,
+)
 
 RESOURCE_TYPES = frozenset(
     {"pulumi-python:dynamic/telnyx:UacConnection", "telnyx:index:UacConnection"}
@@ -37,6 +45,11 @@ class StackRecord:
     pending: list[PendingCreate] = field(default_factory=list)
     other_pending: list[tuple[str, str]] = field(default_factory=list)
     """(operation, URN) of pending updates and deletes: a refresh settles them."""
+
+    @property
+    def updating(self) -> set[str]:
+        """URNs whose update was interrupted: Telnyx may hold its new values."""
+        return {urn for op, urn in self.other_pending if op == "updating"}
 
     @property
     def all_tokens(self) -> dict[str, str]:
@@ -90,3 +103,29 @@ def read_state(export: dict[str, Any]) -> StackRecord:
             )
         )
     return record
+
+
+def mark_unconfirmed(export: dict[str, Any], urns: set[str]) -> dict[str, list[str]]:
+    """Mark, in a ``pulumi stack export`` document (changed in place), the managed passwords of
+    the resources ``urns`` as unconfirmed: an interrupted update may have set new ones on
+    Telnyx, which no refresh can read back. The marker makes the core's diff see them as
+    changed, and the root property holding each one is dropped from the recorded inputs, so the
+    engine's own comparison of inputs (what a dynamic resource's diff relies on) sees it too;
+    the next ``pulumi up`` then sends them again. Returns URN -> the paths marked."""
+    marked: dict[str, list[str]] = {}
+    for res in (export.get("deployment") or {}).get("resources") or []:
+        if res.get("type") not in RESOURCE_TYPES or res.get("urn") not in urns:
+            continue
+        outputs, inputs = res.get("outputs") or {}, res.get("inputs") or {}
+        managed = _plain(outputs.get(MANAGED_FIELDS))
+        if not isinstance(managed, list):
+            continue
+        paths = [p for p in PASSWORD_PATHS if p in managed]
+        if not paths:
+            continue
+        outputs[UNCONFIRMED_PASSWORDS] = paths
+        for path in paths:
+            inputs.pop(root(path), None)
+        res["outputs"], res["inputs"] = outputs, inputs
+        marked[str(res["urn"])] = paths
+    return marked

@@ -21,6 +21,7 @@ from ...core.schema import (
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
     PROVIDER_INPUTS,
+    UNCONFIRMED_PASSWORDS,
 )
 from ...models import FieldSpec, Fqdn, RegistrationStatusResult, request_fields
 from ...models.fields import OutputSpec
@@ -139,6 +140,11 @@ def package_schema() -> dict[str, Any]:
     }
     for name in (OWNERSHIP_TOKEN, OWNERSHIP_TAG):
         outputs[name] = {"type": "string", "description": INTERNAL_DESCRIPTIONS[name]}
+    outputs[UNCONFIRMED_PASSWORDS] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": INTERNAL_DESCRIPTIONS[UNCONFIRMED_PASSWORDS],
+    }
     required_inputs = [s.name for s in request_fields() if s.required]
     connection_outputs = {
         k: v for k, v in outputs.items() if k not in {p.name for p in PROVIDER_INPUTS}
