@@ -829,3 +829,28 @@ def test_within_bounds_every_retry_of_the_block() -> None:
         with pytest.raises(InternalServerError, match="with 300s"):
             client.get("1")
     assert sum(fake.sleeps) > 3.0
+
+
+def test_a_near_deadline_shortens_the_exchange_itself() -> None:
+    """customTimeouts of 2 s: not only the retries but each exchange must end by then (one
+    slow answer would otherwise hold the operation for the full 30 s timeout)."""
+    fake = FakeTime()
+    handler, seen = sequence(OK)
+    client = make_client(handler, fake)
+    client.get("1")
+    assert seen[-1].extensions["timeout"]["read"] == client.config.timeout
+    with client.within(2.0):
+        client.get("1")
+    assert seen[-1].extensions["timeout"]["read"] == 2.0
+    with client.within(0.1):
+        client.get("1")
+    assert seen[-1].extensions["timeout"]["read"] == 1.0  # the floor: an exchange needs some
+
+
+def test_a_timeout_cut_short_by_the_deadline_says_how_long_it_had() -> None:
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    client = make_client(slow)
+    with client.within(2.0), pytest.raises(APITimeoutError, match=r"\(ReadTimeout\) after [12]s"):
+        client.get("1")

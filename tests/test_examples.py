@@ -3,6 +3,7 @@ preview, destroy."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -177,3 +178,26 @@ pulumi destroy --yes && pulumi stack rm --yes readme-test
     assert "+ 3 created" in proc.stdout
     assert admin.get("state").json()["connections"] == []
     assert not (EXAMPLES / "ai-assistant" / "Pulumi.readme-test.yaml").exists()
+
+
+def test_yaml_passwords_written_as_plain_text_are_secret_in_the_state(
+    tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """A YAML program (any language without our SDK's wrapping) may write a password as a
+    literal: the plugin's check makes both passwords secret before the state records them."""
+    proj = make(tmp_path, emulator, "yaml")
+    yaml = proj.dir / "Pulumi.yaml"
+    text = yaml.read_text().replace("password: ${pbxPassword}", "password: Yaml-Literal-Pbx-1")
+    text = text.replace(
+        "connection_name: Office PBX (YAML)",
+        "connection_name: Literal\n      password: Yaml-Literal-Top-2",
+    )
+    yaml.write_text(text)
+    run_cycle(proj, "dev", admin, 1, SECRET)
+    (conn,) = admin.get("state", params={"reveal": "true"}).json()["connections"]
+    assert conn["external_uac_settings"]["password"] == "Yaml-Literal-Pbx-1"
+    assert conn["password"] == "Yaml-Literal-Top-2"
+    blobs = [json.dumps(proj.export()), "\n".join(proj.outputs)]
+    blobs += [p.read_text(errors="replace") for p in proj.state_files()]
+    assert not [b for b in blobs if "Yaml-Literal" in b]
+    proj.destroy()

@@ -89,6 +89,46 @@ def test_import_option_adopts_without_a_write(
     proj.preview("--expect-no-changes")
 
 
+def test_importing_an_id_that_does_not_exist_fails_and_records_nothing(
+    project_factory: Any,
+) -> None:
+    proj: PulumiProject = project_factory(IMPORTED.replace(", {extra}", ""), mode="native")
+    proj.init()
+    proc = proj.run(
+        "import", NATIVE, "ghost", "424242", "--yes", "--generate-code=false", check=False
+    )
+    assert proc.returncode != 0 and "does not exist" in proc.stdout + proc.stderr
+    assert resources_of(proj.export()) == []
+
+
+def test_an_imported_connection_that_another_resource_owns_is_never_changed_or_deleted(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """Importing is reading; but then changing the connection (its tags: the owner's mark
+    would go) or destroying it would act on another stack's connection: both are refused."""
+    owner: PulumiProject = project_factory(MANY.replace("or 12", "or 1"), mode="native", subdir="a")
+    owner.init()
+    owner.up()
+    (conn,) = live(admin)
+    program = "import pulumi\n" + IMPORTED.replace("Made by hand", "Parallel 0").replace(
+        "{extra}", f"opts=pulumi.ResourceOptions(import_={conn['id']!r})"
+    )
+    thief: PulumiProject = project_factory(program, mode="native", subdir="b")
+    thief.init()
+    proc = thief.run("up", "--yes", "--skip-preview", check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "belongs to another Pulumi resource" in out, out
+    assert "pulumi-uac release" in out and "Traceback" not in out
+    (after,) = live(admin)
+    assert after["tags"] == conn["tags"] and after["inbound"] == conn["inbound"]
+    proc = thief.run("destroy", "--yes", "--skip-preview", check=False)
+    assert proc.returncode != 0 and "will not delete" in proc.stdout + proc.stderr
+    assert len(live(admin)) == 1
+    owner.refresh("--expect-no-changes")
+    owner.destroy()
+    assert live(admin) == []
+
+
 # -------------------- functions
 
 
@@ -110,6 +150,10 @@ pulumi.export("codecs", by_name.inbound["codecs"])
 pulumi.export("status", get_registration_status(cfg.require("id")).status)
 if cfg.get("name"):
     get_uac_connection(connection_name=cfg.get("name"))
+if cfg.get("missing"):
+    get_registration_status(cfg.get("missing"))
+if cfg.get("neither"):
+    get_uac_connection()
 """
     proj: PulumiProject = project_factory(program, mode="native")
     proj.init()
@@ -122,6 +166,14 @@ if cfg.get("name"):
         proj.config("name", name)
         proc = proj.run("preview", check=False)
         assert proc.returncode != 0 and message in proc.stdout + proc.stderr
+        assert "Traceback" not in proc.stdout + proc.stderr
+    proj.run("config", "rm", "name")
+    for key, message in (("missing", "404"), ("neither", "neither was given")):
+        proj.config(key, "999999")
+        proc = proj.run("preview", check=False)
+        out = proc.stdout + proc.stderr
+        assert proc.returncode != 0 and message in out and "Traceback" not in out, out
+        proj.run("config", "rm", key)
 
 
 # -------------------- diffs
@@ -190,6 +242,19 @@ def test_changing_the_import_line_moves_a_stack_to_the_plugin_without_a_write(
     proj.preview("--expect-no-changes")
     proj.refresh("--expect-no-changes")
     assert set(request_counts(admin)) == {"GET /v2/uac_connections/{id}"}  # through the plugin
+    # And back: the dynamic class aliases the plugin's type. The one update records the
+    # serialized provider the dynamic host needs later, and writes nothing to Telnyx.
+    proj.config("native", "false")
+    admin.delete("requests")
+    back = proj.preview("--diff").stdout
+    assert "replace" not in back and "create" not in back and "delete" not in back, back
+    proj.up()
+    assert set(request_counts(admin)) <= {"GET /v2/uac_connections/{id}"}
+    returned = resources_of(proj.export())
+    assert {r["id"] for r in returned} == set(before.values())
+    assert all(":dynamic" in r["type"] for r in returned)
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
     proj.destroy()
     assert live(admin) == []
     assert "Migrated-Password-1" not in "\n".join(proj.outputs)
@@ -240,6 +305,31 @@ UacConnection("c", connection_name="Timed", wait_for_registration=600,
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0 and "customTimeouts" in out and "was deleted" in out
     assert live(admin) == []
+
+
+@pytest.mark.parametrize("mode", ["dynamic", "native"])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("telnyx:retryTimeout", "abc", "between 0 and 86400"),
+        ("telnyx:retryTimeout", "100000", "between 0 and 86400"),
+        ("telnyx:baseUrl", "ftp://example.com", "must start with http"),
+    ],
+)
+def test_bad_provider_settings_fail_the_preview_before_any_call(
+    project_factory: Any, admin: httpx.Client, mode: str, key: str, value: str, message: str
+) -> None:
+    program = MANY.replace("or 12", "or 1")
+    if mode == "dynamic":
+        program = program.replace("pulumi_uac.native", "pulumi_uac")
+    proj: PulumiProject = project_factory(program, mode=mode)
+    proj.init()
+    proj.config(key, value)
+    admin.delete("requests")
+    proc = proj.preview(check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and message in out, out
+    assert admin.get("requests").json()["total"] == 0
 
 
 def test_expected_failures_are_one_line_without_a_traceback(project_factory: Any) -> None:

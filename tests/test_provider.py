@@ -607,7 +607,9 @@ def test_read_shows_drift_and_keeps_masked_passwords(
     drifted = provider.read(state.id, refreshed.outputs)
     assert drifted.outs["inbound"] == {"timeout_1xx_secs": 9}
     assert drifted.inputs["connection_name"] == "Renamed elsewhere"  # type: ignore[index]
-    drifted_state = State(state.id, dict(drifted.inputs or {}), dict(drifted.outs))
+    drifted_state = State(
+        state.id, dict(drifted.inputs or {}), {**drifted.outs, "__provider": PROVIDER_BLOB}
+    )
     assert engine.diff(drifted_state, program).changes is None
 
 

@@ -47,6 +47,8 @@ PAGE_SIZE = 250
 # seconds before our first attempt: it absorbs clock skew between us and Telnyx.
 CREATE_ADOPTION_SKEW = 60.0
 USER_AGENT = "pulumi-uac/0.1.0"
+MIN_EXCHANGE_SECONDS = 1.0
+"""The shortest time one exchange is given, however little is left of its deadline."""
 # Failures before a connection was open: the request never left this machine.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -300,6 +302,12 @@ class UacClient:
 
     def _send(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         """One HTTP exchange, mapped onto our exceptions. Logs method, path and status only."""
+        left = self._retry.remaining()
+        if left is not None and left < self.config.timeout:
+            # A deadline nearer than the usual timeout (customTimeouts, a registration wait):
+            # the exchange itself must end by then, not only the retries around it.
+            cap = max(left, MIN_EXCHANGE_SECONDS)
+            kwargs["timeout"] = httpx.Timeout(cap, connect=min(self.config.connect_timeout, cap))
         try:
             response = self._http.request(method, path, **kwargs)
         except (httpx.LocalProtocolError, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
@@ -309,9 +317,9 @@ class UacClient:
                 "API key and the base URL"
             ) from None
         except httpx.TimeoutException as exc:
+            allowed = kwargs["timeout"].read if "timeout" in kwargs else self.config.timeout
             raise APITimeoutError(
-                f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after "
-                f"{self.config.timeout:g}s",
+                f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after {allowed:g}s",
                 may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
         except httpx.TransportError as exc:

@@ -68,17 +68,8 @@ class ClientConfig:
         ``TELNYX_RETRY_TIMEOUT``."""
         from .errors import ConfigurationError
 
-        raw = retry_timeout if retry_timeout is not None else os.environ.get(RETRY_TIMEOUT_ENV)
-        if raw is not None and raw != "":
-            try:
-                budget = float(raw)
-            except ValueError:
-                budget = -1.0
-            if not 0 <= budget <= 86_400:
-                raise ConfigurationError(
-                    f"the retry timeout (telnyx:retryTimeout / {RETRY_TIMEOUT_ENV}) must be a "
-                    "number of seconds between 0 and 86400"
-                )
+        budget = parse_retry_timeout(retry_timeout)
+        if budget is not None:
             overrides["retry_timeout"] = budget
         key = api_key or os.environ.get(API_KEY_ENV, "")
         if not key:
@@ -86,9 +77,36 @@ class ClientConfig:
                 "no Telnyx API key: set TELNYX_API_KEY or pass api_key explicitly"
             )
         key = clean_api_key(key)
-        url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
-        if not url.startswith(("http://", "https://")):
-            raise ConfigurationError(
-                f"Telnyx base URL must start with http:// or https://: {url!r}"
-            )
+        url = effective_base_url(base_url)
         return cls(api_key=key, base_url=url, **overrides)
+
+
+def parse_retry_timeout(raw: float | str | None) -> float | None:
+    """The retry budget from ``raw`` (else ``TELNYX_RETRY_TIMEOUT``; None when neither is set),
+    refusing anything but 0 to 86400 seconds with a :class:`ConfigurationError`."""
+    from .errors import ConfigurationError
+
+    value = raw if raw is not None else os.environ.get(RETRY_TIMEOUT_ENV)
+    if value is None or value == "":
+        return None
+    try:
+        budget = float(value)
+    except ValueError:
+        budget = -1.0
+    if not 0 <= budget <= 86_400:
+        raise ConfigurationError(
+            f"the retry timeout (telnyx:retryTimeout / {RETRY_TIMEOUT_ENV}) must be a number of "
+            "seconds between 0 and 86400"
+        )
+    return budget
+
+
+def effective_base_url(base_url: str | None) -> str:
+    """The API root from ``base_url``, else ``TELNYX_BASE_URL``, else Telnyx's; an http(s) URL
+    or a :class:`ConfigurationError`."""
+    from .errors import ConfigurationError
+
+    url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ConfigurationError(f"Telnyx base URL must start with http:// or https://: {url!r}")
+    return url

@@ -198,6 +198,12 @@ class RetryPolicy:
                 return
             self._sleep(min(left, SLEEP_SLICE))
 
+    def remaining(self) -> float | None:
+        """Seconds left to the request being made on this thread (None: no deadline), so
+        that one slow exchange cannot outlast it either."""
+        deadline: float | None = getattr(self._scope, "deadline", None)
+        return None if deadline is None else deadline - self._clock()
+
     @contextmanager
     def within(self, seconds: float) -> Iterator[None]:
         """Every request made in this block (on this thread), retries and rate-limit waits

@@ -12,6 +12,7 @@ from .errors import (
     AdoptionError,
     MaskedPasswordError,
     MissingCredentialsError,
+    OwnedElsewhereError,
     RegistrationError,
     RollbackError,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Failure",
     "MaskedPasswordError",
     "MissingCredentialsError",
+    "OwnedElsewhereError",
     "PathChange",
     "Read",
     "RegistrationError",

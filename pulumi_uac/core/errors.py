@@ -39,6 +39,11 @@ class MaskedPasswordError(TelnyxError):
     and could so erase it: refused before anything is written."""
 
 
+class OwnedElsewhereError(TelnyxError):
+    """An imported connection carries another Pulumi resource's ownership mark: changing or
+    deleting it from here is refused."""
+
+
 class LookupFailedError(TelnyxError):
     """A lookup (a function of the native provider) matched no connection, or several."""
 

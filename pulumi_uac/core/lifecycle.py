@@ -40,7 +40,7 @@ from ..models import (
 )
 from .adoption import adopt, by_id, by_name
 from .diff import comparable, compute_diff, unconfirmed_passwords
-from .errors import with_context
+from .errors import OwnedElsewhereError, with_context
 from .marks import marks_of, new_mark, new_token, user_tags
 from .nested import nested_roots, whole_objects
 from .outputs import api_view, build_outputs, known_password
@@ -256,7 +256,9 @@ class ConnectionLifecycle:
         before: UacConnection | None = None
         sent = False
         try:
-            if waits or nested_roots(patch):
+            if patch:
+                before = self._not_owned_elsewhere(conn_id, olds, "update")
+            if (waits or nested_roots(patch)) and before is None:
                 before = self.client.get(conn_id)
             if nested_roots(patch):
                 assert before is not None
@@ -310,14 +312,37 @@ class ConnectionLifecycle:
 
     # ------------------------------------------------------------------ delete
 
-    def delete(self, conn_id: str) -> None:
-        """Delete the connection; one that is already gone is the desired end state."""
+    def delete(self, conn_id: str, outputs: dict[str, Any] | None = None) -> None:
+        """Delete the connection; one that is already gone is the desired end state. One this
+        resource did not tag (imported) is first checked for another owner's mark."""
         try:
+            if outputs is not None:
+                self._not_owned_elsewhere(conn_id, outputs, "delete")
             self.client.delete(conn_id)
         except NotFoundError:
             return
         except TelnyxError as exc:
             raise with_context(exc, f"deleting UAC connection {conn_id}") from None
+
+    def _not_owned_elsewhere(
+        self, conn_id: str, outputs: dict[str, Any], action: str
+    ) -> UacConnection | None:
+        """For a resource that holds no ownership tag of its own (it was imported), the
+        connection as Telnyx holds it, refusing it when another resource's mark is on it: two
+        resources managing one connection could each change or delete it. None when this
+        resource has a tag (nothing to check, no request made)."""
+        if outputs.get(OWNERSHIP_TAG):
+            return None
+        conn = self.client.get(conn_id)
+        for mark in marks_of(conn.tags):
+            raise OwnedElsewhereError(
+                f"will not {action} UAC connection {conn_id}: it was imported into this stack, but "
+                f"it belongs to another Pulumi resource (ownership tag {mark}), which may change "
+                "or delete it too. Remove it from this stack with `pulumi state delete`; to move "
+                "it here, run `pulumi state delete` in the stack that owns it, then "
+                f"`pulumi-uac release {conn_id}`, then import it again"
+            )
+        return conn
 
     # ------------------------------------------------------------------ helpers
 

@@ -13,7 +13,8 @@ import threading
 from collections.abc import Callable
 
 from ..client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, ClientConfig, UacClient
-from ..client.config import clean_api_key
+from ..client.config import clean_api_key, effective_base_url, parse_retry_timeout
+from ..client.errors import ConfigurationError
 from .errors import MissingCredentialsError
 
 API_KEY_CONFIG = "telnyx:apiKey"
@@ -32,6 +33,19 @@ def resolve(api_key: str | None, base_url: str | None) -> tuple[str, str]:
     key = clean_api_key(key)
     url = (base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
     return key, url
+
+
+def config_problems(base_url: str | None, retry_timeout: str | None) -> list[str]:
+    """What is wrong with the provider settings (config, else environment), for ``check`` to
+    report at preview time rather than at the first API call. The key is not checked here: a
+    missing key is reported by the first call that needs it, and a preview needs none."""
+    problems = []
+    for parse, value in ((effective_base_url, base_url), (parse_retry_timeout, retry_timeout)):
+        try:
+            parse(value)
+        except ConfigurationError as exc:
+            problems.append(str(exc))
+    return problems
 
 
 def shared_client(

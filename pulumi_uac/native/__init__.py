@@ -28,9 +28,9 @@ from ..resource.inputs import (
     RtcpSettingsArgs,
     UacConnectionArgs,
 )
-from ..resource.props import DYNAMIC_TYPE, args_from, resource_props
+from ..resource.props import DYNAMIC_TYPE, NATIVE_TYPE, args_from, resource_props
 
-TYPE_TOKEN = "telnyx:index:UacConnection"  # noqa: S105 (a type name)
+TYPE_TOKEN = NATIVE_TYPE
 GET_CONNECTION = "telnyx:index:getUacConnection"
 GET_REGISTRATION = "telnyx:index:getRegistrationStatus"
 
@@ -151,6 +151,19 @@ class GetRegistrationStatusResult(_Result):
     ``last_registration``."""
 
 
+def _invoke(token: str, args: dict[str, Any], opts: pulumi.InvokeOptions | None) -> Any:
+    """``pulumi.runtime.invoke``, with a failed lookup raised as :class:`pulumi.RunError`: the
+    program then stops with the provider's one line, not a Python stack around it."""
+    try:
+        return pulumi.runtime.invoke(token, args, opts).value
+    except pulumi.RunError:
+        raise
+    except Exception as exc:
+        message = str(exc)
+        # "invoke of T failed: invocation of T returned an error: <the provider's line>"
+        raise pulumi.RunError(message.rsplit("returned an error: ", 1)[-1]) from None
+
+
 def _lookup_args(id: str | None, connection_name: str | None) -> dict[str, Any]:
     return {k: v for k, v in (("id", id), ("connection_name", connection_name)) if v is not None}
 
@@ -162,8 +175,7 @@ def get_uac_connection(
 ) -> GetUacConnectionResult:
     """Look up one connection, by ``id`` or by exact ``connection_name`` (an error when none
     or several match)."""
-    result = pulumi.runtime.invoke(GET_CONNECTION, _lookup_args(id, connection_name), opts)
-    return GetUacConnectionResult(result.value)
+    return GetUacConnectionResult(_invoke(GET_CONNECTION, _lookup_args(id, connection_name), opts))
 
 
 def get_uac_connection_output(
@@ -182,8 +194,7 @@ def get_registration_status(
     id: str, opts: pulumi.InvokeOptions | None = None
 ) -> GetRegistrationStatusResult:
     """Telnyx's registration to the connection's PBX, right now."""
-    result = pulumi.runtime.invoke(GET_REGISTRATION, {"id": id}, opts)
-    return GetRegistrationStatusResult(result.value)
+    return GetRegistrationStatusResult(_invoke(GET_REGISTRATION, {"id": id}, opts))
 
 
 def get_registration_status_output(

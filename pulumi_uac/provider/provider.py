@@ -32,7 +32,12 @@ from pulumi.runtime import rpc
 
 from ..client import TelnyxError
 from ..core import UNKNOWN, ConnectionLifecycle, check, compute_diff, resolve, shared_client
-from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, RETRY_TIMEOUT_CONFIG
+from ..core.session import (
+    API_KEY_CONFIG,
+    BASE_URL_CONFIG,
+    RETRY_TIMEOUT_CONFIG,
+    config_problems,
+)
 from ..core.values import Unknown
 from .engine import default_log, engine_watch
 
@@ -59,6 +64,10 @@ def to_engine(value: Any) -> Any:
     if isinstance(value, list):
         return [to_engine(v) for v in value]
     return value
+
+
+PROVIDER_KEY = "__provider"
+"""Where the dynamic host keeps the serialized provider, in inputs and outputs alike."""
 
 
 class UacConnectionProvider(ResourceProvider):
@@ -101,9 +110,18 @@ class UacConnectionProvider(ResourceProvider):
         checked = check(from_engine(_olds), from_engine(news))
         # No property name: the engine would print the property's value next to it.
         failures = [CheckFailure("", f.reason) for f in checked.failures]
+        failures += [
+            CheckFailure("", problem)
+            for problem in config_problems(self._base_url, self._retry_timeout)
+        ]
         return CheckResult(to_engine(checked.inputs), failures)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        if PROVIDER_KEY not in olds:
+            # State written by the native plugin (the stack moved back through the alias): an
+            # update, which makes no API call when nothing else changed, records the serialized
+            # provider that every later read and delete of a dynamic resource needs.
+            return DiffResult(changes=True, replaces=[], delete_before_replace=False)
         changes = compute_diff(from_engine(olds), from_engine(news))
         # The core decides *whether* anything changes. When something does, the answer is
         # "changes unknown": the host cannot say which properties changed, and that makes the
@@ -142,8 +160,8 @@ class UacConnectionProvider(ResourceProvider):
             raise exc.with_traceback(None) from None
         return UpdateResult(outs)
 
-    def delete(self, id_: str, _props: dict[str, Any]) -> None:
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
         try:
-            self.lifecycle().delete(id_)
+            self.lifecycle().delete(id_, from_engine(props))
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None

@@ -21,6 +21,8 @@ from .inputs import UacConnectionArgs, args_dict, is_args
 
 DYNAMIC_TYPE = "pulumi-python:dynamic/telnyx:UacConnection"
 """The dynamic resource's type token (the native resource aliases it)."""
+NATIVE_TYPE = "telnyx:index:UacConnection"
+"""The native plugin's type token (the dynamic resource aliases it: a stack can move back)."""
 
 _TOP_LEVEL_PASSWORDS = frozenset(p for p in PASSWORD_PATHS if "." not in p)
 _NESTED_PASSWORDS: dict[str, list[str]] = {}

@@ -10,7 +10,7 @@ from pulumi.dynamic import Resource
 from ..provider import UacConnectionProvider
 from .declared import UacConnectionOutputs
 from .inputs import UacConnectionArgs
-from .props import DYNAMIC_TYPE, args_from, resource_props, warn_if_plain_api_key
+from .props import DYNAMIC_TYPE, NATIVE_TYPE, args_from, resource_props, warn_if_plain_api_key
 
 TYPE_TOKEN = DYNAMIC_TYPE
 
@@ -85,6 +85,11 @@ class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacCo
         warn_if_plain_api_key()
         # The generated password is an output only: additional_secret_outputs keeps it secret.
         opts = pulumi.ResourceOptions.merge(
-            opts, pulumi.ResourceOptions(additional_secret_outputs=["password"])
+            opts,
+            pulumi.ResourceOptions(
+                additional_secret_outputs=["password"],
+                # A stack moved to the native plugin can move back with no replacement.
+                aliases=[pulumi.Alias(type_=NATIVE_TYPE)],
+            ),
         )
         super().__init__(_PROVIDER, resource_name, resource_props(args), opts)

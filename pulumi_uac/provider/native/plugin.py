@@ -51,14 +51,22 @@ from pulumi.provider.experimental.provider import (
 )
 from pulumi.provider.experimental.server import ProviderServicer
 from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
-from pulumi.runtime.proto import provider_pb2_grpc
+from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from ... import __version__
 from ...client import TelnyxError
-from ...core import ConnectionLifecycle, check, compute_diff, resolve, shared_client
+from ...core import (
+    ConnectionLifecycle,
+    check,
+    compute_diff,
+    is_unknown,
+    resolve,
+    shared_client,
+)
 from ...core.diff import PathChange
 from ...core.errors import LookupFailedError
 from ...core.schema import PASSWORD_PATHS, PROVIDER_INPUT_NAMES
+from ...core.session import config_problems
 from ..engine import EngineLog, EngineWatch
 from .schema import GET_CONNECTION, GET_REGISTRATION, schema_json
 from .values import Path, plain_map, value_map
@@ -115,6 +123,19 @@ class TelnyxProvider(Provider):
     async def get_schema(self, request: GetSchemaRequest) -> GetSchemaResponse:
         return GetSchemaResponse(schema=schema_json())
 
+    async def check_config(self, request: CheckRequest) -> CheckResponse:
+        """Provider settings checked at preview time, before any resource is: a bad
+        ``telnyx:retryTimeout`` or ``telnyx:baseUrl`` fails the preview, naming the setting."""
+        settings, _ = plain_map(request.new_inputs)
+        values = {}
+        for name in ("baseUrl", "retryTimeout"):
+            value = settings.get(name)
+            values[name] = None if value is None or is_unknown(value) else str(value)
+        problems = config_problems(values["baseUrl"], values["retryTimeout"])
+        return CheckResponse(
+            inputs=request.new_inputs, failures=[CheckFailure("", p) for p in problems]
+        )
+
     async def configure(self, request: ConfigureRequest) -> ConfigureResponse:
         def setting(name: str) -> PropertyValue | None:
             value = request.args.get(name)
@@ -147,7 +168,9 @@ class TelnyxProvider(Provider):
         news, secrets = plain_map(request.new_inputs)
         checked = check(olds, news)
         return CheckResponse(
-            inputs=value_map(checked.inputs, secrets),
+            # Passwords are secret whatever the program did (a YAML program, or any language
+            # without our SDK's wrapping, sends them plain): the state records checked inputs.
+            inputs=value_map(checked.inputs, {*secrets, *_PASSWORDS}),
             failures=[CheckFailure("", f.reason) for f in checked.failures],
         )
 
@@ -206,7 +229,8 @@ class TelnyxProvider(Provider):
         return UpdateResponse(properties=value_map(outs, {*secrets, *_PASSWORDS}))
 
     async def delete(self, request: DeleteRequest) -> None:
-        await self._run(lambda: self._lifecycle(request.urn).delete(request.resource_id))
+        outputs, _ = plain_map(request.properties)
+        await self._run(lambda: self._lifecycle(request.urn).delete(request.resource_id, outputs))
 
     # ------------------------------------------------------------------ functions
 
@@ -224,7 +248,10 @@ class TelnyxProvider(Provider):
     def _get_connection(self, args: dict[str, Any]) -> dict[str, Any]:
         conn_id, name = args.get("id"), args.get("connection_name")
         if bool(conn_id) == bool(name):
-            raise LookupFailedError("getUacConnection: give either id or connection_name, not both")
+            given = "both were given" if conn_id else "neither was given"
+            raise LookupFailedError(
+                f"getUacConnection: give either id or connection_name ({given})"
+            )
         lifecycle = self._lifecycle()
         if not conn_id:
             found = lifecycle.client.find_by_name(str(name))
@@ -275,6 +302,21 @@ class Servicer(ProviderServicer):
 
 for _name in ("Configure", "Check", "Diff", "Create", "Read", "Update", "Delete", "Invoke"):
     setattr(Servicer, _name, _answered_plainly(_name))
+
+_read_plainly = Servicer.Read
+
+
+async def _read(self: Servicer, request: Any, context: Any) -> Any:
+    """A connection that does not exist is answered with no properties at all: the framework
+    would send an empty map, which the engine takes for a found resource, so `pulumi import`
+    of a wrong id would record a phantom (a refresh works either way)."""
+    response = await _read_plainly(self, request, context)
+    if response is not None and not response.id:
+        return provider_pb2.ReadResponse()
+    return response
+
+
+Servicer.Read = _read  # type: ignore[method-assign]
 
 
 def main() -> None:
