@@ -31,7 +31,7 @@ from typing import Any
 
 import httpx
 
-from .client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
+from .client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, retry_after_seconds
 
 RESOURCE = "uac_connections"
 MASK = "********"
@@ -172,14 +172,8 @@ class Probe:
 
 
 def _wait_hint(response: httpx.Response, attempt: int) -> float:
-    for header in ("retry-after", "x-ratelimit-reset"):
-        try:
-            wait = float(response.headers.get(header, ""))
-        except ValueError:
-            continue
-        if 0 < wait < float("inf"):
-            return float(min(wait, CLEANUP_MAX_WAIT))
-    return min(0.5 * 2.0**attempt, CLEANUP_MAX_WAIT)
+    hint = retry_after_seconds(response.headers, status=response.status_code)
+    return min(hint if hint is not None else 0.5 * 2.0**attempt, CLEANUP_MAX_WAIT)
 
 
 @contextmanager

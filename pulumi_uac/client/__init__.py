@@ -29,7 +29,13 @@ from .errors import (
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
-from .retry import RateGate, RetryPolicy, is_retryable, retry_after_seconds
+from .retry import (
+    RateGate,
+    RetryPolicy,
+    is_retryable,
+    may_have_landed,
+    retry_after_seconds,
+)
 
 __all__ = [
     "API_KEY_ENV",
@@ -60,5 +66,6 @@ __all__ = [
     "UnexpectedStatusError",
     "UnprocessableEntityError",
     "is_retryable",
+    "may_have_landed",
     "retry_after_seconds",
 ]

@@ -37,7 +37,7 @@ from .errors import (
     status_error_class,
 )
 from .redact import Redactor
-from .retry import RetryPolicy, is_retryable, limit_spent, retry_after_seconds
+from .retry import RetryPolicy, limit_spent, may_have_landed, retry_after_seconds
 
 T = TypeVar("T")
 log = logging.getLogger("pulumi_uac.client")
@@ -145,10 +145,10 @@ class UacClient:
         body = self._body(params)
         first_attempt_at = self._wall_clock()
         since = first_attempt_at - CREATE_ADOPTION_SKEW
-        may_have_landed = False
+        landed = False
 
         def attempt(n: int) -> UacConnection:
-            nonlocal may_have_landed
+            nonlocal landed
             if n > 1:
                 # Look before every re-send: an earlier attempt may have been carried out.
                 adopted = self._find_created(params, since=since, mark=mark)
@@ -159,13 +159,8 @@ class UacClient:
                     return adopted
             try:
                 data = self._send("POST", "uac_connections", json=body)
-            except APIConnectionError as exc:
-                may_have_landed = may_have_landed or exc.may_have_arrived
-                raise
-            except APIStatusError as exc:
-                # Only a retryable status (408, 429, 5xx) can come after Telnyx acted: an
-                # intermediary's timeout or limit, or a failure after the commit.
-                may_have_landed = may_have_landed or is_retryable(exc)
+            except TelnyxError as exc:
+                landed = landed or may_have_landed(exc)
                 raise
             return UacConnection.model_validate(data["data"])
 
@@ -174,7 +169,7 @@ class UacClient:
         except (AmbiguousCreateError, AbandonedError):
             raise
         except TelnyxError as exc:
-            if not may_have_landed:
+            if not landed:
                 raise
             failure = exc
         # The last attempt may have landed after the last look: look once more, one try per

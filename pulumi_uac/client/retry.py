@@ -39,6 +39,15 @@ def is_retryable(exc: BaseException) -> bool:
     return isinstance(exc, APIConnectionError)
 
 
+def may_have_landed(exc: BaseException) -> bool:
+    """Whether a failed request may still have been carried out: its answer was lost (anything
+    but a connection that never opened), or its failure is one that can come after Telnyx acted
+    (408 or 429 from an intermediary, 5xx)."""
+    if isinstance(exc, APIConnectionError):
+        return exc.may_have_arrived
+    return isinstance(exc, APIStatusError) and is_retryable(exc)
+
+
 # Telnyx's x-ratelimit-reset is documented as "seconds until reset"; a value this large can only
 # be an epoch timestamp (in seconds, or in milliseconds past the second threshold), which some
 # gateways send instead, so every reading is honoured.

@@ -24,13 +24,11 @@ from typing import Any
 
 from ..client import (
     AbandonedError,
-    APIConnectionError,
-    APIStatusError,
     NotFoundError,
     TelnyxError,
     UacClient,
     UnconfirmedCreateError,
-    is_retryable,
+    may_have_landed,
 )
 from ..models import (
     UacConnection,
@@ -455,14 +453,6 @@ def _connection_from_outputs(conn_id: str, olds: dict[str, Any]) -> UacConnectio
         if olds.get(key) is not None:
             data[key] = olds[key]
     return UacConnection.model_validate(normalize(data))
-
-
-def may_have_landed(exc: TelnyxError) -> bool:
-    """Whether a failed request may still have been carried out: its answer was lost, or the
-    failure is one that can come after Telnyx acted (408, 429 from an intermediary, 5xx)."""
-    if isinstance(exc, APIConnectionError):
-        return exc.may_have_arrived
-    return isinstance(exc, APIStatusError) and is_retryable(exc)
 
 
 def _maybe_applied(patch: dict[str, Any], olds: dict[str, Any]) -> str:

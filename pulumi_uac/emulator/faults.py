@@ -102,8 +102,9 @@ class FaultConfig:
     reset them): what a read-after-write check must notice."""
 
 
-_PROBABILITIES = {"error_rate", "drop_rate", "drop_after_rate", "rate_limit_rate"}
-_PROBABILITIES |= {"retry_after_share"}
+_PROBABILITIES = frozenset(
+    {"error_rate", "drop_rate", "drop_after_rate", "rate_limit_rate", "retry_after_share"}
+)
 
 
 def _is_int(value: Any) -> bool:
