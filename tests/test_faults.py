@@ -160,7 +160,11 @@ def test_a_create_that_may_have_landed_unseen_names_the_tag_that_cleans_it_up(
     assert len(made) == 1 and tag in made[0]["tags"] and not resources_of(proj.export())
     listed = json.loads(proj.recovery("orphans", "--tag", tag, "--json").stdout)
     assert [o["id"] for o in listed] == [made[0]["id"]]
-    proj.recovery("orphans", "--tag", tag, "--delete")
+    # No record of the stack links to a failed create's tag: deleting takes its id, named.
+    refused = proj.recovery("orphans", "--tag", tag, "--delete", check=False)
+    assert refused.returncode == 1 and f"--confirm-id {made[0]['id']}" in refused.stderr
+    assert len(live(admin)) == 1
+    proj.recovery("orphans", "--tag", tag, "--delete", "--confirm-id", made[0]["id"])
     assert live(admin) == []
     proj.up()
     assert_converged(proj, admin, 1)

@@ -57,7 +57,8 @@ def adopt(
             "adopt_existing_id / adopt_existing_by_name from the program: they apply only "
             "when the resource is first created, like an import. If an interrupted run left "
             "the tag, run `pulumi-uac recover`. If you are moving the connection from another "
-            f"stack, run `pulumi state delete` there, then `pulumi-uac release {conn.id}`"
+            f"stack, run `pulumi state delete` there, then "
+            f"`pulumi-uac release {conn.id} --confirm-id {conn.id}`"
         )
     patch = dict(desired)
     for key, values in CREATE_ONLY_VALUES.items():

@@ -137,8 +137,9 @@ class ConnectionLifecycle:
                 exc,
                 f"creating UAC connection {name!r}",
                 suffix=f". Before running `pulumi up` again, run `pulumi-uac orphans --tag {tag}` "
-                "in this project (add --delete to remove what it finds); otherwise the next run "
-                "may create the connection a second time",
+                "in this project: it prints the id of the connection that create made, if any "
+                "(add --delete --confirm-id ID to remove it); otherwise the next run may create "
+                "the connection a second time",
             ) from None
         except TelnyxError as exc:
             raise with_context(exc, f"creating UAC connection {name!r}") from None
@@ -162,7 +163,8 @@ class ConnectionLifecycle:
                     released = "its ownership tag was removed again"
                 except TelnyxError:
                     released = (
-                        f"removing its ownership tag failed: run `pulumi-uac release {conn_id}`"
+                        "removing its ownership tag failed: run "
+                        f"`pulumi-uac release {conn_id} --confirm-id {conn_id}`"
                     )
                 raise with_context(
                     exc,
@@ -338,7 +340,7 @@ class ConnectionLifecycle:
                 f"it belongs to another Pulumi resource (ownership tag {mark}), which may change "
                 "or delete it too. Remove it from this stack with `pulumi state delete`; to move "
                 "it here, run `pulumi state delete` in the stack that owns it, then "
-                f"`pulumi-uac release {conn_id}`, then import it again"
+                f"`pulumi-uac release {conn_id} --confirm-id {conn_id}`, then import it again"
             )
         return conn
 

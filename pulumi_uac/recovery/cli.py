@@ -1,111 +1,45 @@
 """``pulumi-uac``: recovery after an interrupted run, and the orphan list.
 
-    pulumi-uac orphans [--stack S] [--cwd DIR] [--tag TAG] [--delete] [--json]
+    pulumi-uac orphans [--stack S] [--cwd DIR] [--tag TAG] [--delete] [--confirm-id ID]... [--json]
     pulumi-uac recover [--stack S] [--cwd DIR]
-    pulumi-uac release ID [--stack S] [--cwd DIR]
+    pulumi-uac release ID [--stack S] [--cwd DIR] [--confirm-id ID]
 
-Both read the stack's state with ``pulumi stack export`` (run in ``--cwd``, with this process's
+They read the stack's state with ``pulumi stack export`` (run in ``--cwd``, with this process's
 environment, so the same backend, passphrase and stack selection as your ``pulumi`` commands) and
 talk to Telnyx with the stack's ``telnyx:apiKey`` / ``telnyx:baseUrl``, else ``TELNYX_API_KEY`` /
 ``TELNYX_BASE_URL``, exactly as the provider does.
 
-``recover`` is what to run after ``pulumi up`` or ``pulumi destroy`` was killed: it stops the
-provider processes the killed CLI left running in the project, deletes the connections the
+``recover`` is what to run after ``pulumi up`` or ``pulumi destroy`` was killed (and
+``pulumi cancel``): it stops the plugin processes the killed CLI left running in the project,
+marks the passwords of resources whose update was interrupted as unconfirmed (a refresh cannot
+read them back, so the next ``pulumi up`` sends them again), deletes the connections the
 interrupted creates left on Telnyx (they never reached the state, so nothing else would ever
-delete them; adopted connections are never touched), then clears the pending operations with
-``pulumi refresh --clear-pending-creates``. A resource whose update was interrupted gets its
-passwords marked unconfirmed in the state (a refresh cannot read them back), so the next
-``pulumi up`` sends them again. The next ``pulumi up`` converges.
+delete them; adopted connections are only released), then clears the pending operations with
+``pulumi refresh --clear-pending-creates``. The next ``pulumi up`` converges.
 
-``orphans --tag TAG`` looks for the one connection a failed create named in its error (its
-answer was lost and no look found it): a failed create leaves no trace in the state, so its tag
-is the only way to find it.
+Every write (a deletion, an untag, a stopped process, a state import) comes after two checks
+(``recovery.guard``): no run of this project is live on this machine, and the backend does not
+report the stack locked. And every deletion rests on this stack's own evidence: a connection is
+deleted only when it carries the ownership mark of a resource this stack's state holds or left
+pending. ``orphans --tag TAG`` (the tag a failed create named: a failed create leaves no record
+in the state) and ``release ID`` act on a connection no record links to only when each id is
+named again with ``--confirm-id``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from ..client import TelnyxError, UacClient
-from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
-from .leftovers import leftover_providers, stop
+from ..core.marks import marks_of, token_of
+from .guard import ensure_idle
 from .orphans import Orphan, find_orphans, find_tagged, release
+from .processes import leftovers, stop
+from .stack import RecoveryError, Stack
 from .state import StackRecord, mark_unconfirmed, read_state
-
-PULUMI_ENV = "PULUMI_UAC_PULUMI"
-"""Overrides the ``pulumi`` executable to run."""
-
-
-class RecoveryError(Exception):
-    """A step failed; the message says which and what to do."""
-
-
-class Stack:
-    """One stack, reached through the ``pulumi`` CLI."""
-
-    def __init__(self, name: str | None, cwd: str | None) -> None:
-        self.name = name
-        self.cwd = cwd
-        self.pulumi = os.environ.get(PULUMI_ENV, "pulumi")
-
-    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        cmd = [self.pulumi, *args, "--non-interactive"]
-        if self.name:
-            cmd += ["--stack", self.name]
-        try:
-            proc = subprocess.run(
-                cmd, cwd=self.cwd, capture_output=True, text=True, check=False, timeout=3600
-            )
-        except FileNotFoundError:
-            raise RecoveryError(
-                f"cannot run {self.pulumi!r}: put the pulumi CLI on PATH (or set {PULUMI_ENV})"
-            ) from None
-        if check and proc.returncode != 0:
-            detail = (proc.stderr or proc.stdout).strip().splitlines()
-            if any("currently locked" in line for line in detail):
-                raise RecoveryError(
-                    "the stack is still locked by the interrupted run. If no other pulumi "
-                    "command is running on it, run `pulumi cancel` and then this command again"
-                )
-            raise RecoveryError(f"`pulumi {' '.join(args)}` failed: {' '.join(detail[-3:])}")
-        return proc
-
-    def export(self) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.run("stack", "export").stdout)
-        return data
-
-    def import_(self, deployment: dict[str, Any]) -> None:
-        """``pulumi stack import`` of an edited export (secrets stay encrypted: the document
-        goes through stdin, and only plain values were changed)."""
-        cmd = [self.pulumi, "stack", "import", "--non-interactive"]
-        if self.name:
-            cmd += ["--stack", self.name]
-        proc = subprocess.run(
-            cmd,
-            cwd=self.cwd,
-            input=json.dumps(deployment),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
-        if proc.returncode != 0:
-            detail = (proc.stderr or proc.stdout).strip().splitlines()
-            raise RecoveryError(f"`pulumi stack import` failed: {' '.join(detail[-3:])}")
-
-    def config(self, key: str) -> str | None:
-        proc = self.run("config", "get", key, check=False)
-        return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
-
-    def client(self) -> UacClient:
-        key, url = resolve(self.config(API_KEY_CONFIG), self.config(BASE_URL_CONFIG))
-        return shared_client(key, url)
 
 
 def _describe(orphans: list[Orphan]) -> str:
@@ -130,16 +64,39 @@ def _clean_up(client: UacClient, orphans: list[Orphan]) -> None:
         print(f"deleted {o.id} ({o.connection_name!r})")
 
 
+def _live_note(stack: Stack) -> str | None:
+    """Why the listing may be showing a live run's creates in flight, if it may."""
+    try:
+        ensure_idle(stack, "delete anything")
+    except RecoveryError:
+        return (
+            "note: a run of this stack may still be going, so some of these may be its creates "
+            "in flight; nothing can be deleted until it ends"
+        )
+    return None
+
+
+def _still_orphans(stack: Stack, found: list[Orphan], action: str) -> list[Orphan]:
+    """Right before the first write: no run may be live, and what a run finished meanwhile
+    (its ids now in the state) is not an orphan after all."""
+    ensure_idle(stack, action)
+    held = read_state(stack.export()).ids
+    return [o for o in found if o.id not in held]
+
+
 def orphans_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
+    if args.delete:
+        ensure_idle(stack, "delete orphans")
     record = read_state(stack.export())
+    client = stack.client()
     if args.tag:
         try:
-            found = find_tagged(stack.client(), record, args.tag)
+            found = find_tagged(client, record, args.tag)
         except ValueError as exc:
             raise RecoveryError(str(exc)) from None
     else:
-        found = find_orphans(stack.client(), record)
+        found = find_orphans(client, record)
     if args.json:
         print(json.dumps([o.__dict__ for o in found], indent=2))
     elif found:
@@ -150,57 +107,97 @@ def orphans_command(args: argparse.Namespace) -> int:
             if args.tag
             else "no orphaned UAC connections: every connection this stack made is in its state"
         )
-    if args.delete and found:
-        _clean_up(stack.client(), found)
+    if not args.delete:
+        note = _live_note(stack) if found else None
+        if note:
+            print(note, file=sys.stderr)
+        return 0
+    if not found:
+        return 0
+    unconfirmed = [o.id for o in found if not o.linked and o.id not in args.confirm_id]
+    if unconfirmed:
+        confirm = " ".join(f"--confirm-id {i}" for i in unconfirmed)
+        raise RecoveryError(
+            f"refusing to delete {', '.join(unconfirmed)}: no record of this stack links to "
+            f"{args.tag} (the state holds no resource and no pending create with its token), so "
+            "it may be another stack's. Nothing was changed. If that tag came from this "
+            "stack's own failed `pulumi up`, name each id to delete: "
+            f"pulumi-uac orphans --tag {args.tag} --delete {confirm}"
+        )
+    _clean_up(client, _still_orphans(stack, found, "delete orphans"))
     return 0
 
 
 def release_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
+    ensure_idle(stack, f"release {args.id}")
     record = read_state(stack.export())
     if args.id in record.ids:
         raise RecoveryError(
             f"connection {args.id} is held by this stack's state: releasing it would hide it from "
             "crash recovery; `pulumi state delete` it first if you mean to hand it over"
         )
-    marks = release(stack.client(), args.id)
-    print(
-        f"released {args.id}: removed {', '.join(marks)}"
-        if marks
-        else f"{args.id} carries no ownership tag: nothing to release"
-    )
+    client = stack.client()
+    marks = marks_of(client.get(args.id).tags)
+    if not marks:
+        print(f"{args.id} carries no ownership tag: nothing to release")
+        return 0
+    foreign = [m for m in marks if token_of(m) not in record.all_tokens]
+    if foreign and args.id not in args.confirm_id:
+        raise RecoveryError(
+            f"refusing to release {args.id}: its ownership tag {', '.join(foreign)} is linked to "
+            "no record of this stack, so it may belong to a resource of another stack, whose "
+            "crash recovery relies on it. Nothing was changed. If you removed it from the stack "
+            f"that held it (`pulumi state delete`) and mean to hand it over, run "
+            f"`pulumi-uac release {args.id} --confirm-id {args.id}`"
+        )
+    if not _still_orphans(stack, [Orphan(args.id, "", "", "", "")], f"release {args.id}"):
+        raise RecoveryError(f"connection {args.id} is now held by this stack's state: not released")
+    removed = release(client, args.id)
+    print(f"released {args.id}: removed {', '.join(removed)}")
     return 0
 
 
 def recover_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
-    leftovers = leftover_providers(args.cwd or os.getcwd())
-    if leftovers:
-        # First: nothing the interrupted run started may land after the clean-up.
-        stop(leftovers)
-        print(f"stopped {len(leftovers)} plugin process(es) the interrupted run left running")
-    record: StackRecord = read_state(stack.export())
-    found = find_orphans(stack.client(), record)
-    if found:
-        print(_describe(found))
-        _clean_up(stack.client(), found)
-    if record.pending or record.other_pending:
-        stack.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
-        print(
-            f"cleared {len(record.pending)} pending create(s) and refreshed the stack; "
-            "run `pulumi up` (or `pulumi destroy`) again"
-        )
+    # Before anything is stopped, marked or deleted: no run of the stack may be live, and the
+    # configuration must be readable (a wrong passphrase stops here, not at Telnyx).
+    ensure_idle(stack, "recover")
+    export = stack.export()
+    record: StackRecord = read_state(export)
+    client = stack.client()
+    did: list[str] = []
+    gone = leftovers(stack.project_dir)
+    if gone:
+        # Nothing the interrupted run started may land after the clean-up.
+        stop([p.pid for p in gone])
+        did.append(f"stopped {len(gone)} plugin process(es) the interrupted run left running")
+        print(did[-1])
     if record.updating:
-        export = stack.export()
+        # Marked first, so that no later step that fails (the refresh, say) can lose it.
         marked = mark_unconfirmed(export, record.updating)
         if marked:
             stack.import_(export)
             for urn, paths in sorted(marked.items()):
-                print(
+                did.append(
                     f"{urn.rsplit('::', 1)[-1]}: its update was interrupted, so Telnyx may hold "
                     f"new {', '.join(paths)}; the next `pulumi up` sends them again"
                 )
-    elif not found:
+                print(did[-1])
+    found = find_orphans(client, record)
+    if found:
+        print(_describe(found))
+        _clean_up(client, _still_orphans(stack, found, "recover"))
+        did.append("cleaned up")
+    if record.pending or record.other_pending:
+        stack.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
+        count = len(record.pending) + len(record.other_pending)
+        did.append(f"cleared {count} pending operation(s)")
+        print(
+            f"cleared {count} pending operation(s) and refreshed the stack; "
+            "run `pulumi up` (or `pulumi destroy`) again"
+        )
+    if not did:
         print("nothing to recover: no interrupted operation is recorded in the stack's state")
     return 0
 
@@ -229,6 +226,15 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if name == "release":
             p.add_argument("id", help="the connection's id")
+        if name in ("orphans", "release"):
+            p.add_argument(
+                "--confirm-id",
+                action="append",
+                default=[],
+                metavar="ID",
+                help="act on this connection although no record of this stack links to it "
+                "(repeat for each id)",
+            )
     return parser
 
 

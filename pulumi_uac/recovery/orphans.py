@@ -29,6 +29,9 @@ class Orphan:
     adopted: bool = False
     """An existing connection an interrupted create was adopting: not ours to delete, only to
     release (its ownership tag removed)."""
+    linked: bool = True
+    """Its mark carries a token this stack's state records (held or pending). A connection found
+    only by a tag the user gave is not linked, and is deleted only when named again."""
 
 
 def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
@@ -77,6 +80,7 @@ def find_tagged(client: UacClient, record: StackRecord, tag: str) -> list[Orphan
     if token is None:
         raise ValueError(f"{tag!r} is not a pulumi-uac ownership tag (pulumi-uac:<token>.<nonce>)")
     found: list[Orphan] = []
+    urn = record.all_tokens.get(token)
     for conn in client.list():
         if str(conn.id) in record.ids or tag not in (conn.tags or ()):
             continue
@@ -85,8 +89,12 @@ def find_tagged(client: UacClient, record: StackRecord, tag: str) -> list[Orphan
                 str(conn.id),
                 str(conn.connection_name),
                 tag,
-                record.all_tokens.get(token, "(no resource in the state)"),
-                "made by a create whose answer was lost (the tag its error named)",
+                urn or "(no record of this stack)",
+                "made by a create whose answer was lost (the tag its error named)"
+                if urn
+                else "carries the tag given, which no record of this stack links to: it may "
+                "be another stack's",
+                linked=urn is not None,
             )
         )
     return found

@@ -1,0 +1,145 @@
+"""One stack, reached through the ``pulumi`` CLI (run in the project folder, with this process's
+environment: the same backend, passphrase and stack selection as the user's own commands)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from ..client import UacClient
+from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
+
+PULUMI_ENV = "PULUMI_UAC_PULUMI"
+"""Overrides the ``pulumi`` executable to run."""
+
+
+class RecoveryError(Exception):
+    """A step failed or was refused; the message says which and what to do."""
+
+
+def _last_lines(proc: subprocess.CompletedProcess[str], n: int = 3) -> str:
+    return " ".join((proc.stderr or proc.stdout).strip().splitlines()[-n:])
+
+
+def _project_name(project_dir: str) -> str:
+    """The ``name:`` of the project's ``Pulumi.yaml`` (the top-level key, read without a YAML
+    library: it is one plain scalar)."""
+    for name in ("Pulumi.yaml", "Pulumi.yml"):
+        path = Path(project_dir) / name
+        if path.is_file():
+            found = re.search(r"^name:\s*['\"]?([^'\"\s#]+)", path.read_text(), re.MULTILINE)
+            if found:
+                return found.group(1)
+    return "*"
+
+
+class Stack:
+    """One stack of the project in ``cwd``."""
+
+    def __init__(self, name: str | None, cwd: str | None) -> None:
+        self.name = name
+        self.cwd = cwd
+        self.pulumi = os.environ.get(PULUMI_ENV, "pulumi")
+        self._config: dict[str, Any] | None = None
+
+    @property
+    def project_dir(self) -> str:
+        return os.path.abspath(self.cwd or os.getcwd())
+
+    def run(
+        self, *args: str, check: bool = True, stdin: str | None = None, of_stack: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        cmd = [self.pulumi, *args, "--non-interactive"]
+        if self.name and of_stack:
+            cmd += ["--stack", self.name]
+        try:
+            proc = subprocess.run(
+                cmd,
+                cwd=self.cwd,
+                input=stdin,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=3600,
+            )
+        except FileNotFoundError:
+            raise RecoveryError(
+                f"cannot run {self.pulumi!r}: put the pulumi CLI on PATH (or set {PULUMI_ENV})"
+            ) from None
+        if check and proc.returncode != 0:
+            if "currently locked" in (proc.stderr + proc.stdout):
+                raise RecoveryError(
+                    "the stack is locked by another run. If no other pulumi command is running "
+                    "on it, run `pulumi cancel` and then this command again"
+                )
+            raise RecoveryError(f"`pulumi {' '.join(args)}` failed: {_last_lines(proc)}")
+        return proc
+
+    def export(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.run("stack", "export").stdout)
+        return data
+
+    def import_(self, deployment: dict[str, Any]) -> None:
+        """``pulumi stack import`` of an edited export (secrets stay encrypted: the document
+        goes through stdin, and only plain values were changed)."""
+        self.run("stack", "import", stdin=json.dumps(deployment))
+
+    def locked(self) -> bool:
+        """Whether a run holds the stack's lock (on any machine that shares the backend).
+
+        A file backend keeps locks as files beside the state, read here directly. The Pulumi
+        Cloud reports ``updateInProgress`` in ``pulumi stack ls``. Other self-managed backends
+        (PostgreSQL, S3, ...) show a lock only by refusing a write, so the stack's own export is
+        imported back unchanged: refused when locked, a no-op otherwise."""
+        url = str(json.loads(self.run("whoami", "--json", of_stack=False).stdout).get("url") or "")
+        stack = self.selected()
+        if url.startswith("file://"):
+            return self._file_locked(url, stack)
+        if url.startswith(("https://", "http://")):
+            for entry in json.loads(
+                self.run("stack", "ls", "--json", of_stack=False).stdout or "[]"
+            ):
+                if str(entry.get("name", "")).rsplit("/", 1)[-1] == stack.rsplit("/", 1)[-1]:
+                    return bool(entry.get("updateInProgress"))
+            return False
+        proc = self.run("stack", "import", check=False, stdin=json.dumps(self.export()))
+        return proc.returncode != 0 and "currently locked" in (proc.stderr + proc.stdout)
+
+    def _file_locked(self, url: str, stack: str) -> bool:
+        root = Path(os.path.expanduser(urllib.parse.unquote(url[len("file://") :].split("?")[0])))
+        locks = root / ".pulumi" / "locks"
+        name = stack.rsplit("/", 1)[-1]
+        project = _project_name(self.project_dir)
+        # The project-scoped layout (locks/<org>/<project>/<stack>/) and the legacy one.
+        candidates = [*locks.glob(f"*/{project}/{name}/*.json"), *locks.glob(f"{name}/*.json")]
+        return any(p.is_file() for p in candidates)
+
+    def selected(self) -> str:
+        if self.name:
+            return self.name
+        return self.run("stack", "--show-name").stdout.strip()
+
+    def config(self, key: str) -> str | None:
+        """A stack configuration value (secrets decrypted, never printed). A configuration the
+        CLI cannot read (a wrong passphrase, say) stops here, with the CLI's reason, rather
+        than later with a misleading answer from Telnyx."""
+        if self._config is None:
+            proc = self.run("config", "--json", "--show-secrets", check=False)
+            if proc.returncode != 0:
+                raise RecoveryError(
+                    f"cannot read the stack's configuration: {_last_lines(proc)} (check "
+                    "PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE, and the stack)"
+                )
+            self._config = json.loads(proc.stdout or "{}")
+        entry = self._config.get(key)
+        value = entry.get("value") if isinstance(entry, dict) else None
+        return str(value) if value not in (None, "") else None
+
+    def client(self) -> UacClient:
+        key, url = resolve(self.config(API_KEY_CONFIG), self.config(BASE_URL_CONFIG))
+        return shared_client(key, url)

@@ -1,0 +1,169 @@
+"""Tools that delete or untag act only when no run of the stack is live, and only on this
+stack's own evidence: each tried through the real CLI against a live `up` of the same stack,
+and against the connections of another project on another backend and of a stack that imported
+one."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import MODES, PulumiProject, resources_of
+
+pytestmark = pytest.mark.e2e
+
+SLOW = """
+import pulumi
+from pulumi_uac import UacConnection
+cfg = pulumi.Config()
+wait = cfg.get_float("wait") or 0
+for i in range(6):
+    UacConnection(f"c{i}", connection_name=f"Live {i}",
+        external_uac_settings={"proxy": "sip:pbx.example.com", "username": f"user{i}",
+                               "password": "Live-run-pw-1"},
+        wait_for_registration=wait)
+"""
+
+
+def live(admin: httpx.Client) -> list[dict[str, Any]]:
+    conns: list[dict[str, Any]] = admin.get("state").json()["connections"]
+    return conns
+
+
+def state_ids(proj: PulumiProject) -> set[str]:
+    return {r["id"] for r in resources_of(proj.export())}
+
+
+@pytest.mark.parametrize(
+    ("mode", "wait"), [("dynamic", True), ("native", False), ("dynamic", False)]
+)
+def test_nothing_deletes_while_a_run_of_the_stack_is_live(
+    project_factory: Any, admin: httpx.Client, mode: str, wait: bool
+) -> None:
+    """`recover`, `orphans --delete` and `release` against a live `up` of the same stack (a
+    slow API, with and without a registration wait): each refuses before its first write, and
+    the live run ends with every connection it made intact and its state's ids on Telnyx."""
+    proj: PulumiProject = project_factory(SLOW, mode=mode)
+    proj.init()
+    if wait:
+        proj.config("wait", "30")
+        admin.patch("config", json={"registration_delay": 6})
+        admin.put("faults", json={"latency_ms": 300})
+    else:
+        admin.put("faults", json={"latency_ms": 2500})
+    run = proj.start("up", "--yes", "--skip-preview", "--parallel", "2")
+    try:
+        deadline = time.monotonic() + 90
+        while len(live(admin)) < 2:
+            assert run.poll() is None, run.stdout.read() if run.stdout else ""
+            assert time.monotonic() < deadline, "the run never reached the emulator"
+            time.sleep(0.05)
+        in_flight = live(admin)[0]["id"]
+        for args in (
+            ("recover",),
+            ("orphans", "--delete"),
+            ("release", in_flight, "--confirm-id", in_flight),
+        ):
+            refused = proj.recovery(*args, check=False)
+            assert refused.returncode == 1, (args, refused.stdout, refused.stderr)
+            assert "refusing to" in refused.stderr and "Nothing was changed" in refused.stderr
+            assert "still going" in refused.stderr
+        assert run.poll() is None, "the run ended before every tool was tried"
+        assert run.wait(timeout=180) == 0, run.stdout.read() if run.stdout else ""
+    finally:
+        admin.delete("faults")
+    conns = live(admin)
+    assert len(conns) == 6 and {c["id"] for c in conns} == state_ids(proj)
+    for conn in conns:
+        assert any(t.startswith("pulumi-uac:") for t in conn["tags"]), conn
+    proj.preview("--expect-no-changes")
+
+
+def test_a_locked_stack_refuses_every_write_even_with_no_process_here(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """A run on another machine shows only as the backend's lock: the tools refuse on it."""
+    proj: PulumiProject = project_factory(SLOW)
+    proj.init()
+    proj.up()
+    before = live(admin)
+    lock_dir = proj.root / "backend" / ".pulumi" / "locks" / "organization" / "uac-test" / "test"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    (lock_dir / "elsewhere.json").write_text(
+        json.dumps({"pid": 1, "username": "ci", "hostname": "runner-7"})
+    )
+    victim = before[0]["id"]
+    for args in (
+        ("recover",),
+        ("orphans", "--delete"),
+        ("release", victim, "--confirm-id", victim),
+    ):
+        refused = proj.recovery(*args, check=False)
+        assert refused.returncode == 1 and "locked" in refused.stderr, refused.stderr
+        assert "Nothing was changed" in refused.stderr
+    (lock_dir / "elsewhere.json").unlink()
+    assert live(admin) == before
+    assert "nothing to recover" in proj.recovery("recover").stdout
+
+
+OWNED = """
+import pulumi
+from pulumi_uac import UacConnection
+c = UacConnection("pbx", connection_name=pulumi.Config().get("name") or "Shared name")
+pulumi.export("id", c.id)
+"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_tool_touches_another_stacks_connections(
+    project_factory: Any, admin: httpx.Client, mode: str
+) -> None:
+    """Two projects with the same names on two backends, and a third stack that imported one of
+    the first's connections: every cross-use of `orphans`, `--tag`, `release` and `recover`
+    leaves the others' connections untouched."""
+    first: PulumiProject = project_factory(OWNED, subdir="a", mode=mode)
+    second: PulumiProject = project_factory(OWNED, subdir="b", mode=mode)
+    for proj in (first, second):
+        proj.init()
+        proj.up()
+    theirs = first.stack_outputs()["id"]
+    # `pulumi import` (the native plugin's) reads the connection into a third stack.
+    importer: PulumiProject = project_factory("", subdir="c", name="importer", mode="native")
+    importer.init()
+    importer.run(
+        "import",
+        "telnyx:index:UacConnection",
+        "imported",
+        theirs,
+        "--yes",
+        "--generate-code=false",
+    )
+    before = {c["id"]: c for c in live(admin)}
+    assert len(before) == 2
+    tag_a = next(t for t in before[theirs]["tags"] if t.startswith("pulumi-uac:"))
+    ours = second.stack_outputs()["id"]
+
+    for proj, other in ((second, theirs), (importer, ours), (importer, theirs)):
+        assert "no orphaned" in proj.recovery("orphans").stdout
+        proj.recovery("orphans", "--delete")
+        proj.recovery("recover")
+        listed = proj.recovery("orphans", "--tag", tag_a, "--json")
+        refused = proj.recovery("orphans", "--tag", tag_a, "--delete", check=False)
+        if json.loads(listed.stdout):
+            assert refused.returncode == 1 and "no record of this stack" in refused.stderr
+            assert "--confirm-id" in refused.stderr
+        rel = proj.recovery("release", other, check=False)
+        assert rel.returncode == 1, rel.stdout
+        assert "held by this stack" in rel.stderr or "no record of this stack" in rel.stderr
+    assert {c["id"]: c for c in live(admin)} == before
+    for proj in (first, second):
+        proj.preview("--expect-no-changes")
+    (held,) = resources_of(importer.export())
+    importer.run("state", "delete", held["urn"], "--yes", "--force")
+    first.destroy()
+    second.destroy()
+    assert live(admin) == []
