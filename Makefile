@@ -101,8 +101,11 @@ down:
 emulator: venv
 	$(PY) -m pulumi_uac.emulator --api-key $(EMULATOR_KEY) --port 8765
 
+# Workers: the suite mostly waits (sockets, sleeps, the CLI's child processes), so more workers
+# than cores pay off; every test has its own emulator, backend and PULUMI_HOME.
+TEST_WORKERS ?= 4
 test: setup
-	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) -m pytest $(PYTEST_ARGS)
+	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
