@@ -571,8 +571,10 @@ def test_what_telnyx_stored_differently_is_reported_as_a_warning(
     admin.put("faults", json={"ignore_fields": ["inbound.prack_enabled"]})
     state = engine.create(props(inbound={"prack_enabled": True, "timeout_1xx_secs": 5}))
     assert warnings == [
-        f"UAC connection 'Office PBX' ({state.id}): Telnyx stored inbound.prack_enabled as False, "
-        "not True as sent; the next refresh will show it as drift"
+        # The dynamic host cannot tell which inputs were secret: names, never values.
+        f"UAC connection '[connection_name]' ({state.id}): Telnyx stored inbound.prack_enabled "
+        "differently from what was sent (its value is not shown: it may be secret); the next "
+        "refresh will show it as drift"
     ]
     warnings.clear()
     engine.up(state, props(inbound={"prack_enabled": True, "timeout_1xx_secs": 7}))
@@ -682,15 +684,18 @@ def test_a_connection_that_belongs_to_a_resource_is_never_adopted(
 
 
 def test_adoption_failures_are_clear(provider: UacConnectionProvider, client: UacClient) -> None:
-    with pytest.raises(AdoptionError, match="no UAC connection with id '999'"):
+    # The dynamic host cannot tell which inputs were secret: their names stand for them.
+    with pytest.raises(AdoptionError, match=r"no UAC connection with id '\[adopt_existing_id\]'"):
         provider.create(checked_inputs(props(adopt_existing_id="999")))
-    with pytest.raises(AdoptionError, match="no UAC connection named 'Nobody'"):
+    with pytest.raises(AdoptionError, match=r"no UAC connection named '\[connection_name\]'"):
         provider.create(
             checked_inputs(props(connection_name="Nobody", adopt_existing_by_name=True))
         )
     client.create(UacConnectionCreateParams(connection_name="Twin"))
     client.create(UacConnectionCreateParams(connection_name="Twin"))
-    with pytest.raises(AdoptionError, match="2 UAC connections are named 'Twin'") as info:
+    with pytest.raises(
+        AdoptionError, match=r"2 UAC connections are named '\[connection_name"
+    ) as info:
         provider.create(checked_inputs(props(connection_name="Twin", adopt_existing_by_name=True)))
     assert info.value.__cause__ is None and info.value.__context__ is None
 
@@ -717,7 +722,8 @@ def test_wait_for_registration_fails_naming_the_proxy_and_leaves_nothing(
     with pytest.raises(RegistrationError) as info:
         provider.create(checked_inputs(props(wait_for_registration=1.5)))
     msg = str(info.value)
-    assert expected in msg and "sip:pbx.example.com:5060" in msg and "was deleted" in msg
+    assert expected in msg and "[external_uac_settings.proxy]" in msg and "was deleted" in msg
+    assert "sip:pbx.example.com" not in msg
     assert "last status: Not Registered" in msg or kind == "failing_proxies"
     if kind == "failing_proxies":
         assert time.monotonic() - started < 1.5  # Failed stops the wait at once

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +42,7 @@ from .errors import OwnedElsewhereError, with_context
 from .marks import marks_of, new_mark, new_token, user_tags
 from .nested import nested_roots, whole_objects
 from .outputs import api_view, build_outputs, known_password
+from .redact import Redactor
 from .registration import wait_for_registration
 from .rollback import roll_back
 from .schema import (
@@ -85,7 +86,9 @@ class ConnectionLifecycle:
     """Create, read, update and delete UAC connections through ``client``.
 
     ``warn`` receives the warnings a user should see (Telnyx storing something other than what
-    was sent); each adapter routes them to the engine.
+    was sent); each adapter routes them to the engine. ``redactor`` (built by the adapter from
+    the call's inputs) hides every value that may have been secret from those warnings and
+    from the message of every failure raised here; without one, no value is shown at all.
     """
 
     def __init__(
@@ -93,11 +96,14 @@ class ConnectionLifecycle:
         client: UacClient,
         *,
         warn: Warn | None = None,
+        redactor: Redactor | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.client = client
-        self._warn = warn or log.warning
+        self.redactor = redactor or Redactor((), None)
+        sink = warn or log.warning
+        self._warn: Warn = lambda message: sink(self.redactor(message))
         self._sleep = sleep
         self._clock = clock
 
@@ -106,7 +112,7 @@ class ConnectionLifecycle:
     def create(self, inputs: dict[str, Any], *, timeout: float | None = None) -> Created:
         """Create (or adopt, when asked) the connection ``inputs`` describe; with ``timeout``
         (``customTimeouts``), every request of it ends within that many seconds."""
-        with self._bounded(timeout):
+        with self._redacting(), self._bounded(timeout):
             return self._create(inputs, timeout)
 
     def _create(self, inputs: dict[str, Any], timeout: float | None) -> Created:
@@ -191,6 +197,10 @@ class ConnectionLifecycle:
     # ------------------------------------------------------------------ read
 
     def read(self, conn_id: str, outputs: dict[str, Any]) -> Read | None:
+        with self._redacting():
+            return self._read(conn_id, outputs)
+
+    def _read(self, conn_id: str, outputs: dict[str, Any]) -> Read | None:
         """The connection as Telnyx holds it now; None when it no longer exists.
 
         With ``outputs`` from the state (refresh), the managed paths stay those the state
@@ -238,7 +248,7 @@ class ConnectionLifecycle:
     ) -> dict[str, Any]:
         """Apply the program's inputs ``news`` to the connection whose state outputs are
         ``olds``; the new outputs. ``timeout`` bounds it as for :meth:`create`."""
-        with self._bounded(timeout):
+        with self._redacting(), self._bounded(timeout):
             return self._update(conn_id, olds, news, timeout)
 
     def _update(
@@ -313,6 +323,10 @@ class ConnectionLifecycle:
     # ------------------------------------------------------------------ delete
 
     def delete(self, conn_id: str, outputs: dict[str, Any] | None = None) -> None:
+        with self._redacting():
+            self._delete(conn_id, outputs)
+
+    def _delete(self, conn_id: str, outputs: dict[str, Any] | None = None) -> None:
         """Delete the connection; one that is already gone is the desired end state. One this
         resource did not tag (imported) is first checked for another owner's mark."""
         try:
@@ -345,6 +359,15 @@ class ConnectionLifecycle:
         return conn
 
     # ------------------------------------------------------------------ helpers
+
+    @contextmanager
+    def _redacting(self) -> Iterator[None]:
+        """Every failure leaves with the values that may have been secret taken out."""
+        try:
+            yield
+        except TelnyxError as exc:
+            exc.args = (self.redactor(str(exc)),)
+            raise
 
     def _bounded(self, timeout: float | None) -> AbstractContextManager[None]:
         return self.client.within(timeout) if timeout else nullcontext()
@@ -390,9 +413,14 @@ class ConnectionLifecycle:
             wanted = get_path(sent, path)
             stored = get_path(view, path)
             if comparable(path, wanted) != comparable(path, stored):
+                what = (
+                    f"{path} as {_shown(stored)}, not {_shown(wanted)} as sent"
+                    if self.redactor.reveals(path)
+                    else f"{path} differently from what was sent (its value is not shown: it "
+                    "may be secret)"
+                )
                 self._warn(
-                    f"{subject}: Telnyx stored {path} as {_shown(stored)}, not {_shown(wanted)} as "
-                    "sent; the next refresh will show it as drift"
+                    f"{subject}: Telnyx stored {what}; the next refresh will show it as drift"
                 )
 
 

@@ -30,14 +30,14 @@ class RegistrationSettings:
         ``Expired`` one more delay later."""
 
     def outcome(self, proxy: str) -> str:
-        if any(fnmatch(proxy, p) for p in self.failing_proxies):
+        if _matches(proxy, self.failing_proxies):
             return "Failed"
-        if any(fnmatch(proxy, p) for p in self.silent_proxies):
+        if _matches(proxy, self.silent_proxies):
             return "Not Registered"
         return "Registered"
 
     def expires(self, proxy: str) -> bool:
-        return any(fnmatch(proxy, p) for p in self.expiring_proxies)
+        return _matches(proxy, self.expiring_proxies)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +46,13 @@ class RegistrationSettings:
             "silent_proxies": self.silent_proxies,
             "expiring_proxies": self.expiring_proxies,
         }
+
+
+def _matches(proxy: str, patterns: list[str]) -> bool:
+    """A glob matches the whole proxy (``sip:pbx.example.com:5060``) or its host alone
+    (``*.reject.example``, as the emulator's help and the README write them)."""
+    host = proxy_host(proxy)[0]
+    return any(fnmatch(proxy, p) or fnmatch(host, p) for p in patterns)
 
 
 def proxy_host(proxy: str) -> tuple[str, int | None]:

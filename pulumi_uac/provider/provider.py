@@ -32,6 +32,7 @@ from pulumi.runtime import rpc
 
 from ..client import TelnyxError
 from ..core import UNKNOWN, ConnectionLifecycle, check, compute_diff, resolve, shared_client
+from ..core.redact import Redactor
 from ..core.session import (
     API_KEY_CONFIG,
     BASE_URL_CONFIG,
@@ -91,14 +92,18 @@ class UacConnectionProvider(ResourceProvider):
         self._base_url = str(url) if url else None
         self._retry_timeout = str(budget) if budget else None
 
-    def lifecycle(self) -> ConnectionLifecycle:
-        """The core lifecycle over the shared client for this provider's credentials."""
+    def lifecycle(self, *props: dict[str, Any]) -> ConnectionLifecycle:
+        """The core lifecycle over the shared client for this provider's credentials. The
+        host unwraps secrets before they get here, so any of ``props`` may have been one: no
+        message shows their values, only field names."""
         try:
             key, url = resolve(self._api_key, self._base_url)
             client = shared_client(key, url, self._retry_timeout, engine_watch().gone)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
-        return ConnectionLifecycle(client, warn=default_log().warn)
+        return ConnectionLifecycle(
+            client, warn=default_log().warn, redactor=Redactor(props, secret_paths=None)
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         # Whatever happens to the instance, only an empty state is ever serialized into a stack.
@@ -108,8 +113,10 @@ class UacConnectionProvider(ResourceProvider):
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         checked = check(from_engine(_olds), from_engine(news))
-        # No property name: the engine would print the property's value next to it.
-        failures = [CheckFailure("", f.reason) for f in checked.failures]
+        # No property name: the engine would print the property's value next to it. A rule's
+        # text may quote a value (an enum member), which may have been secret.
+        hide = Redactor((news,), secret_paths=None)
+        failures = [CheckFailure("", hide(f.reason)) for f in checked.failures]
         failures += [
             CheckFailure("", problem)
             for problem in config_problems(self._base_url, self._retry_timeout)
@@ -138,14 +145,14 @@ class UacConnectionProvider(ResourceProvider):
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         try:
-            created = self.lifecycle().create(props)
+            created = self.lifecycle(props).create(props)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
         return CreateResult(created.id, created.outputs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
-            found = self.lifecycle().read(id_, props)
+            found = self.lifecycle(props).read(id_, props)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
         if found is None:
@@ -155,13 +162,13 @@ class UacConnectionProvider(ResourceProvider):
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         try:
-            outs = self.lifecycle().update(id_, olds, news)
+            outs = self.lifecycle(olds, news).update(id_, olds, news)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         try:
-            self.lifecycle().delete(id_, from_engine(props))
+            self.lifecycle(props).delete(id_, from_engine(props))
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None

@@ -65,6 +65,7 @@ from ...core import (
 )
 from ...core.diff import PathChange
 from ...core.errors import LookupFailedError
+from ...core.redact import NOTHING_SECRET, Redactor
 from ...core.schema import PASSWORD_PATHS, PROVIDER_INPUT_NAMES
 from ...core.session import config_problems
 from ..engine import EngineLog, EngineWatch
@@ -83,6 +84,12 @@ def _kind(change: PathChange) -> PropertyDiffKind:
     if change.kind == "add":
         return PropertyDiffKind.ADD_REPLACE if change.replace else PropertyDiffKind.ADD
     return PropertyDiffKind.UPDATE_REPLACE if change.replace else PropertyDiffKind.UPDATE
+
+
+def _redactor(sources: tuple[dict[str, Any], ...], secrets: set[Path]) -> Redactor:
+    """What hides this call's secret values from its messages: the paths that arrived secret,
+    and every password wherever it arrived from (YAML literals come plain)."""
+    return Redactor(sources, {".".join(p) for p in secrets} | set(PASSWORD_PATHS))
 
 
 def _text(value: PropertyValue | None) -> str | None:
@@ -104,18 +111,21 @@ class TelnyxProvider(Provider):
 
     # ------------------------------------------------------------------ plumbing
 
-    def _lifecycle(self, urn: str = "") -> ConnectionLifecycle:
+    def _lifecycle(self, urn: str = "", redactor: Redactor = NOTHING_SECRET) -> ConnectionLifecycle:
         key, url = resolve(self._api_key, self._base_url)
         client = shared_client(key, url, self._retry_timeout, self._watch.gone)
-        return ConnectionLifecycle(client, warn=functools.partial(self._log.warn, urn=urn))
+        return ConnectionLifecycle(
+            client, warn=functools.partial(self._log.warn, urn=urn), redactor=redactor
+        )
 
-    async def _run(self, fn: Callable[[], T]) -> T:
+    async def _run(self, fn: Callable[[], T], redactor: Redactor = NOTHING_SECRET) -> T:
         """Run ``fn`` (synchronous, it talks to Telnyx) on the pool; an expected failure is
-        noted for the servicer, which answers it as one plain line."""
+        noted for the servicer, which answers it as one plain line, with every value that
+        arrived secret hidden."""
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
         except TelnyxError as exc:
-            _FAILURE.set(str(exc))
+            _FAILURE.set(redactor(str(exc)))
             raise
 
     # ------------------------------------------------------------------ provider
@@ -167,20 +177,22 @@ class TelnyxProvider(Provider):
         olds, _ = plain_map(request.old_inputs)
         news, secrets = plain_map(request.new_inputs)
         checked = check(olds, news)
+        hide = _redactor((news,), secrets)
         return CheckResponse(
             # Passwords are secret whatever the program did (a YAML program, or any language
             # without our SDK's wrapping, sends them plain): the state records checked inputs.
             inputs=value_map(checked.inputs, {*secrets, *_PASSWORDS}),
-            failures=[CheckFailure("", f.reason) for f in checked.failures],
+            failures=[CheckFailure("", hide(f.reason)) for f in checked.failures],
         )
 
     async def diff(self, request: DiffRequest) -> DiffResponse:
-        olds, _ = plain_map(request.old_state)
-        news, _ = plain_map(request.new_inputs)
+        olds, old_secrets = plain_map(request.old_state)
+        news, secrets = plain_map(request.new_inputs)
+        redactor = _redactor((olds, news), old_secrets | secrets)
         changes = compute_diff(olds, news)
         for change in changes.changes:
             if change.replace:
-                self._log.info(change.reason, urn=request.urn)
+                self._log.info(redactor(change.reason), urn=request.urn)
         detailed = {c.path: PropertyDiff(_kind(c), True) for c in changes.changes}
         for name in changes.provider_inputs:
             detailed[name] = PropertyDiff(PropertyDiffKind.UPDATE, True)
@@ -195,8 +207,10 @@ class TelnyxProvider(Provider):
     async def create(self, request: CreateRequest) -> CreateResponse:
         inputs, secrets = plain_map(request.properties)
         timeout = request.timeout or None
+        redactor = _redactor((inputs,), secrets)
         created = await self._run(
-            lambda: self._lifecycle(request.urn).create(inputs, timeout=timeout)
+            lambda: self._lifecycle(request.urn, redactor).create(inputs, timeout=timeout),
+            redactor,
         )
         return CreateResponse(
             resource_id=created.id,
@@ -205,8 +219,10 @@ class TelnyxProvider(Provider):
 
     async def read(self, request: ReadRequest) -> ReadResponse:
         state, secrets = plain_map(request.properties)
+        redactor = _redactor((state,), secrets)
         found = await self._run(
-            lambda: self._lifecycle(request.urn).read(request.resource_id, state)
+            lambda: self._lifecycle(request.urn, redactor).read(request.resource_id, state),
+            redactor,
         )
         if found is None:
             return ReadResponse(resource_id="", properties={}, inputs={})
@@ -218,29 +234,38 @@ class TelnyxProvider(Provider):
         )
 
     async def update(self, request: UpdateRequest) -> UpdateResponse:
-        olds, _ = plain_map(request.olds)
+        olds, old_secrets = plain_map(request.olds)
         news, secrets = plain_map(request.news)
         timeout = request.timeout or None
+        redactor = _redactor((olds, news), old_secrets | secrets)
         outs = await self._run(
-            lambda: self._lifecycle(request.urn).update(
+            lambda: self._lifecycle(request.urn, redactor).update(
                 request.resource_id, olds, news, timeout=timeout
-            )
+            ),
+            redactor,
         )
         return UpdateResponse(properties=value_map(outs, {*secrets, *_PASSWORDS}))
 
     async def delete(self, request: DeleteRequest) -> None:
-        outputs, _ = plain_map(request.properties)
-        await self._run(lambda: self._lifecycle(request.urn).delete(request.resource_id, outputs))
+        outputs, secrets = plain_map(request.properties)
+        redactor = _redactor((outputs,), secrets)
+        await self._run(
+            lambda: self._lifecycle(request.urn, redactor).delete(request.resource_id, outputs),
+            redactor,
+        )
 
     # ------------------------------------------------------------------ functions
 
     async def invoke(self, request: InvokeRequest) -> InvokeResponse:
         args, _ = plain_map(request.args)
+        # The SDKs unwrap secret arguments of an invoke before sending them, so this cannot
+        # tell: no argument's value is shown.
+        redactor = Redactor((args,), secret_paths=None)
         if request.tok == GET_CONNECTION:
-            result = await self._run(lambda: self._get_connection(args))
+            result = await self._run(lambda: self._get_connection(args), redactor)
             return InvokeResponse(return_value=value_map(result, _PASSWORDS))
         if request.tok == GET_REGISTRATION:
-            status = await self._run(lambda: self._registration(args))
+            status = await self._run(lambda: self._registration(args), redactor)
             return InvokeResponse(return_value=value_map(status))
         _FAILURE.set(f"unknown function {request.tok}")
         raise NotImplementedError(request.tok)
