@@ -91,10 +91,15 @@ up: setup emulator-bg
 	  $(PULUMI) up --yes --non-interactive --skip-preview
 	$(PULUMI) stack output
 
+# A failed destroy fails `make down` and leaves the emulator running, so that `make down` can be
+# run again once the cause is fixed (nothing is forgotten: the emulator keeps its state on disk).
 down:
-	if [ -f $(ENGINE_FILE) ] && [ -f $(STATE)/emulator.url ]; then \
+	if [ -f $(ENGINE_FILE) ] && [ -f $(STATE)/emulator.url ] && \
+	   $(PULUMI) stack ls --json 2>/dev/null | grep -q '"name": "$(STACK)"'; then \
 	  TELNYX_BASE_URL="$$(cat $(STATE)/emulator.url)" TELNYX_API_KEY=$(EMULATOR_KEY) \
-	  $(PULUMI) destroy --yes --non-interactive --stack $(STACK) || true; fi
+	  $(PULUMI) destroy --yes --non-interactive --stack $(STACK) || { \
+	    echo "make down: the destroy failed; the emulator is left running: fix the cause and run make down again" >&2; \
+	    exit 1; }; fi
 	if [ -f $(STATE)/emulator.pid ]; then kill "$$(cat $(STATE)/emulator.pid)" 2>/dev/null || true; \
 	  rm -f $(STATE)/emulator.pid $(STATE)/emulator.url; fi
 

@@ -56,16 +56,35 @@ with_yaml() {
     || official_hint "the Go module proxy did not serve pulumi-yaml v$YAML_V"
 }
 
+# fresh_langhost: our own language host in the cache is rebuilt (alone, in seconds) whenever
+# scripts/langhost/main.go changed since it was built; the stamp holds the source's hash.
+LANGHOST_SUM="$(sha256sum "$ROOT/scripts/langhost/main.go" | cut -d' ' -f1)"
+fresh_langhost() {
+  [ "$(cat "$BIN/.langhost.sha256" 2>/dev/null)" = "$LANGHOST_SUM" ] && return 0
+  [ -f "$DEST/build/go.mod" ] || return 1
+  command -v go >/dev/null 2>&1 || return 1
+  say "rebuilding the language host (scripts/langhost/main.go changed)"
+  exec 8>"$DEST/.lock"
+  flock 8
+  cp "$ROOT/scripts/langhost/main.go" "$DEST/build/langhost/main.go"
+  ( cd "$DEST/build" && CGO_ENABLED=0 go build -trimpath -tags osusergo,grpcnotrace \
+      -ldflags "-w -s -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$V" \
+      -o "$BIN/pulumi-language-python.tmp" ./langhost >&2 ) || return 1
+  mv "$BIN/pulumi-language-python.tmp" "$BIN/pulumi-language-python"
+  echo "$LANGHOST_SUM" > "$BIN/.langhost.sha256"
+  flock -u 8
+}
+
 if existing="$(command -v pulumi 2>/dev/null)"; then
   dir="$(cd "$(dirname "$existing")" && pwd)"
-  if complete "$dir"; then
+  if [ "$dir" != "$BIN" ] && complete "$dir"; then
     say "using the Pulumi v$V found on PATH in $dir"
     with_yaml "$dir"
     echo "$dir"; exit 0
   fi
 fi
 
-if complete "$BIN"; then
+if complete "$BIN" && fresh_langhost; then
   say "using the cached Pulumi v$V in $BIN"
   with_yaml "$BIN"
   echo "$BIN"; exit 0
@@ -80,7 +99,7 @@ fi
 mkdir -p "$DEST"
 exec 9>"$DEST/.lock"
 flock 9  # two clones building at once would otherwise race on the same cache folder
-if complete "$BIN"; then echo "$BIN"; exit 0; fi
+if complete "$BIN" && [ "$(cat "$BIN/.langhost.sha256" 2>/dev/null)" = "$LANGHOST_SUM" ]; then echo "$BIN"; exit 0; fi
 
 BUILD="$DEST/build"
 rm -rf "$BUILD" "$BIN.tmp"
@@ -120,6 +139,7 @@ say "building Pulumi v$V from the Go module proxy into $DEST (the first build ta
 )
 rm -rf "$BIN"
 mv "$BIN.tmp" "$BIN"
+echo "$LANGHOST_SUM" > "$BIN/.langhost.sha256"
 complete "$BIN" || official_hint "the build finished but $BIN/pulumi does not report v$V"
 with_yaml "$BIN"
 say "built Pulumi v$V in $(( $(date +%s) - start ))s; installed in $BIN"

@@ -295,3 +295,17 @@ def project_factory(tmp_path: Path, emulator: EmulatorServer):  # type: ignore[n
     yield make
     for proj in made:
         proj.reap()
+
+
+# Under pytest-xdist the slowest tests go first (the CLI tests, faults and lifecycles the
+# slowest of them), so that short ones fill the end instead of one long test running alone.
+_SLOWEST = ("test_faults.py", "test_e2e.py::test_full_lifecycle", "test_recovery_guard.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        if any(s in item.nodeid for s in _SLOWEST):
+            return 0
+        return 1 if item.get_closest_marker("e2e") else 2
+
+    items.sort(key=rank)

@@ -854,3 +854,26 @@ def test_a_timeout_cut_short_by_the_deadline_says_how_long_it_had() -> None:
     client = make_client(slow)
     with client.within(2.0), pytest.raises(APITimeoutError, match=r"\(ReadTimeout\) after [12]s"):
         client.get("1")
+
+
+def test_the_registration_wait_reports_each_status_it_sees(
+    client: UacClient, api: httpx.Client
+) -> None:
+    from pulumi_uac.core.registration import wait_for_registration
+
+    body = {
+        "connection_name": "Progress",
+        "external_uac_settings": {
+            "proxy": "sip:pbx.example.com",
+            "username": "reg-user",
+            "password": "pw-1234567",
+        },
+    }
+    conn_id = api.post("uac_connections", json=body).json()["data"]["id"]
+    seen: list[str] = []
+    result = wait_for_registration(
+        client, conn_id, 10, proxy="sip:pbx.example.com", name="Progress", progress=seen.append
+    )
+    assert result.status == "Registered"
+    assert seen[0].startswith("registration: Not Registered (") and "of 10s)" in seen[0]
+    assert seen[-1].startswith("registration: Registered (")

@@ -335,3 +335,22 @@ UacConnection("c", connection_name="Ignored", inbound={"prack_enabled": True})
     # As the warning says: the next refresh shows it.
     assert proj.preview("--refresh", "--expect-no-changes", check=False).returncode != 0
     proj.destroy()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_registration_wait_shows_its_status_on_the_resource_line(
+    project_factory: Any, admin: httpx.Client, mode: str
+) -> None:
+    program = """
+from pulumi_uac import UacConnection
+UacConnection("waiting", connection_name="Waiting", wait_for_registration=30,
+    external_uac_settings={"proxy": "sip:pbx.example.com", "username": "reg-user",
+                           "password": "pw-1234567"})
+"""
+    admin.patch("config", json={"registration_delay": 3})
+    proj: PulumiProject = project_factory(program, mode=mode)
+    proj.init()
+    lines = proj.up().stdout.splitlines()
+    waiting = [line for line in lines if " waiting creating " in line and "registration:" in line]
+    assert any("registration: Not Registered (" in line for line in waiting), lines
+    assert any("registration: Registered (" in line for line in lines), lines

@@ -486,6 +486,7 @@ def test_key_rotation_follows_the_readme(
     # by the last `up`, so run the program (or `pulumi up` first).
     stale = proj.run("destroy", "--yes", "--skip-preview", check=False)
     assert stale.returncode != 0 and "401" in stale.stdout + stale.stderr
+    assert "--run-program" in stale.stdout + stale.stderr  # the 401 says what to run
     proj.run("destroy", "--yes", "--skip-preview", "--run-program")
     assert live(admin) == []
 

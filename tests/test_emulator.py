@@ -828,3 +828,15 @@ def test_cli_fault_flags(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_proxy_globs_match_the_host_as_the_help_writes_them() -> None:
+    """`--fail-proxy '*.reject.example'` (the help's own example) matches a proxy written with
+    its scheme and port; a glob over the whole proxy string still works."""
+    from pulumi_uac.emulator.registration import RegistrationSettings
+
+    reg = RegistrationSettings(failing_proxies=["*.reject.example"], silent_proxies=["sip:quiet*"])
+    assert reg.outcome("sip:pbx.reject.example:5060") == "Failed"
+    assert reg.outcome("sips:pbx.reject.example;transport=tls") == "Failed"
+    assert reg.outcome("sip:quiet.example.com") == "Not Registered"
+    assert reg.outcome("sip:pbx.reject.example.org") == "Registered"

@@ -190,7 +190,9 @@ def kill_when(proc: subprocess.Popen[str], ready: Any, what: str, limit: float =
 def readme_recovery(proj: PulumiProject, then: str = "up") -> None:
     """The README's recovery, word for word, started at once."""
     proj.run("cancel", "--yes")
-    proj.recovery("recover")
+    out = proj.recovery("recover").stdout
+    # One account of what happened, never "cleared N" and "nothing to recover" together.
+    assert "cleared" in out and "nothing to recover" not in out, out
     if then == "up":
         proj.up()
     else:

@@ -23,11 +23,32 @@ def test_cli_sdk_and_pin_are_the_same_version() -> None:
     out = subprocess.run([pulumi_binary(), "version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"v{VERSION}"
     deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
-    assert f"pulumi=={VERSION}" in deps
+    # The package declares a range starting at the tested version; the tests pin it exactly.
+    assert f"pulumi>={VERSION},<4" in deps
     assert f"pulumi=={VERSION}" in (REPO / "constraints.txt").read_text().split()
     from importlib.metadata import version
 
     assert version("pulumi") == VERSION
+
+
+def test_the_plugin_prints_its_version_and_exits() -> None:
+    proc = subprocess.run(
+        [str(Path(sys.executable).parent / "pulumi-resource-telnyx"), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    import pulumi_uac
+
+    assert proc.returncode == 0 and proc.stdout.strip() == pulumi_uac.__version__, proc
+
+
+def test_license_and_changelog_ship_with_the_repository() -> None:
+    assert "Apache License" in (REPO / "LICENSE").read_text()
+    changelog = (REPO / "CHANGELOG.md").read_text()
+    import pulumi_uac
+
+    assert f"## {pulumi_uac.__version__}" in changelog
 
 
 def test_engine_directory_holds_the_four_files() -> None:

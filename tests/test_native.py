@@ -416,3 +416,38 @@ def test_both_documented_ways_to_make_the_plugin_available(
         assert AMBIENT not in out and "warning" not in out, out
         assert len(live(admin)) == 1
         proj.destroy()
+
+
+def test_lookup_results_are_typed_exportable_and_strict_about_names(
+    project_factory: Any, api: httpx.Client
+) -> None:
+    from pulumi_uac.core.schema import PROVIDER_INPUT_NAMES
+    from pulumi_uac.models import RegistrationStatusResult
+    from pulumi_uac.native import GetRegistrationStatusResult, GetUacConnectionResult
+    from pulumi_uac.resource.declared import UacConnectionOutputs
+
+    # The declared attributes follow the resource's outputs and the model: a stale copy fails.
+    outputs = set(UacConnectionOutputs.__annotations__) - set(PROVIDER_INPUT_NAMES)
+    assert GetUacConnectionResult.fields() == outputs | {"id"}
+    assert GetRegistrationStatusResult.fields() == set(RegistrationStatusResult.model_fields)
+    conn = made_by_hand(api)
+    program = f"""
+import pulumi
+import pulumi_uac.native as native
+found = native.get_uac_connection(id={conn["id"]!r})
+pulumi.export("whole", found)
+pulumi.export("status", native.get_registration_status(id=found.id))
+pulumi.export("later", native.get_uac_connection_output(id=found.id).fqdn)
+try:
+    found.fqnd
+except AttributeError as exc:
+    pulumi.export("typo", str(exc))
+"""
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proj.up()
+    outs = proj.stack_outputs()
+    assert outs["whole"]["fqdn"] == conn["fqdn"] == outs["later"]
+    assert set(outs["whole"]) <= GetUacConnectionResult.fields()
+    assert outs["status"]["status"] == "Not Applicable"
+    assert "has no attribute 'fqnd'" in outs["typo"] and "fqdn" in outs["typo"]

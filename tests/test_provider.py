@@ -567,6 +567,9 @@ def test_what_telnyx_stored_differently_is_reported_as_a_warning(
         def warn(self, message: str, urn: str = "") -> None:
             warnings.append(message)
 
+        def status(self, message: str, urn: str = "") -> None:
+            pass
+
     monkeypatch.setattr("pulumi_uac.provider.provider.default_log", Recorder)
     admin.put("faults", json={"ignore_fields": ["inbound.prack_enabled"]})
     state = engine.create(props(inbound={"prack_enabled": True, "timeout_1xx_secs": 5}))

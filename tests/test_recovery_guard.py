@@ -167,3 +167,23 @@ def test_no_tool_touches_another_stacks_connections(
     first.destroy()
     second.destroy()
     assert live(admin) == []
+
+
+def test_a_wrong_passphrase_stops_before_telnyx_and_recover_says_one_thing(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    proj: PulumiProject = project_factory(OWNED)
+    proj.init()
+    proj.config("telnyx:apiKey", "key-from-config", secret=True)
+    proj.env.pop("TELNYX_API_KEY")
+    proj.env["PULUMI_CONFIG_PASSPHRASE"] = "not-the-passphrase"
+    for args in (("recover",), ("orphans",)):
+        proc = proj.recovery(*args, check=False)
+        assert proc.returncode == 1 and "cannot read the stack's configuration" in proc.stderr
+        assert "passphrase" in proc.stderr.lower() and "401" not in proc.stderr
+    assert admin.get("requests").json()["counts"] == {}
+    proj.env["PULUMI_CONFIG_PASSPHRASE"] = "test-passphrase"
+    out = proj.recovery("recover").stdout
+    assert out.strip() == (
+        "nothing to recover: no interrupted operation is recorded in the stack's state"
+    )

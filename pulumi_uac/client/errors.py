@@ -109,7 +109,11 @@ class BadRequestError(APIStatusError):
 class AuthenticationError(APIStatusError):
     """401: the API key was missing or not accepted."""
 
-    reason = "Unauthorized (check telnyx:apiKey or TELNYX_API_KEY)"
+    reason = (
+        "Unauthorized (check telnyx:apiKey or TELNYX_API_KEY; after rotating the key, "
+        "`pulumi destroy` and `pulumi refresh` use the key recorded by the last `pulumi up` "
+        "unless run with --run-program)"
+    )
 
 
 class PermissionDeniedError(APIStatusError):

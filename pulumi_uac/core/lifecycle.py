@@ -86,9 +86,10 @@ class ConnectionLifecycle:
     """Create, read, update and delete UAC connections through ``client``.
 
     ``warn`` receives the warnings a user should see (Telnyx storing something other than what
-    was sent); each adapter routes them to the engine. ``redactor`` (built by the adapter from
-    the call's inputs) hides every value that may have been secret from those warnings and
-    from the message of every failure raised here; without one, no value is shown at all.
+    was sent) and ``status`` the progress of a registration wait; each adapter routes them to
+    the engine (a status shows on the resource's line in the CLI). ``redactor`` (built by the
+    adapter from the call's inputs) hides every value that may have been secret from those
+    messages and from every failure raised here; without one, no value is shown at all.
     """
 
     def __init__(
@@ -96,6 +97,7 @@ class ConnectionLifecycle:
         client: UacClient,
         *,
         warn: Warn | None = None,
+        status: Warn | None = None,
         redactor: Redactor | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
@@ -104,6 +106,9 @@ class ConnectionLifecycle:
         self.redactor = redactor or Redactor((), None)
         sink = warn or log.warning
         self._warn: Warn = lambda message: sink(self.redactor(message))
+        self._status: Warn | None = (
+            None if status is None else (lambda message: status(self.redactor(message)))
+        )
         self._sleep = sleep
         self._clock = clock
 
@@ -398,6 +403,7 @@ class ConnectionLifecycle:
             bounded_by=bounded_by,
             sleep=self._sleep,
             clock=self._clock,
+            progress=self._status,
         )
 
     def _report_differences(

@@ -25,20 +25,28 @@ def wait_for_registration(
     bounded_by: str = "wait_for_registration",
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    progress: Callable[[str], None] | None = None,
 ) -> RegistrationStatusResult:
     """Poll ``check_registration_status`` until ``Registered``.
 
     Raises :class:`RegistrationError` at once on ``Failed`` (the PBX rejected Telnyx: waiting
     longer cannot help), and when ``timeout`` seconds pass; both messages name the proxy and the
-    last status seen. ``bounded_by`` names what set the timeout, for the message.
+    last status seen. ``bounded_by`` names what set the timeout, for the message. ``progress``
+    hears the status after every poll, for the resource's line in the CLI.
     """
-    deadline = clock() + timeout
+    started = clock()
+    deadline = started + timeout
     interval = min(max(timeout / 20.0, 0.2), 2.0)
     subject = f"UAC connection {name!r} ({conn_id})"
     while True:
         # Each poll, its retries included, ends within what is left of the wait.
         with client.within(max(deadline - clock(), 0.0)):
             result = client.check_registration_status(conn_id)
+        if progress is not None:
+            progress(
+                f"registration: {result.status or 'no status yet'} "
+                f"({clock() - started:.0f}s of {timeout:g}s)"
+            )
         if result.status == "Registered":
             return result
         if result.status == "Failed":

@@ -67,6 +67,29 @@ def _text(value: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_text)]
+
+
+def _digest_secret(value: SecretStr) -> SecretStr:
+    # The messages name the rule, never the value or a position in it.
+    text = value.get_secret_value()
+    if control_characters(text):
+        raise ValueError(
+            "must not contain control characters (NUL, tab, CR, LF, ...): a PBX is configured "
+            "with printable text, so SIP digest authentication would never match"
+        )
+    if text != text.strip():
+        raise ValueError(
+            "must not start or end with whitespace (most often a newline kept from a file or a "
+            "paste): the PBX would compute its digest without it"
+        )
+    return value
+
+
+SecretText = Annotated[Password, AfterValidator(_digest_secret)]
+"""A password that is sent: printable, with no leading or trailing whitespace. It feeds SIP
+digest authentication (RFC 3261, 22.4), where the PBX hashes the password it was configured
+with; a control character or a stray newline cannot be typed into a PBX and would make every
+registration fail with nothing to show why."""
 """A user-visible string: any printable text, no control characters (CR, LF, NUL, ...)."""
 
 Count = Annotated[Int, Field(ge=0, le=INT32_MAX)]
@@ -222,7 +245,7 @@ def _country_or_blank(value: str) -> str:
 CountryOrBlank = Annotated[StrictStr, AfterValidator(_country_or_blank)]
 """A two-letter country code, or ``""`` ("when left blank, Telnyx will try US and GB")."""
 
-ConnectionPassword = Annotated[Password, Field(min_length=8, max_length=128), Generated()]
+ConnectionPassword = Annotated[SecretText, Field(min_length=8, max_length=128), Generated()]
 
 
 def _metadata(annotation: Any, extra: list[Any]) -> list[Any]:

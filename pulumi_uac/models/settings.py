@@ -17,6 +17,7 @@ from .common import (
     Password,
     RequestModel,
     ResponseModel,
+    SecretText,
     SipAddress,
     SipUsername,
     Text,
@@ -45,7 +46,7 @@ class ExternalUacSettings(RequestModel):
     the object is sent (Telnyx guide)."""
     username: SipUsername | None = None
     """SIP username for the registration: 4-32 characters, letters, digits, '-' and '_'."""
-    password: Annotated[Password, Field(min_length=1)] | None = None
+    password: Annotated[SecretText, Field(min_length=1)] | None = None
     """SIP digest password for the registration. Write-only: masked in responses."""
     auth_username: Annotated[Text | None, Nullable()] = None
     """Digest-auth username, when it differs from ``username``."""

@@ -12,7 +12,8 @@ type: no replacement, no API call. The plugin must be installed once (see the RE
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import inspect
+from collections.abc import Mapping, Sequence
 from typing import Any, overload
 
 import pulumi
@@ -124,31 +125,94 @@ class UacConnection(pulumi.CustomResource, UacConnectionOutputs):
         return UacConnection(resource_name, opts=opts)
 
 
-class _Result:
-    """A function's answer with attribute access (``result.fqdn``)."""
+class _Result(dict[str, Any]):
+    """A function's answer: typed attributes (``result.fqdn``) over a dict, so that
+    ``pulumi.export("conn", result)`` exports it whole (as generated Pulumi SDKs' output types
+    do). A name the result does not have raises, naming the ones it has, instead of quietly
+    giving ``None``."""
 
-    def __init__(self, values: Mapping[str, Any]) -> None:
-        self._values = dict(values)
+    @classmethod
+    def fields(cls) -> frozenset[str]:
+        """The attributes this result declares."""
+        names: set[str] = set()
+        for klass in cls.__mro__:
+            if issubclass(klass, _Result):
+                names.update(inspect.get_annotations(klass))
+        return frozenset(n for n in names if not n.startswith("_"))
 
     def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            return None
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in type(self).fields():
+            return self.get(name)
+        raise AttributeError(
+            f"{type(self).__name__} has no attribute {name!r}; it has: "
+            + ", ".join(sorted(type(self).fields()))
+        )
 
     def __repr__(self) -> str:
-        shown = {k: v for k, v in self._values.items() if k != "password"}
+        shown = {k: v for k, v in self.items() if k != "password"}
         return f"{type(self).__name__}({shown})"
 
 
 class GetUacConnectionResult(_Result):
-    """One connection as Telnyx holds it: ``id``, every setting Telnyx reports (passwords
-    aside), ``fqdn``, ``registration_status``, ..."""
+    """One connection as Telnyx holds it: ``id``, every setting Telnyx reports (passwords are
+    masked), its FQDN and registration status."""
+
+    id: str
+    """The connection's id."""
+    connection_name: str
+    fqdn: str
+    fqdns: Sequence[Mapping[str, Any]]
+    user_name: str
+    password: str | None
+    """Masked by Telnyx (``********``) for accounts created on or after 2026-09-08."""
+    registration_status: str
+    registration_status_updated_at: str | None
+    created_at: str
+    updated_at: str | None
+    sip_subdomain: str
+    managed_fields: Sequence[str]
+    active: bool | None
+    anchorsite_override: str | None
+    android_push_credential_id: str | None
+    bridge_generate_comfort_noise_on_cn: bool | None
+    call_cost_in_webhooks: bool | None
+    default_on_hold_comfort_noise_enabled: bool | None
+    dtmf_type: str | None
+    encode_contact_header_enabled: bool | None
+    encrypted_media: str | None
+    external_uac_settings: Mapping[str, Any] | None
+    inbound: Mapping[str, Any] | None
+    internal_uac_settings: Mapping[str, Any] | None
+    ios_push_credential_id: str | None
+    jitter_buffer: Mapping[str, Any] | None
+    noise_suppression: str | None
+    noise_suppression_details: Mapping[str, Any] | None
+    onnet_t38_passthrough_enabled: bool | None
+    outbound: Mapping[str, Any] | None
+    rtcp_settings: Mapping[str, Any] | None
+    sip_uri_calling_preference: str | None
+    tags: Sequence[str] | None
+    webhook_api_version: str | None
+    webhook_event_failover_url: str | None
+    webhook_event_url: str | None
+    webhook_timeout_secs: int | None
 
 
 class GetRegistrationStatusResult(_Result):
-    """``status``, ``sip_username``, ``ip_address``, ``port``, ``transport``, ``user_agent``,
-    ``last_registration``."""
+    """Telnyx's registration to the connection's PBX, right now."""
+
+    record_type: str | None
+    status: str | None
+    """``Not Applicable``, ``Not Registered``, ``Failed``, ``Expired``, ``Registered`` or
+    ``Unregistered``."""
+    sip_username: str | None
+    ip_address: str | None
+    port: int | None
+    transport: str | None
+    user_agent: str | None
+    last_registration: str | None
 
 
 def _invoke(token: str, args: dict[str, Any], opts: pulumi.InvokeOptions | None) -> Any:

@@ -7,11 +7,14 @@ dynamic host's shim passes its arguments through), so a provider can log through
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 _ADDRESS = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):[0-9]{1,5}")
@@ -43,7 +46,7 @@ class EngineLog:
                 self._stub = engine_pb2_grpc.EngineStub(channel)
             return self._stub
 
-    def _log(self, severity: str, message: str, urn: str = "") -> None:
+    def _log(self, severity: str, message: str, urn: str = "", ephemeral: bool = False) -> None:
         from pulumi.runtime.proto import engine_pb2
 
         stub = self._engine()
@@ -51,20 +54,29 @@ class EngineLog:
             try:
                 stub.Log(
                     engine_pb2.LogRequest(
-                        severity=getattr(engine_pb2, severity), message=message, urn=urn
+                        severity=getattr(engine_pb2, severity),
+                        message=message,
+                        urn=urn,
+                        ephemeral=ephemeral,
                     ),
                     timeout=10,
                 )
                 return
             except Exception:  # noqa: S110 (a lost diagnostic must not fail the step)
                 pass
-        print(f"{severity.lower()}: {message}", file=sys.stderr, flush=True)
+        if not ephemeral:
+            print(f"{severity.lower()}: {message}", file=sys.stderr, flush=True)
 
     def warn(self, message: str, urn: str = "") -> None:
         self._log("WARNING", message, urn)
 
     def info(self, message: str, urn: str = "") -> None:
         self._log("INFO", message, urn)
+
+    def status(self, message: str, urn: str = "") -> None:
+        """A status: the CLI shows it on the resource's line while the step runs, replacing
+        the previous one, and keeps none of them afterwards."""
+        self._log("INFO", message, urn, ephemeral=True)
 
 
 _DEFAULT: EngineLog | None = None
@@ -92,6 +104,7 @@ class EngineWatch:
         self._clock = clock
         self._checked_at = float("-inf")
         self._gone = False
+        self._exiting = False
         self._lock = threading.Lock()
 
     def _reachable(self) -> bool:
@@ -117,6 +130,33 @@ class EngineWatch:
             if gone
             else None
         )
+
+    def exit_when_gone(self, interval: float = 1.0, exit: Callable[[int], Any] = os._exit) -> None:
+        """End this process (from a daemon thread) once the engine is gone: a plugin whose
+        CLI was killed would otherwise run on, orphaned, with whatever it was waiting for.
+        Started by a call (``configure``, or the plugin's ``main``), never at import."""
+        if self.address is None:
+            return
+        with self._lock:
+            if self._exiting:
+                return
+            self._exiting = True
+
+        def watch() -> None:
+            while True:
+                time.sleep(interval)
+                if self.gone():
+                    # stderr was a pipe to the engine, which is gone: writing to it may fail.
+                    with contextlib.suppress(OSError, ValueError):
+                        print(
+                            "pulumi-uac: the pulumi CLI that started this plugin is gone; exiting",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+                    exit(1)
+                    return
+
+        threading.Thread(target=watch, name="engine-watch", daemon=True).start()
 
 
 _WATCH: EngineWatch | None = None

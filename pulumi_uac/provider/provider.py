@@ -15,6 +15,8 @@ process, and the HTTP client lives in a per-process cache.
 
 from __future__ import annotations
 
+import functools
+import sys
 from typing import Any
 
 from pulumi.dynamic import (
@@ -67,6 +69,23 @@ def to_engine(value: Any) -> Any:
     return value
 
 
+def _current_urn() -> str:
+    """The URN of the resource the dynamic host is serving on this thread, or "".
+
+    The host hands a provider only the properties, but a warning or a status belongs on the
+    resource's own line in the CLI: the URN is read (never changed) from the ``request`` of the
+    host's gRPC method further up this thread's stack. Should a future host look different,
+    messages fall back to the stack's line."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        request = frame.f_locals.get("request")
+        urn = getattr(request, "urn", None)
+        if isinstance(urn, str) and urn.startswith("urn:pulumi:"):
+            return urn
+        frame = frame.f_back  # type: ignore[assignment]
+    return ""
+
+
 PROVIDER_KEY = "__provider"
 """Where the dynamic host keeps the serialized provider, in inputs and outputs alike."""
 
@@ -85,6 +104,7 @@ class UacConnectionProvider(ResourceProvider):
     def configure(self, req: ConfigureRequest) -> None:
         """Read ``telnyx:apiKey``, ``telnyx:baseUrl`` and ``telnyx:retryTimeout`` from the stack
         configuration."""
+        engine_watch().exit_when_gone()
         key = req.config.get(API_KEY_CONFIG)
         url = req.config.get(BASE_URL_CONFIG)
         budget = req.config.get(RETRY_TIMEOUT_CONFIG)
@@ -101,8 +121,12 @@ class UacConnectionProvider(ResourceProvider):
             client = shared_client(key, url, self._retry_timeout, engine_watch().gone)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
+        urn = _current_urn()
         return ConnectionLifecycle(
-            client, warn=default_log().warn, redactor=Redactor(props, secret_paths=None)
+            client,
+            warn=functools.partial(default_log().warn, urn=urn),
+            status=functools.partial(default_log().status, urn=urn),
+            redactor=Redactor(props, secret_paths=None),
         )
 
     def __getstate__(self) -> dict[str, Any]:

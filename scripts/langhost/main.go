@@ -15,11 +15,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
@@ -36,6 +39,37 @@ type host struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 	engineAddress string
 	execScript    string
+
+	mu      sync.Mutex
+	program *exec.Cmd // the running program, if any
+}
+
+// watchEngine ends the host (and the program it runs) once the engine stops answering. A
+// SIGKILLed CLI does not take its plugins with it, and a host nobody will ever call again, with
+// a program blocked on outputs that will never resolve, would otherwise run until the machine
+// restarts. Two refused connections a second apart mean gone.
+func (h *host) watchEngine(address string) {
+	misses := 0
+	for {
+		time.Sleep(time.Second)
+		conn, err := net.DialTimeout("tcp", address, 2*time.Second)
+		if err == nil {
+			conn.Close()
+			misses = 0
+			continue
+		}
+		misses++
+		if misses < 2 {
+			continue
+		}
+		h.mu.Lock()
+		if h.program != nil && h.program.Process != nil {
+			_ = h.program.Process.Kill()
+		}
+		h.mu.Unlock()
+		fmt.Fprintln(os.Stderr, "language host: the engine is gone; exiting")
+		os.Exit(1)
+	}
 }
 
 func (h *host) Handshake(
@@ -151,7 +185,17 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	// The engine reads our stdout/stderr and shows it as the program's output.
 	cmd.Stdout = os.Stdout
 	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
+	if err := cmd.Start(); err != nil {
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Problem executing program: %v", err)}, nil
+	}
+	h.mu.Lock()
+	h.program = cmd
+	h.mu.Unlock()
+	err = cmd.Wait()
+	h.mu.Lock()
+	h.program = nil
+	h.mu.Unlock()
+	if err != nil {
 		var exitErr *exec.ExitError
 		if errors.As(err, &exitErr) {
 			if exitErr.ExitCode() == userActionableExitCode {
@@ -178,6 +222,9 @@ func main() {
 		if !strings.HasPrefix(a, "-") {
 			h.engineAddress = a
 		}
+	}
+	if h.engineAddress != "" {
+		go h.watchEngine(h.engineAddress)
 	}
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
 		Init: func(s *grpc.Server) error {

@@ -115,7 +115,10 @@ class TelnyxProvider(Provider):
         key, url = resolve(self._api_key, self._base_url)
         client = shared_client(key, url, self._retry_timeout, self._watch.gone)
         return ConnectionLifecycle(
-            client, warn=functools.partial(self._log.warn, urn=urn), redactor=redactor
+            client,
+            warn=functools.partial(self._log.warn, urn=urn),
+            status=functools.partial(self._log.status, urn=urn),
+            redactor=redactor,
         )
 
     async def _run(self, fn: Callable[[], T], redactor: Redactor = NOTHING_SECRET) -> T:
@@ -348,8 +351,10 @@ def main() -> None:
     """Serve the plugin: print the port, then answer the engine until it goes away."""
     parser = argparse.ArgumentParser(prog="pulumi-resource-telnyx")
     parser.add_argument("engine", nargs="?", help="the Pulumi engine's address")
+    parser.add_argument("--version", action="version", version=__version__)
     known, _ = parser.parse_known_args()
     log, watch = EngineLog(known.engine), EngineWatch(known.engine)
+    watch.exit_when_gone()
     provider = TelnyxProvider(log, watch)
 
     async def serve() -> None:
