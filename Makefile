@@ -110,7 +110,7 @@ emulator: venv
 # than cores pay off; every test has its own emulator, backend and PULUMI_HOME.
 TEST_WORKERS ?= 4
 test: setup
-	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -163,6 +163,7 @@ def test_a_create_that_may_have_landed_unseen_names_the_tag_that_cleans_it_up(
     # No record of the stack links to a failed create's tag: deleting takes its id, named.
     refused = proj.recovery("orphans", "--tag", tag, "--delete", check=False)
     assert refused.returncode == 1 and f"--confirm-id {made[0]['id']}" in refused.stderr
+    assert "left alone" in refused.stderr
     assert len(live(admin)) == 1
     proj.recovery("orphans", "--tag", tag, "--delete", "--confirm-id", made[0]["id"])
     assert live(admin) == []
@@ -280,6 +281,97 @@ def test_a_killed_password_rotation_is_sent_again_even_after_the_program_changes
     proj.preview("--expect-no-changes")
     proj.refresh("--expect-no-changes")
     proj.preview("--expect-no-changes")
+    assert_no_leaks(proj)
+
+
+@pytest.mark.parametrize(
+    "order", ["refresh-first", "plain-up", "plain-up-reverted", "recover-refresh-fails"]
+)
+def test_an_interrupted_password_update_is_never_forgotten_whatever_runs_next(
+    project_factory: Any, admin: httpx.Client, order: str
+) -> None:
+    """The CLI dies after Telnyx took a new PBX password, then the user goes on in any order
+    (the lock of the killed run always needs `pulumi cancel` first). Each order ends with
+    Telnyx holding what the state says, and no perpetual diff."""
+    proj = project(project_factory)
+    proj.config("count", "1")
+    proj.up()
+    proj.config("pw", PASSWORDS[1], secret=True)
+    lost = {"route": "PATCH /v2/uac_connections/*", "drop": True, "after_commit": True}
+    admin.post("faults/fail-next", json={**lost, "count": 999})
+
+    def telnyx_password() -> str:
+        return str(live(admin, reveal=True)[0]["external_uac_settings"]["password"])
+
+    proc = proj.start("up", "--yes", "--skip-preview")
+    kill_when(proc, lambda: telnyx_password() == PASSWORDS[1], "the new password on Telnyx")
+    admin.delete("faults")
+    proj.run("cancel", "--yes")
+    wanted = PASSWORDS[1]
+    if order != "plain-up":
+        wanted = PASSWORDS[0]
+        proj.config("pw", wanted, secret=True)  # the rotation is called off
+    if order == "refresh-first":
+        proj.refresh()
+    elif order in ("plain-up", "plain-up-reverted"):
+        out = proj.up().stdout
+        assert "pending operations" in out, out  # the engine's own warning: run refresh
+        if order == "plain-up-reverted":
+            proj.refresh()  # as that warning says
+    else:
+        admin.post(
+            "faults/fail-next",
+            json={"route": "GET /v2/uac_connections/*", "status": 401, "count": 99},
+        )
+        failed = proj.recovery("recover", check=False)
+        assert failed.returncode == 1, failed.stdout
+        assert "sends them again" in failed.stdout
+        admin.delete("faults")
+    if order != "plain-up":
+        # Whatever ran, the next preview shows the password going out again.
+        assert proj.preview("--expect-no-changes", check=False).returncode != 0
+    proj.up()
+    assert telnyx_password() == wanted
+    assert_converged(proj, admin, 1)
+    proj.refresh("--expect-no-changes")
+    proj.preview("--expect-no-changes")
+    assert_no_leaks(proj)
+
+
+def test_the_cli_s_own_recovery_hints_leave_no_silent_duplicate(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """A killed `up`, then what the CLI itself suggests (`pulumi cancel`, `pulumi refresh
+    --clear-pending-creates`, `pulumi up`) instead of `pulumi-uac recover`: the pending records
+    are gone, and the next `up` makes new connections. The ones the killed run made carry the
+    stack's mark, so `pulumi-uac orphans` names each with the command that removes it; a
+    stack of another name in the same account and backend is never listed."""
+    other = project(project_factory, "other")
+    other.run("stack", "rename", "prod")
+    other.config("count", "2")
+    other.up()
+    proj = project(project_factory)
+    proj.config("count", "6")
+    admin.put("faults", json={"latency_ms": 3000})
+    proc = proj.start("up", "--yes", "--skip-preview")
+    kill_when(proc, lambda: len(live(admin)) >= 5, "three connections of the killed run")
+    admin.delete("faults")
+    proj.run("cancel", "--yes")
+    proj.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
+    proj.up()
+    held = {r["id"] for r in resources_of(proj.export())}
+    theirs = {r["id"] for r in resources_of(other.export())}
+    extra = {c["id"] for c in live(admin)} - held - theirs
+    assert extra, "the killed run left nothing behind"
+    listing = proj.recovery("orphans").stdout
+    listed = {o["id"] for o in json.loads(proj.recovery("orphans", "--json").stdout)}
+    assert listed == extra, listing
+    for conn_id in extra:
+        assert f"--confirm-id {conn_id}" in listing
+    assert "no orphaned" in other.recovery("orphans").stdout
+    confirm = [arg for conn_id in sorted(extra) for arg in ("--confirm-id", conn_id)]
+    proj.recovery("orphans", "--delete", *confirm)
+    assert {c["id"] for c in live(admin)} == held | theirs
     assert_no_leaks(proj)
 
 

@@ -39,7 +39,7 @@ from ..models import (
 from .adoption import adopt, by_id, by_name
 from .diff import comparable, compute_diff, unconfirmed_passwords
 from .errors import OwnedElsewhereError, with_context
-from .marks import marks_of, new_mark, new_token, user_tags
+from .marks import marks_of, new_mark, new_token, stack_mark, token_of, user_tags
 from .nested import nested_roots, whole_objects
 from .outputs import api_view, build_outputs, known_password
 from .redact import Redactor
@@ -99,10 +99,12 @@ class ConnectionLifecycle:
         warn: Warn | None = None,
         status: Warn | None = None,
         redactor: Redactor | None = None,
+        urn: str = "",
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.client = client
+        self._stack_marks = [m for m in (stack_mark(urn),) if m]
         self.redactor = redactor or Redactor((), None)
         sink = warn or log.warning
         self._warn: Warn = lambda message: sink(self.redactor(message))
@@ -139,7 +141,7 @@ class ConnectionLifecycle:
                 conn = adopt(client, found, desired, tag)
             else:
                 body = dict(desired)
-                body["tags"] = [*user_tags(desired.get("tags")), tag]
+                body["tags"] = [*user_tags(desired.get("tags")), tag, *self._stack_marks]
                 conn = client.create(UacConnectionCreateParams.model_validate(body), mark=tag)
         except UnconfirmedCreateError as exc:
             # The engine records nothing for a failed create, and the tag is random: only the
@@ -222,17 +224,22 @@ class ConnectionLifecycle:
             managed = [str(p) for p in recorded]
         else:
             managed = _readable_paths(conn, outputs)
+        tag, unrecorded = _mark_on_telnyx(conn, outputs.get(OWNERSHIP_TAG))
         outs = build_outputs(
             conn,
             managed,
             desired=None,
             previous=outputs,
             inputs=outputs,
-            tag=outputs.get(OWNERSHIP_TAG),
+            tag=tag,
         )
         inputs = project(outs, managed)
         inputs.update({k: outs[k] for k in (*PROVIDER_INPUT_NAMES, OWNERSHIP_TOKEN) if k in outs})
         unconfirmed = unconfirmed_passwords(outputs)
+        if unrecorded:
+            # An update that changed passwords landed and the state never recorded it (its run
+            # was killed): Telnyx may hold passwords other than the state's.
+            unconfirmed = sorted({*unconfirmed, *(p for p in PASSWORD_PATHS if p in managed)})
         if unconfirmed:
             # A refresh cannot settle them (Telnyx masks passwords), only an update can: the
             # marker stays, and so does the gap in the inputs that makes the engine see it.
@@ -263,7 +270,7 @@ class ConnectionLifecycle:
         changes = compute_diff(olds, news)
         desired = api_inputs(news)
         managed = managed_paths(desired)
-        patch = self._patch_for(changes.paths, desired, olds)
+        patch = self._patch_for(changes.paths, desired, olds, self._stack_marks)
         name = str(desired.get("connection_name") or olds.get("connection_name") or conn_id)
         subject = f"UAC connection {name!r} ({conn_id})"
         wait = _wait_seconds(news)
@@ -278,6 +285,11 @@ class ConnectionLifecycle:
             if nested_roots(patch):
                 assert before is not None
                 patch = whole_objects(patch, before, olds)
+            tag = olds.get(OWNERSHIP_TAG)
+            if patch and tag and set(PASSWORD_PATHS) & set(changes.paths):
+                if "tags" not in patch and before is None:
+                    before = self.client.get(conn_id)
+                tag = _rotate_mark(patch, str(tag), before, self._stack_marks)
             if patch:
                 params = UacConnectionUpdateParams.model_validate(patch)
                 sent = True
@@ -304,15 +316,13 @@ class ConnectionLifecycle:
                 assert before is not None
                 with self.client.full_budget():
                     raise roll_back(self.client, conn_id, patch, before, olds, exc) from None
-        outs = build_outputs(
-            conn, managed, desired=desired, previous=olds, inputs=news, tag=olds.get(OWNERSHIP_TAG)
-        )
+        outs = build_outputs(conn, managed, desired=desired, previous=olds, inputs=news, tag=tag)
         _apply_status(outs, status)
         return outs
 
     @staticmethod
     def _patch_for(
-        paths: list[str], desired: dict[str, Any], olds: dict[str, Any]
+        paths: list[str], desired: dict[str, Any], olds: dict[str, Any], stack_marks: list[str]
     ) -> dict[str, Any]:
         """The PATCH body: changed top-level fields, and every nested object with a change sent
         whole (every key the program manages in it, passwords included)."""
@@ -322,7 +332,7 @@ class ConnectionLifecycle:
             patch[key] = desired[key]
         if "tags" in patch:
             own = marks_of([str(olds.get(OWNERSHIP_TAG) or "")])
-            patch["tags"] = [*user_tags(patch["tags"]), *own]
+            patch["tags"] = [*user_tags(patch["tags"]), *own, *(stack_marks if own else [])]
         return patch
 
     # ------------------------------------------------------------------ delete
@@ -428,6 +438,38 @@ class ConnectionLifecycle:
                 self._warn(
                     f"{subject}: Telnyx stored {what}; the next refresh will show it as drift"
                 )
+
+
+def _rotate_mark(
+    patch: dict[str, Any], tag: str, before: UacConnection | None, stack_marks: list[str]
+) -> str:
+    """Give an update that changes a password a new ownership mark, sent in the same PATCH
+    (one atomic write on Telnyx); the new mark.
+
+    The state records the new mark only when the update returns. A run killed after the PATCH
+    landed leaves Telnyx holding a mark the state does not: whatever the user runs next (a
+    refresh, `pulumi-uac recover`, `pulumi up --refresh`), the read that follows finds it and
+    marks the passwords unconfirmed, so the next update sends them again, even when the
+    program was changed back meanwhile. Evidence on Telnyx, so it survives whatever happens to
+    the state's pending operations, on any machine."""
+    current = patch.get("tags", (before.tags if before else None) or [])
+    token = token_of(tag)
+    assert token is not None
+    rotated = new_mark(token)
+    patch["tags"] = [*user_tags(current), rotated, *stack_marks]
+    return rotated
+
+
+def _mark_on_telnyx(conn: UacConnection, recorded: Any) -> tuple[Any, bool]:
+    """The resource's mark as Telnyx holds it, and whether it differs from the state's
+    (``recorded``): a password-changing update landed that the state never recorded."""
+    token = token_of(str(recorded)) if recorded else None
+    if token is None:
+        return recorded, False
+    on_telnyx = [m for m in marks_of(conn.tags) if token_of(m) == token]
+    if not on_telnyx or recorded in on_telnyx:
+        return recorded, False
+    return on_telnyx[0], True
 
 
 def _wait_seconds(inputs: dict[str, Any]) -> float:

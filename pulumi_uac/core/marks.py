@@ -10,6 +10,16 @@ Every ``create`` tags the connection it makes with ``pulumi-uac:<token>.<nonce>`
 - the *nonce* is random per create call, so even a replacement (which keeps the token) or a
   retried POST can be told apart from every other connection by its exact tag.
 
+Beside it, every connection a create makes carries a *stack mark*, ``pulumi-uac-stack:<hash>``
+(16 hex digits of SHA-256 over ``project/stack``, from the resource's URN). It is evidence that
+outlives the state's record of a create: ``pulumi refresh --clear-pending-creates`` (the CLI's
+own hint after a killed ``up``) drops the pending creates and their tokens, and the next ``up``
+makes new connections; those the killed run made still carry this stack's mark, and
+``pulumi-uac orphans`` lists them by name and id. A hash of names is not proof of ownership
+(the same project and stack name on two backends, sharing one Telnyx account, would share it),
+so it is only ever a reason to *report*: deleting such a connection takes its id named with
+``--confirm-id``. Stacks with other names (dev and prod of one project) never share it.
+
 Marks are never adopted by ``create`` itself: a connection is taken over only on explicit
 request (``adopt_existing_id`` / ``adopt_existing_by_name``, ``pulumi import``) or through the
 recovery command, which reads the evidence from the stack's own state.
@@ -17,6 +27,7 @@ recovery command, which reads the evidence from the stack's own state.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from collections.abc import Iterable
@@ -24,7 +35,8 @@ from collections.abc import Iterable
 MARK_PREFIX = "pulumi-uac:"
 LEGACY_PREFIX = "pulumi-uac-owner:"
 """The deterministic tags of version 0.1.0 (a hash of names): still reserved, never adopted."""
-RESERVED_PREFIXES = (MARK_PREFIX, LEGACY_PREFIX)
+STACK_PREFIX = "pulumi-uac-stack:"
+RESERVED_PREFIXES = (MARK_PREFIX, LEGACY_PREFIX, STACK_PREFIX)
 
 _TOKEN = re.compile(r"[0-9a-f]{20}")
 _MARK = re.compile(r"pulumi-uac:(?P<token>[0-9a-f]{20})\.(?P<nonce>[0-9a-f]{6})")
@@ -62,3 +74,18 @@ def user_tags(tags: Iterable[str] | None) -> list[str]:
 def marks_of(tags: Iterable[str] | None) -> list[str]:
     """Our current marks among ``tags``."""
     return [t for t in tags or [] if token_of(t) is not None]
+
+
+def stack_mark(urn: str) -> str | None:
+    """The stack mark for a resource's URN (``urn:pulumi:<stack>::<project>::...``)."""
+    if not urn.startswith("urn:pulumi:"):
+        return None
+    parts = urn[len("urn:pulumi:") :].split("::")
+    if len(parts) < 2 or not parts[0] or not parts[1]:
+        return None
+    digest = hashlib.sha256(f"{parts[1]}/{parts[0]}".encode()).hexdigest()
+    return f"{STACK_PREFIX}{digest[:16]}"
+
+
+def stack_marks_of(tags: Iterable[str] | None) -> list[str]:
+    return [t for t in tags or [] if t.startswith(STACK_PREFIX)]

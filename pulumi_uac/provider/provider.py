@@ -127,6 +127,7 @@ class UacConnectionProvider(ResourceProvider):
             warn=functools.partial(default_log().warn, urn=urn),
             status=functools.partial(default_log().status, urn=urn),
             redactor=Redactor(props, secret_paths=None),
+            urn=urn,
         )
 
     def __getstate__(self) -> dict[str, Any]:

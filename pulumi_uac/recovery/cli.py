@@ -36,17 +36,36 @@ from collections.abc import Sequence
 from ..client import TelnyxError, UacClient
 from ..core.marks import marks_of, token_of
 from .guard import ensure_idle
-from .orphans import Orphan, find_orphans, find_tagged, release
+from .orphans import Orphan, find_orphans, find_tagged, find_unrecorded, release
 from .processes import leftovers, stop
 from .stack import RecoveryError, Stack
 from .state import StackRecord, mark_unconfirmed, read_state
 
 
-def _describe(orphans: list[Orphan]) -> str:
+def _describe(orphans: list[Orphan], tag: str | None = None) -> str:
     lines = [f"{len(orphans)} orphaned UAC connection(s):"]
     for o in orphans:
         lines.append(f"  {o.id}  {o.connection_name!r}  for {o.urn}: {o.why}")
+    unlinked = [o.id for o in orphans if not o.linked]
+    if unlinked:
+        confirm = " ".join(f"--confirm-id {i}" for i in unlinked)
+        lines.append(
+            "no record of this stack links to "
+            + ("it" if len(unlinked) == 1 else "them")
+            + "; if you are sure, remove with: pulumi-uac orphans "
+            + (f"--tag {tag} " if tag else "")
+            + f"--delete {confirm}"
+        )
     return "\n".join(lines)
+
+
+def _found(stack: Stack, client: UacClient, record: StackRecord) -> list[Orphan]:
+    """What the stack's own records link to, then what only its stack mark does."""
+    found = find_orphans(client, record)
+    mark = stack.mark()
+    if mark:
+        found += find_unrecorded(client, record, mark)
+    return found
 
 
 def _clean_up(client: UacClient, orphans: list[Orphan]) -> None:
@@ -96,11 +115,11 @@ def orphans_command(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise RecoveryError(str(exc)) from None
     else:
-        found = find_orphans(client, record)
+        found = _found(stack, client, record)
     if args.json:
         print(json.dumps([o.__dict__ for o in found], indent=2))
     elif found:
-        print(_describe(found))
+        print(_describe(found, args.tag))
     else:
         print(
             f"no connection carries {args.tag} outside the state: that create made nothing"
@@ -114,17 +133,22 @@ def orphans_command(args: argparse.Namespace) -> int:
         return 0
     if not found:
         return 0
-    unconfirmed = [o.id for o in found if not o.linked and o.id not in args.confirm_id]
+    # Linked orphans are this stack's by its own records; the others only when named.
+    chosen = [o for o in found if o.linked or o.id in args.confirm_id]
+    unconfirmed = [o.id for o in found if o not in chosen]
+    if chosen:
+        _clean_up(client, _still_orphans(stack, chosen, "delete orphans"))
     if unconfirmed:
         confirm = " ".join(f"--confirm-id {i}" for i in unconfirmed)
+        given = f"--tag {args.tag} " if args.tag else ""
         raise RecoveryError(
             f"refusing to delete {', '.join(unconfirmed)}: no record of this stack links to "
-            f"{args.tag} (the state holds no resource and no pending create with its token), so "
-            "it may be another stack's. Nothing was changed. If that tag came from this "
-            "stack's own failed `pulumi up`, name each id to delete: "
-            f"pulumi-uac orphans --tag {args.tag} --delete {confirm}"
+            + ("that tag" if args.tag else "it")
+            + " (the state holds no resource and no pending create with its token), so it may "
+            "be another stack's; it was left alone. If you know it is this stack's (a failed "
+            "or interrupted `pulumi up` of it), name each id to delete: "
+            f"pulumi-uac orphans {given}--delete {confirm}"
         )
-    _clean_up(client, _still_orphans(stack, found, "delete orphans"))
     return 0
 
 
@@ -184,11 +208,13 @@ def recover_command(args: argparse.Namespace) -> int:
                     f"new {', '.join(paths)}; the next `pulumi up` sends them again"
                 )
                 print(did[-1])
-    found = find_orphans(client, record)
+    found = _found(stack, client, record)
     if found:
         print(_describe(found))
-        _clean_up(client, _still_orphans(stack, found, "recover"))
-        did.append("cleaned up")
+        linked = [o for o in found if o.linked]
+        if linked:
+            _clean_up(client, _still_orphans(stack, linked, "recover"))
+        did.append("reported")
     if record.pending or record.other_pending:
         stack.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
         count = len(record.pending) + len(record.other_pending)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..client import UacClient
-from ..core.marks import marks_of, token_of
+from ..core.marks import marks_of, stack_marks_of, token_of
 from ..models import UacConnectionUpdateParams
 from .state import StackRecord
 
@@ -68,6 +68,36 @@ def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
                     )
                 )
                 break
+    return found
+
+
+def find_unrecorded(client: UacClient, record: StackRecord, mark: str) -> list[Orphan]:
+    """Connections that carry this stack's mark (``mark``, see ``core.marks``) while no record
+    of the stack links to them: most likely made by creates whose pending records were cleared
+    (``pulumi refresh --clear-pending-creates`` after a killed ``up``). Reported, never deleted
+    without ``--confirm-id``: the same project and stack name on another backend would carry
+    the same mark."""
+    tokens = record.all_tokens
+    found: list[Orphan] = []
+    for conn in client.list():
+        if str(conn.id) in record.ids or mark not in stack_marks_of(conn.tags):
+            continue
+        marks = marks_of(conn.tags)
+        if any(token_of(m) in tokens for m in marks):
+            continue  # linked: find_orphans reports it
+        found.append(
+            Orphan(
+                str(conn.id),
+                str(conn.connection_name),
+                marks[0] if marks else mark,
+                "(no record of this stack)",
+                "carries this stack's mark but no record of the stack links to it: most likely "
+                "made by an interrupted create whose record was cleared (`pulumi refresh "
+                "--clear-pending-creates`); or by a stack of the same project and name on "
+                "another backend",
+                linked=False,
+            )
+        )
     return found
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..client import UacClient
+from ..core.marks import stack_mark
 from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
 
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
@@ -123,6 +124,12 @@ class Stack:
         if self.name:
             return self.name
         return self.run("stack", "--show-name").stdout.strip()
+
+    def mark(self) -> str | None:
+        """The stack mark its creates put on connections (``core.marks.stack_mark``)."""
+        project = _project_name(self.project_dir)
+        stack = self.selected().rsplit("/", 1)[-1]
+        return stack_mark(f"urn:pulumi:{stack}::{project}::x")
 
     def config(self, key: str) -> str | None:
         """A stack configuration value (secrets decrypted, never printed). A configuration the

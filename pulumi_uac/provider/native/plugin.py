@@ -119,6 +119,7 @@ class TelnyxProvider(Provider):
             warn=functools.partial(self._log.warn, urn=urn),
             status=functools.partial(self._log.status, urn=urn),
             redactor=redactor,
+            urn=urn,
         )
 
     async def _run(self, fn: Callable[[], T], redactor: Redactor = NOTHING_SECRET) -> T:
