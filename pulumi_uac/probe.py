@@ -212,8 +212,13 @@ def unmatched(findings: dict[str, Any]) -> list[str]:
             f"nested objects disagree (inbound: {nested}, external_uac_settings: {external}); "
             "the emulator applies one mode to all"
         )
-    elif str(external).startswith("refused"):
-        gaps.append(f"a partial external_uac_settings is {external} (the emulator accepts it)")
+    elif str(external).startswith("refused") and nested == "merge":
+        # Under --nested-patch replace the emulator refuses it too (no proxy left); under
+        # merge it accepts it.
+        gaps.append(
+            f"a partial external_uac_settings is {external} while nested objects merge "
+            "(the emulator, merging, accepts it)"
+        )
     if findings.get("initial_registration_status") not in (None, "Not Registered"):
         status = findings["initial_registration_status"]
         gaps.append(f"a new connection starts {status!r} (the emulator: 'Not Registered')")

@@ -108,3 +108,21 @@ def test_findings_no_emulator_flag_reproduces_are_reported() -> None:
     assert len(gaps) == 4 and any("inbound: merge" in g for g in gaps)
     text = report({**odd, "emulator_flags": ["--nested-patch merge"], "not_reproduced": gaps})
     assert text.count("not reproduced by any flag") == 4
+
+
+def test_a_default_emulator_reproduces_everything_the_probe_finds_on_it() -> None:
+    """The probe run against the emulator as it starts by default finds nothing the emulator
+    does not reproduce (it once reported the emulator's own refusal as a difference)."""
+    from pulumi_uac.emulator import EmulatorApp, running
+    from pulumi_uac.probe import Probe
+
+    with running(EmulatorApp(api_key=API_KEY)) as default:
+        headers = {"Authorization": f"Bearer {API_KEY}"}
+        with httpx.Client(base_url=default.base_url + "/", headers=headers) as http:
+            probe = Probe(http)
+            try:
+                findings = probe.run()
+            finally:
+                assert probe.clean_up() is None
+    assert findings["nested_patch"] == "replace"
+    assert findings["not_reproduced"] == [], findings
