@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import MODES, PulumiProject, resources_of
+from .conftest import API_KEY, MODES, PulumiProject, resources_of
 
 pytestmark = pytest.mark.e2e
 
@@ -181,7 +181,7 @@ def test_a_wrong_passphrase_stops_before_telnyx_and_recover_says_one_thing(
 ) -> None:
     proj: PulumiProject = project_factory(OWNED)
     proj.init()
-    proj.config("telnyx:apiKey", "key-from-config", secret=True)
+    proj.config("telnyx:apiKey", API_KEY, secret=True)
     proj.env.pop("TELNYX_API_KEY")
     proj.env["PULUMI_CONFIG_PASSPHRASE"] = "not-the-passphrase"
     for args in (("recover",), ("orphans",)):
