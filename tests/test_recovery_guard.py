@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from .conftest import API_KEY, MODES, PulumiProject, resources_of
+from .test_e2e_promises import live, state_ids
 
 pytestmark = pytest.mark.e2e
 
@@ -27,15 +28,6 @@ for i in range(6):
                                "password": "Live-run-pw-1"},
         wait_for_registration=wait)
 """
-
-
-def live(admin: httpx.Client) -> list[dict[str, Any]]:
-    conns: list[dict[str, Any]] = admin.get("state").json()["connections"]
-    return conns
-
-
-def state_ids(proj: PulumiProject) -> set[str]:
-    return {r["id"] for r in resources_of(proj.export())}
 
 
 @pytest.mark.parametrize(
