@@ -229,13 +229,19 @@ class PulumiProject:
 
     def recovery(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run ``pulumi-uac`` (the recovery command) in the project, as a user would."""
+        return self.recovery_in(self.dir, *args, check=check)
+
+    def recovery_in(
+        self, where: Path, *args: str, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        """Run ``pulumi-uac`` in the folder ``where`` (a subfolder of the project, say)."""
         env = {
             **self.env,
             "PATH": os.path.dirname(pulumi_binary()) + os.pathsep + os.environ["PATH"],
         }
         proc = subprocess.run(
             [sys.executable, "-m", "pulumi_uac.recovery", *args],
-            cwd=self.dir,
+            cwd=where,
             env=env,
             capture_output=True,
             text=True,

@@ -186,3 +186,53 @@ def test_a_wrong_passphrase_stops_before_telnyx_and_recover_says_one_thing(
     assert out.strip() == (
         "nothing to recover: no interrupted operation is recorded in the stack's state"
     )
+
+
+TWO = """
+from pulumi_uac import UacConnection
+UacConnection("a", connection_name="Kept A")
+UacConnection("b", connection_name="Kept B")
+"""
+
+
+def test_the_stack_mark_follows_the_project_not_the_folder_nor_a_moved_connection(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """Review findings: run from a subfolder, `orphans` finds the project as the CLI does; a
+    connection moved to another stack (`pulumi state move`) or held by a renamed stack is that
+    stack's, never listed; `release` takes the stack mark away too."""
+    proj: PulumiProject = project_factory(TWO)
+    proj.init()
+    proj.up()
+    a, b = sorted(resources_of(proj.export()), key=lambda r: r["urn"])
+    proj.run("state", "delete", a["urn"], "--yes", "--force")  # a: this stack's orphan
+    (proj.dir / "sub").mkdir()
+    for args in (("orphans", "--json"), ("orphans", "--json", "--cwd", "sub")):
+        listed = {o["id"] for o in json.loads(proj.recovery(*args).stdout)}
+        assert listed == {a["id"]}, args
+    sub = proj.dir / "sub"
+    listed_here = proj.recovery_in(sub, "orphans", "--json")
+    assert {o["id"] for o in json.loads(listed_here.stdout)} == {a["id"]}
+    # b moves to another stack of the project: it is theirs now.
+    proj.run("stack", "init", "other")
+    proj.run("stack", "select", "test")
+    proj.run("state", "move", "--source", "test", "--dest", "other", b["urn"], "--yes")
+    listed = {o["id"] for o in json.loads(proj.recovery("orphans", "--json").stdout)}
+    assert listed == {a["id"]}
+    # Released, a carries no mark of this stack any more.
+    proj.recovery("release", a["id"], "--confirm-id", a["id"])
+    tags = next(c["tags"] for c in live(admin) if c["id"] == a["id"])
+    assert not [t for t in tags if t.startswith("pulumi-uac")], tags
+    assert "no orphaned" in proj.recovery("orphans").stdout
+
+
+def test_a_global_flag_s_value_is_never_taken_for_the_cli_s_command() -> None:
+    from pulumi_uac.recovery.processes import Process
+
+    def command(*args: str) -> str | None:
+        return Process(1, tuple(a.encode() for a in ("/usr/bin/pulumi", *args)), "/").command
+
+    assert command("--tracing", "file:/tmp/x.json", "refresh", "--yes") == "refresh"
+    assert command("-C", "infra", "up") == "up"
+    assert command("--profiling", "prof", "destroy") == "destroy"
+    assert command("stack", "import") == "stack"

@@ -34,7 +34,7 @@ import sys
 from collections.abc import Sequence
 
 from ..client import TelnyxError, UacClient
-from ..core.marks import marks_of, token_of
+from ..core.marks import marks_of, stack_marks_of, token_of
 from .guard import ensure_idle
 from .orphans import Orphan, find_orphans, find_tagged, find_unrecorded, release
 from .processes import leftovers, stop
@@ -64,7 +64,10 @@ def _found(stack: Stack, client: UacClient, record: StackRecord) -> list[Orphan]
     found = find_orphans(client, record)
     mark = stack.mark()
     if mark:
-        found += find_unrecorded(client, record, mark)
+        unrecorded = find_unrecorded(client, record, mark)
+        if unrecorded:
+            elsewhere = stack.held_elsewhere()
+            found += [o for o in unrecorded if o.id not in elsewhere]
     return found
 
 
@@ -162,8 +165,9 @@ def release_command(args: argparse.Namespace) -> int:
             "crash recovery; `pulumi state delete` it first if you mean to hand it over"
         )
     client = stack.client()
-    marks = marks_of(client.get(args.id).tags)
-    if not marks:
+    tags = client.get(args.id).tags
+    marks = marks_of(tags)
+    if not marks and not stack_marks_of(tags):
         print(f"{args.id} carries no ownership tag: nothing to release")
         return 0
     foreign = [m for m in marks if token_of(m) not in record.all_tokens]

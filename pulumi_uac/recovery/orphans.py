@@ -91,10 +91,11 @@ def find_unrecorded(client: UacClient, record: StackRecord, mark: str) -> list[O
                 str(conn.connection_name),
                 marks[0] if marks else mark,
                 "(no record of this stack)",
-                "carries this stack's mark but no record of the stack links to it: most likely "
-                "made by an interrupted create whose record was cleared (`pulumi refresh "
-                "--clear-pending-creates`); or by a stack of the same project and name on "
-                "another backend",
+                "carries this stack's mark but no record of this stack (or of another stack of "
+                "the project on this backend) links to it: most likely made by an interrupted "
+                "create whose record was cleared (`pulumi refresh --clear-pending-creates`); or "
+                "it belongs to a stack of the same project and name on another backend, or was "
+                "made under this stack's name before a `pulumi stack rename`",
                 linked=False,
             )
         )
@@ -131,9 +132,10 @@ def find_tagged(client: UacClient, record: StackRecord, tag: str) -> list[Orphan
 
 
 def release(client: UacClient, conn_id: str) -> list[str]:
-    """Remove every ownership tag from a connection; the tags removed."""
+    """Remove every ownership tag from a connection, the stack mark included (it is handed
+    over: no stack should list it as its own any more); the tags removed."""
     conn = client.get(conn_id)
-    marks = marks_of(conn.tags)
+    marks = [*marks_of(conn.tags), *stack_marks_of(conn.tags)]
     if marks:
         kept = [t for t in conn.tags or [] if t not in marks]
         client.update(conn_id, UacConnectionUpdateParams.model_validate({"tags": kept}))

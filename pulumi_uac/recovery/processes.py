@@ -36,6 +36,13 @@ ENGINE_COMMANDS = frozenset(
 )
 """CLI commands that run the engine or take the stack's lock."""
 
+CLI_COMMANDS = ENGINE_COMMANDS | {
+    "about", "config", "console", "convert", "deployment", "env", "gen-completion", "help",
+    "install", "login", "logout", "new", "org", "package", "plugin", "policy", "schema",
+    "stack", "state", "version", "whoami",
+}  # fmt: skip
+"""The CLI's top-level commands, to find the one a process runs among its arguments."""
+
 PROJECT_FILES = ("Pulumi.yaml", "Pulumi.yml")
 
 
@@ -63,19 +70,12 @@ class Process:
 
     @property
     def command(self) -> str | None:
-        """The CLI's subcommand (``up``, ``refresh``, ...), flags skipped."""
-        skip_next = False
+        """The CLI's subcommand (``up``, ``refresh``, ...): the first argument that names one,
+        so that a global flag's value (``--tracing file:/x``) is never taken for it."""
         for raw in self.args[1:]:
             arg = raw.decode(errors="replace")
-            if skip_next:
-                skip_next = False
-                continue
-            if arg in ("--cwd", "-C", "--stack", "-s", "--color", "--logflow", "-v"):
-                skip_next = True
-                continue
-            if arg.startswith("-"):
-                continue
-            return arg
+            if arg in CLI_COMMANDS:
+                return arg
         return None
 
     @property

@@ -14,6 +14,8 @@ from typing import Any
 from ..client import UacClient
 from ..core.marks import stack_mark
 from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
+from .processes import project_file
+from .state import read_state
 
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
 """Overrides the ``pulumi`` executable to run."""
@@ -28,15 +30,17 @@ def _last_lines(proc: subprocess.CompletedProcess[str], n: int = 3) -> str:
 
 
 def _project_name(project_dir: str) -> str:
-    """The ``name:`` of the project's ``Pulumi.yaml`` (the top-level key, read without a YAML
-    library: it is one plain scalar)."""
-    for name in ("Pulumi.yaml", "Pulumi.yml"):
-        path = Path(project_dir) / name
-        if path.is_file():
-            found = re.search(r"^name:\s*['\"]?([^'\"\s#]+)", path.read_text(), re.MULTILINE)
-            if found:
-                return found.group(1)
-    return "*"
+    """The ``name:`` of the project's ``Pulumi.yaml``, found as the CLI finds it (here or in a
+    folder above), read without a YAML library: it is one plain top-level scalar."""
+    path = project_file(project_dir)
+    if path is not None:
+        found = re.search(r"^name:\s*['\"]?([^'\"\s#]+)", Path(path).read_text(), re.MULTILINE)
+        if found:
+            return found.group(1)
+    raise RecoveryError(
+        f"no Pulumi project here: no Pulumi.yaml with a name in {project_dir} or above it "
+        "(run this in the project, or pass --cwd)"
+    )
 
 
 class Stack:
@@ -130,6 +134,28 @@ class Stack:
         project = _project_name(self.project_dir)
         stack = self.selected().rsplit("/", 1)[-1]
         return stack_mark(f"urn:pulumi:{stack}::{project}::x")
+
+    def held_elsewhere(self) -> set[str]:
+        """Ids of the UAC connections the project's other stacks on this backend hold: a
+        connection that moved there (``pulumi state move``, a renamed stack) still carries the
+        stack mark it was made with, and is theirs, not an orphan of this stack."""
+        mine = self.selected().rsplit("/", 1)[-1]
+        held: set[str] = set()
+        for entry in json.loads(self.run("stack", "ls", "--json", of_stack=False).stdout or "[]"):
+            name = str(entry.get("name", ""))
+            if not name or name.rsplit("/", 1)[-1] == mine:
+                continue
+            proc = subprocess.run(
+                [self.pulumi, "stack", "export", "--stack", name, "--non-interactive"],
+                cwd=self.cwd,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=600,
+            )
+            if proc.returncode == 0:
+                held |= read_state(json.loads(proc.stdout)).ids
+        return held
 
     def config(self, key: str) -> str | None:
         """A stack configuration value (secrets decrypted, never printed). A configuration the
