@@ -108,7 +108,7 @@ emulator: venv
 
 # Workers: the suite mostly waits (sockets, sleeps, the CLI's child processes), so more workers
 # than cores pay off; every test has its own emulator, backend and PULUMI_HOME.
-TEST_WORKERS ?= 4
+TEST_WORKERS ?= 6
 test: setup
 	PATH="$$(cat $(ENGINE_FILE)):$$PATH" $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 

@@ -31,7 +31,7 @@ for i in range(6):
 
 
 @pytest.mark.parametrize(
-    ("mode", "wait"), [("dynamic", True), ("native", False), ("dynamic", False)]
+    ("mode", "wait"), [("dynamic", True), ("native", True), ("native", False), ("dynamic", False)]
 )
 def test_nothing_deletes_while_a_run_of_the_stack_is_live(
     project_factory: Any, admin: httpx.Client, mode: str, wait: bool

@@ -125,9 +125,10 @@ class Stack:
         return any(p.is_file() for p in candidates)
 
     def selected(self) -> str:
-        if self.name:
-            return self.name
-        return self.run("stack", "--show-name").stdout.strip()
+        """The stack's name (asked once: every step of a command acts on the same stack)."""
+        if not self.name:
+            self.name = self.run("stack", "--show-name").stdout.strip()
+        return self.name
 
     def mark(self) -> str | None:
         """The stack mark its creates put on connections (``core.marks.stack_mark``)."""
