@@ -254,8 +254,7 @@ UacConnection("bad", **props)
     proj: PulumiProject = project_factory(program, mode=mode)
     proj.init()
     props = {"connection_name": "Bad config", **change}
-    proj.config("props", json.dumps(props))
-    proc = proj.preview(check=False)
+    proc = proj.preview("--config", f"props={json.dumps(props)}", check=False)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, f"{field}: preview passed\n{out}"
     assert re.search(rf"{re.escape(field)}\b", out), f"{field} not named in:\n{out}"

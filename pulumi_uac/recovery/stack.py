@@ -101,7 +101,10 @@ class Stack:
         Cloud reports ``updateInProgress`` in ``pulumi stack ls``. Other self-managed backends
         (PostgreSQL, S3, ...) show a lock only by refusing a write, so the stack's own export is
         imported back unchanged: refused when locked, a no-op otherwise."""
-        url = str(json.loads(self.run("whoami", "--json", of_stack=False).stdout).get("url") or "")
+        # The environment's backend, as the CLI itself takes it first; else ask the CLI.
+        url = os.environ.get("PULUMI_BACKEND_URL") or str(
+            json.loads(self.run("whoami", "--json", of_stack=False).stdout).get("url") or ""
+        )
         stack = self.selected()
         if url.startswith("file://"):
             return self._file_locked(url, stack)
