@@ -286,7 +286,8 @@ class ConnectionLifecycle:
                 assert before is not None
                 patch = whole_objects(patch, before, olds)
             tag = olds.get(OWNERSHIP_TAG)
-            if patch and tag and set(PASSWORD_PATHS) & set(changes.paths):
+            ours = tag is not None and token_of(str(tag)) is not None
+            if patch and ours and set(PASSWORD_PATHS) & set(changes.paths):
                 if "tags" not in patch and before is None:
                     before = self.client.get(conn_id)
                 tag = _rotate_mark(patch, str(tag), before, self._stack_marks)

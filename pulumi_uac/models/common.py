@@ -67,6 +67,7 @@ def _text(value: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_text)]
+"""A user-visible string: any printable text, no control characters (CR, LF, NUL, ...)."""
 
 
 def _digest_secret(value: SecretStr) -> SecretStr:
@@ -90,7 +91,6 @@ SecretText = Annotated[Password, AfterValidator(_digest_secret)]
 digest authentication (RFC 3261, 22.4), where the PBX hashes the password it was configured
 with; a control character or a stray newline cannot be typed into a PBX and would make every
 registration fail with nothing to show why."""
-"""A user-visible string: any printable text, no control characters (CR, LF, NUL, ...)."""
 
 Count = Annotated[Int, Field(ge=0, le=INT32_MAX)]
 """A non-negative count the contract does not bound from above."""

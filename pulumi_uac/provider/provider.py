@@ -137,7 +137,8 @@ class UacConnectionProvider(ResourceProvider):
     # ------------------------------------------------------------------ preview-time hooks
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        checked = check(from_engine(_olds), from_engine(news))
+        news = from_engine(news)
+        checked = check(from_engine(_olds), news)
         # No property name: the engine would print the property's value next to it. A rule's
         # text may quote a value (an enum member), which may have been secret.
         hide = Redactor((news,), secret_paths=None)

@@ -60,11 +60,13 @@ def _describe(orphans: list[Orphan], tag: str | None = None) -> str:
 
 
 def _found(stack: Stack, client: UacClient, record: StackRecord) -> list[Orphan]:
-    """What the stack's own records link to, then what only its stack mark does."""
-    found = find_orphans(client, record)
+    """What the stack's own records link to, then what only its stack mark does (one listing
+    of the account's connections for both)."""
+    conns = list(client.list())
+    found = find_orphans(conns, record)
     mark = stack.mark()
     if mark:
-        unrecorded = find_unrecorded(client, record, mark)
+        unrecorded = find_unrecorded(conns, record, mark)
         if unrecorded:
             elsewhere = stack.held_elsewhere()
             found += [o for o in unrecorded if o.id not in elsewhere]
@@ -98,11 +100,15 @@ def _live_note(stack: Stack) -> str | None:
     return None
 
 
-def _still_orphans(stack: Stack, found: list[Orphan], action: str) -> list[Orphan]:
-    """Right before the first write: no run may be live, and what a run finished meanwhile
-    (its ids now in the state) is not an orphan after all."""
+def _held_now(stack: Stack, action: str) -> set[str]:
+    """Right before the first write: no run may be live, and the ids the state holds now (what
+    a run finished meanwhile is not an orphan after all)."""
     ensure_idle(stack, action)
-    held = read_state(stack.export()).ids
+    return read_state(stack.export()).ids
+
+
+def _still_orphans(stack: Stack, found: list[Orphan], action: str) -> list[Orphan]:
+    held = _held_now(stack, action)
     return [o for o in found if o.id not in held]
 
 
@@ -179,7 +185,7 @@ def release_command(args: argparse.Namespace) -> int:
             f"that held it (`pulumi state delete`) and mean to hand it over, run "
             f"`pulumi-uac release {args.id} --confirm-id {args.id}`"
         )
-    if not _still_orphans(stack, [Orphan(args.id, "", "", "", "")], f"release {args.id}"):
+    if args.id in _held_now(stack, f"release {args.id}"):
         raise RecoveryError(f"connection {args.id} is now held by this stack's state: not released")
     removed = release(client, args.id)
     print(f"released {args.id}: removed {', '.join(removed)}")

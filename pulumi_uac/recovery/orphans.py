@@ -8,11 +8,12 @@ stack, backend or project can match by accident.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..client import UacClient
 from ..core.marks import marks_of, stack_marks_of, token_of
-from ..models import UacConnectionUpdateParams
+from ..models import UacConnection, UacConnectionUpdateParams
 from .state import StackRecord
 
 
@@ -34,16 +35,17 @@ class Orphan:
     only by a tag the user gave is not linked, and is deleted only when named again."""
 
 
-def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
-    """Every orphan of the stack ``record`` describes (one paged listing of all connections:
-    names are not trusted, since a connection may have been renamed since)."""
+def find_orphans(conns: Iterable[UacConnection], record: StackRecord) -> list[Orphan]:
+    """Every orphan of the stack ``record`` describes, among ``conns`` (the account's
+    connections, from one paged listing: names are not trusted, since a connection may have been
+    renamed since)."""
     tokens = record.all_tokens
     if not tokens:
         return []
     pending = {p.token for p in record.pending if p.token}
     adopting = {p.token for p in record.pending if p.token and p.adopting}
     found: list[Orphan] = []
-    for conn in client.list():
+    for conn in conns:
         conn_id = str(conn.id)
         if conn_id in record.ids:
             continue
@@ -71,15 +73,15 @@ def find_orphans(client: UacClient, record: StackRecord) -> list[Orphan]:
     return found
 
 
-def find_unrecorded(client: UacClient, record: StackRecord, mark: str) -> list[Orphan]:
-    """Connections that carry this stack's mark (``mark``, see ``core.marks``) while no record
-    of the stack links to them: most likely made by creates whose pending records were cleared
-    (``pulumi refresh --clear-pending-creates`` after a killed ``up``). Reported, never deleted
-    without ``--confirm-id``: the same project and stack name on another backend would carry
-    the same mark."""
+def find_unrecorded(conns: Iterable[UacConnection], record: StackRecord, mark: str) -> list[Orphan]:
+    """Connections among ``conns`` that carry this stack's mark (``mark``, see
+    ``core.marks``) while no record of the stack links to them: most likely made by creates
+    whose pending records were cleared (``pulumi refresh --clear-pending-creates`` after a
+    killed ``up``). Reported, never deleted without ``--confirm-id``: the same project and
+    stack name on another backend would carry the same mark."""
     tokens = record.all_tokens
     found: list[Orphan] = []
-    for conn in client.list():
+    for conn in conns:
         if str(conn.id) in record.ids or mark not in stack_marks_of(conn.tags):
             continue
         marks = marks_of(conn.tags)
