@@ -19,8 +19,9 @@ from typing import Any
 import httpx
 import pytest
 
-from pulumi_uac.client import ClientConfig, UacClient
+from pulumi_uac.client import ClientConfig, ResourceClient, TelnyxClient
 from pulumi_uac.emulator import EmulatorApp, EmulatorServer, running
+from pulumi_uac.models import UAC_CONNECTION
 
 API_KEY = "test-key-4f1d9c2e7b"
 REPO = Path(__file__).resolve().parent.parent
@@ -51,11 +52,12 @@ def admin(emulator: EmulatorServer) -> Iterator[httpx.Client]:
 
 
 @pytest.fixture
-def client(emulator: EmulatorServer) -> Iterator[UacClient]:
-    with UacClient(
+def client(emulator: EmulatorServer) -> Iterator[ResourceClient]:
+    """The UAC connection client on the emulator."""
+    with TelnyxClient(
         ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
     ) as c:
-        yield c
+        yield c.resource(UAC_CONNECTION)
 
 
 @pytest.fixture

@@ -29,19 +29,27 @@ from pulumi_uac.client import (
     PermissionDeniedError,
     RateGate,
     RateLimitError,
+    ResourceClient,
+    TelnyxClient,
     TelnyxError,
-    UacClient,
     UnconfirmedCreateError,
     UnexpectedStatusError,
     UnprocessableEntityError,
     retry_after_seconds,
 )
 from pulumi_uac.emulator import EmulatorServer
-from pulumi_uac.models import UacConnectionCreateParams
+from pulumi_uac.models import UAC_CONNECTION, UacConnectionCreateParams
 
 from .conftest import API_KEY, request_counts
 
 Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def UacClient(config: ClientConfig, **kwargs: Any) -> ResourceClient:
+    """The UAC connection client over a transport of its own."""
+    return TelnyxClient(config, **kwargs).resource(UAC_CONNECTION)
+
+
 SECRET_PW = "hunter2-very-secret"
 EXT_PW = "pbx-digest-secret-77"
 
@@ -64,7 +72,7 @@ class FakeTime:
         return 1_800_000_000.0 + self.now
 
 
-def make_client(handler: Handler, fake: FakeTime | None = None, **cfg: Any) -> UacClient:
+def make_client(handler: Handler, fake: FakeTime | None = None, **cfg: Any) -> ResourceClient:
     fake = fake or FakeTime()
     config = ClientConfig(api_key=API_KEY, base_url="https://api.test/v2", **cfg)
     client = UacClient(
@@ -75,8 +83,8 @@ def make_client(handler: Handler, fake: FakeTime | None = None, **cfg: Any) -> U
         wall_clock=fake.wall,
     )
     # Jitter off so the schedules can be compared exactly.
-    client._retry._rng = lambda: 0.0
-    client.gate._rng = lambda: 0.0
+    client.transport._retry._rng = lambda: 0.0
+    client.transport.gate._rng = lambda: 0.0
     return client
 
 
@@ -210,7 +218,7 @@ def test_messages_reprs_and_logs_never_show_passwords_or_the_key(
         str(info.value),
         repr(info.value),
         repr(client),
-        repr(client.config),
+        repr(client.transport.config),
         repr(params),
         str(params),
         caplog.text,
@@ -269,7 +277,7 @@ def test_jitter_reduces_delay_by_at_most_a_quarter() -> None:
     fake = FakeTime()
     handler, _ = sequence(envelope(500), envelope(500), OK)
     client = make_client(handler, fake)
-    client._retry._rng = lambda: 1.0
+    client.transport._retry._rng = lambda: 1.0
     client.get("1")
     assert fake.sleeps == [0.375, 0.75]
 
@@ -422,13 +430,13 @@ def test_an_abandoned_call_stops_before_sending_again() -> None:
         return "the pulumi CLI is gone" if gone["now"] else None
 
     client = make_client(handler, fake)
-    client._retry._abandoned_check = abandoned
+    client.transport._retry._abandoned_check = abandoned
 
     def sleep(seconds: float) -> None:
         fake.sleep(seconds)
         gone["now"] = True  # the CLI dies while this call sleeps on the Retry-After
 
-    client._retry._sleep = sleep
+    client.transport._retry._sleep = sleep
     with pytest.raises(AbandonedError, match="the pulumi CLI is gone"):
         client.create(create_params())
     assert [r.method for r in seen] == ["POST"]
@@ -542,7 +550,7 @@ def test_a_failing_final_look_still_reports_an_unconfirmed_create() -> None:
 
 
 def test_no_duplicate_create_against_the_emulator_when_the_reply_is_lost(
-    client: UacClient, admin: httpx.Client
+    client: ResourceClient, admin: httpx.Client
 ) -> None:
     admin.post(
         "faults/fail-next",
@@ -557,7 +565,7 @@ def test_no_duplicate_create_against_the_emulator_when_the_reply_is_lost(
 
 
 def test_create_retried_after_a_5xx_that_changed_nothing(
-    client: UacClient, admin: httpx.Client
+    client: ResourceClient, admin: httpx.Client
 ) -> None:
     admin.post("faults/fail-next", json={"route": "POST /v2/uac_connections", "status": 503})
     client.create(create_params())
@@ -587,8 +595,7 @@ def test_list_follows_every_page_with_filters_and_sort() -> None:
         c.id
         for c in make_client(handler).list(
             name_contains="Off",
-            fqdn="a.uac.telnyx.com",
-            outbound_voice_profile_id="9",
+            filters={"fqdn": "a.uac.telnyx.com", "outbound_voice_profile_id": "9"},
             sort="-connection_name",
         )
     ]
@@ -601,7 +608,7 @@ def test_list_follows_every_page_with_filters_and_sort() -> None:
 
 
 def test_list_against_the_emulator_across_pages(
-    client: UacClient, emulator: EmulatorServer
+    client: ResourceClient, emulator: EmulatorServer
 ) -> None:
     for i in range(7):
         client.create(create_params(connection_name=f"pbx-{i:02d}"))
@@ -618,9 +625,9 @@ def test_unknown_response_fields_are_kept() -> None:
     assert conn.model_extra == {"brand_new_field": {"x": 1}}
 
 
-def test_one_connection_pool_is_reused(emulator: EmulatorServer, client: UacClient) -> None:
+def test_one_connection_pool_is_reused(emulator: EmulatorServer, client: ResourceClient) -> None:
     client.create(create_params())
-    pool = client._http._transport._pool  # type: ignore[attr-defined]
+    pool = client.transport._http._transport._pool  # type: ignore[attr-defined]
     for _ in range(5):
         list(client.list())
     assert len(pool.connections) == 1
@@ -648,7 +655,7 @@ def test_the_rate_limit_reset_header_alone_paces_the_client(
         sleep=fake.sleep,
         clock=fake.monotonic,
     )
-    client.gate._rng = lambda: 0.0
+    client.transport.gate._rng = lambda: 0.0
     admin.put("faults", json={"rate_limit_burst": 1, "retry_after": 7, "retry_after_share": 0})
     assert list(client.list()) == []
     assert fake.sleeps == [7.0]
@@ -656,7 +663,7 @@ def test_the_rate_limit_reset_header_alone_paces_the_client(
     admin.post("faults/fail-next", json={"route": "GET /v2/uac_connections", "status": 503})
     assert list(client.list()) == []
     assert len(fake.sleeps) == 1 and fake.sleeps[0] <= 1.0  # backoff, not the window's reset
-    client.close()
+    client.transport.close()
 
 
 # -------------------- the rate gate
@@ -739,7 +746,7 @@ def test_concurrent_calls_share_what_one_429_taught(
     statuses = [r["status"] for r in admin.get("requests").json()["requests"]]
     # Each call may meet the storm once before the gate closes; none keeps hammering it.
     assert statuses.count(429) <= 8 and statuses.count(200) == 8
-    client.close()
+    client.transport.close()
 
 
 # -------------------- hints that are no hint, and deadlines shared by nested requests
@@ -782,7 +789,7 @@ def test_a_wait_longer_than_the_budget_still_closes_the_gate_for_the_others() ->
     client = make_client(handler, fake)
     with pytest.raises(RateLimitError, match="Telnyx asked to wait 3600s"):
         client.get("1")
-    assert client.gate.closed
+    assert client.transport.gate.closed
     with pytest.raises(TelnyxError, match="nothing was sent"):
         client.get("2")  # fails fast rather than spending the window's last requests
     assert len(seen) == 1
@@ -838,7 +845,7 @@ def test_a_near_deadline_shortens_the_exchange_itself() -> None:
     handler, seen = sequence(OK)
     client = make_client(handler, fake)
     client.get("1")
-    assert seen[-1].extensions["timeout"]["read"] == client.config.timeout
+    assert seen[-1].extensions["timeout"]["read"] == client.transport.config.timeout
     with client.within(2.0):
         client.get("1")
     assert seen[-1].extensions["timeout"]["read"] == 2.0
@@ -857,7 +864,7 @@ def test_a_timeout_cut_short_by_the_deadline_says_how_long_it_had() -> None:
 
 
 def test_the_registration_wait_reports_each_status_it_sees(
-    client: UacClient, api: httpx.Client
+    client: ResourceClient, api: httpx.Client
 ) -> None:
     from pulumi_uac.core.registration import wait_for_registration
 

@@ -622,9 +622,9 @@ def test_a_get_then_patch_of_the_same_values_round_trips(api: httpx.Client) -> N
     """What the emulator answers can be written back: every connection it can hold. A null is
     written back where the SDK's request types allow one; elsewhere null means "unset" and a
     typed client leaves the field out."""
-    from pulumi_uac.models import request_fields
+    from pulumi_uac.models import UAC_CONNECTION
 
-    specs = {s.name: s for s in request_fields()}
+    specs = {s.name: s for s in UAC_CONNECTION.fields.request}
     shapes = [
         {},
         FULL,

@@ -14,8 +14,7 @@ import httpx
 import pytest
 
 from pulumi_uac.emulator import EmulatorServer
-from pulumi_uac.models import request_fields
-from pulumi_uac.models.fields import walk
+from pulumi_uac.models import UAC_CONNECTION
 
 from .conftest import VENV_BIN, PulumiProject, pulumi_binary, request_counts, resources_of
 
@@ -202,7 +201,7 @@ UacConnection("c", connection_name="Diffed", webhook_api_version=cfg.get("api") 
     replace = shown.stdout + shown.stderr
     assert re.search(r"~ webhook_api_version\s*: \"1\" => \"texml\"", replace), replace
     assert "+-telnyx:index:UacConnection: (replace)" in replace
-    assert "'texml', which Telnyx accepts only when a connection is created" in replace
+    assert "'texml', which Telnyx accepts only when a UAC connection is created" in replace
 
 
 # -------------------- the migration from the dynamic resource
@@ -361,7 +360,7 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
     schema = json.loads(proc.stdout)
     assert schema["name"] == "telnyx" and schema["config"]["variables"]["apiKey"]["secret"]
     res = schema["resources"][NATIVE]
-    assert set(res["inputProperties"]) >= {s.name for s in request_fields()}
+    assert set(res["inputProperties"]) >= {s.name for s in UAC_CONNECTION.fields.request}
     assert res["requiredInputs"] == ["connection_name"]
     assert res["inputProperties"]["password"]["secret"] is True
     ext = schema["types"]["telnyx:index:ExternalUacSettings"]["properties"]
@@ -369,7 +368,7 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
     transport = schema["types"]["telnyx:index:ExternalUacSettingsTransport"]
     assert [e["value"] for e in transport["enum"]] == ["UDP", "TLS", "TCP"]
     assert res["properties"]["fqdn"]["type"] == "string"
-    for spec in walk():
+    for spec in UAC_CONNECTION.fields.walk():
         owner = res["inputProperties"] if "." not in spec.path else None
         if owner is not None:
             assert owner[spec.name]["description"] == spec.description, spec.path
@@ -421,13 +420,13 @@ def test_both_documented_ways_to_make_the_plugin_available(
 def test_lookup_results_are_typed_exportable_and_strict_about_names(
     project_factory: Any, api: httpx.Client
 ) -> None:
-    from pulumi_uac.core.schema import PROVIDER_INPUT_NAMES
+    from pulumi_uac.core.properties import provider_input_names
     from pulumi_uac.models import RegistrationStatusResult
     from pulumi_uac.native import GetRegistrationStatusResult, GetUacConnectionResult
     from pulumi_uac.resource.declared import UacConnectionOutputs
 
     # The declared attributes follow the resource's outputs and the model: a stale copy fails.
-    outputs = set(UacConnectionOutputs.__annotations__) - set(PROVIDER_INPUT_NAMES)
+    outputs = set(UacConnectionOutputs.__annotations__) - set(provider_input_names(UAC_CONNECTION))
     assert GetUacConnectionResult.fields() == outputs | {"id"}
     assert GetRegistrationStatusResult.fields() == set(RegistrationStatusResult.model_fields)
     conn = made_by_hand(api)

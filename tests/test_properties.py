@@ -11,11 +11,10 @@ from hypothesis import strategies as st
 
 from pulumi_uac.core import UNKNOWN, check
 from pulumi_uac.emulator import EmulatorApp, Request
-from pulumi_uac.models import request_fields, validate_create, validate_update
-from pulumi_uac.models.fields import walk
+from pulumi_uac.models import UAC_CONNECTION
 
-FIELD_NAMES = sorted({s.name for s in walk()})
-TOP_NAMES = sorted(s.name for s in request_fields())
+FIELD_NAMES = sorted({s.name for s in UAC_CONNECTION.fields.walk()})
+TOP_NAMES = sorted(s.name for s in UAC_CONNECTION.fields.request)
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 scalars = st.one_of(
@@ -52,7 +51,7 @@ def test_check_never_crashes_and_names_a_path_for_every_failure(
 ) -> None:
     draws = list(unknowns)
     news = {k: _with_unknowns(v, draws) for k, v in body.items()}  # the engine sends a dict
-    result = check({}, news)
+    result = check(UAC_CONNECTION, {}, news)
     roots = {*news, "connection_name"}
     for failure in result.failures:
         path = failure.path
@@ -63,7 +62,7 @@ def test_check_never_crashes_and_names_a_path_for_every_failure(
 @PROPS
 @given(body=bodies)
 def test_the_models_never_crash_and_locate_every_problem(body: dict[str, Any]) -> None:
-    for validate in (validate_create, validate_update):
+    for validate in (UAC_CONNECTION.validate_create, UAC_CONNECTION.validate_update):
         _params, problems = validate(body)
         for p in problems:
             assert p.path and p.message and p.pointer.startswith("/")

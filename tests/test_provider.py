@@ -14,14 +14,14 @@ import httpx
 import pytest
 from pulumi.dynamic.dynamic import Config, ConfigureRequest, serialize_provider
 
-from pulumi_uac.client import TelnyxError, UacClient
+from pulumi_uac.client import ResourceClient, TelnyxError
 from pulumi_uac.core import AdoptionError, MissingCredentialsError, RegistrationError
 from pulumi_uac.core.marks import token_of
 from pulumi_uac.emulator import EmulatorServer
 from pulumi_uac.models import (
+    UAC_CONNECTION,
     UacConnectionCreateParams,
     UacConnectionUpdateParams,
-    request_fields,
 )
 from pulumi_uac.provider import UacConnectionProvider
 
@@ -380,13 +380,13 @@ def test_update_sends_whole_nested_objects_and_keeps_the_mark(
 ) -> None:
     state = engine.create(props(inbound={"timeout_1xx_secs": 5, "prack_enabled": True}, tags=["x"]))
     bodies: list[dict[str, Any]] = []
-    original = UacClient.update
+    original = ResourceClient.update
 
-    def spy(self: UacClient, cid: str, params: UacConnectionUpdateParams) -> Any:
+    def spy(self: ResourceClient, cid: str, params: UacConnectionUpdateParams) -> Any:
         bodies.append(params.to_body())
         return original(self, cid, params)
 
-    monkeypatch.setattr(UacClient, "update", spy)
+    monkeypatch.setattr(ResourceClient, "update", spy)
     live_before = stored(admin, state.id)
     ext = {**OFFICE_PBX["external_uac_settings"], "transport": "UDP"}
     new = engine.up(
@@ -400,7 +400,9 @@ def test_update_sends_whole_nested_objects_and_keeps_the_mark(
     assert len(bodies) == 1 and set(bodies[0]) == {"external_uac_settings", "inbound", "tags"}
     assert bodies[0]["tags"] == ["x", "y", state.outputs["ownership_tag"]]
     # Whole objects: the program's keys over Telnyx's current values of the others.
-    settable = {s.name: {f.name for f in s.fields} for s in request_fields() if s.fields}
+    settable = {
+        s.name: {f.name for f in s.fields} for s in UAC_CONNECTION.fields.request if s.fields
+    }
     before_inbound = {
         k: v
         for k, v in live_before["inbound"].items()
@@ -494,7 +496,7 @@ def test_a_nested_key_the_program_stops_setting_is_left_as_it_is(
 
 
 def test_a_masked_pbx_password_the_program_does_not_set_is_never_erased(
-    engine: Engine, provider: UacConnectionProvider, client: UacClient, admin: httpx.Client
+    engine: Engine, provider: UacConnectionProvider, client: ResourceClient, admin: httpx.Client
 ) -> None:
     """Review of issues 10-11: adopting (or changing, after an import) external_uac_settings
     without its password erased the PBX password under the replace reading."""
@@ -534,7 +536,7 @@ def test_a_masked_pbx_password_the_program_does_not_set_is_never_erased(
 
 
 def test_an_unmasked_pbx_password_is_carried_over(
-    engine: Engine, client: UacClient, admin: httpx.Client
+    engine: Engine, client: ResourceClient, admin: httpx.Client
 ) -> None:
     """Accounts created before the masking date read passwords back in full: then nothing needs
     refusing, the stored password is sent back as it is."""
@@ -570,7 +572,7 @@ def test_what_telnyx_stored_differently_is_reported_as_a_warning(
         def status(self, message: str, urn: str = "") -> None:
             pass
 
-    monkeypatch.setattr("pulumi_uac.provider.provider.default_log", Recorder)
+    monkeypatch.setattr("pulumi_uac.provider.dynamic.default_log", Recorder)
     admin.put("faults", json={"ignore_fields": ["inbound.prack_enabled"]})
     state = engine.create(props(inbound={"prack_enabled": True, "timeout_1xx_secs": 5}))
     assert warnings == [
@@ -590,7 +592,7 @@ def test_what_telnyx_stored_differently_is_reported_as_a_warning(
 
 
 def test_read_shows_drift_and_keeps_masked_passwords(
-    engine: Engine, provider: UacConnectionProvider, client: UacClient
+    engine: Engine, provider: UacConnectionProvider, client: ResourceClient
 ) -> None:
     program = props(password="desired-pass", inbound={"timeout_1xx_secs": 5})
     state = engine.create(program)
@@ -619,7 +621,7 @@ def test_read_shows_drift_and_keeps_masked_passwords(
 
 
 def test_read_of_a_deleted_connection_drops_it(
-    engine: Engine, provider: UacConnectionProvider, client: UacClient
+    engine: Engine, provider: UacConnectionProvider, client: ResourceClient
 ) -> None:
     state = engine.create(props())
     client.delete(state.id)
@@ -638,7 +640,7 @@ def test_delete_treats_404_as_success(
 
 
 def test_create_never_adopts_what_it_did_not_make(
-    engine: Engine, client: UacClient, admin: httpx.Client
+    engine: Engine, client: ResourceClient, admin: httpx.Client
 ) -> None:
     """Finding 3: the old deterministic tag let one stack take over another's connection. A
     connection with the same name (and even another resource's mark) is never adopted."""
@@ -655,7 +657,9 @@ def test_create_never_adopts_what_it_did_not_make(
     assert request_counts(admin)["POST /v2/uac_connections"] == 2
 
 
-def test_adoption_by_id_and_by_name(engine: Engine, client: UacClient, admin: httpx.Client) -> None:
+def test_adoption_by_id_and_by_name(
+    engine: Engine, client: ResourceClient, admin: httpx.Client
+) -> None:
     a = client.create(UacConnectionCreateParams(connection_name="Existing A", tags=["keep-me"]))
     b = client.create(UacConnectionCreateParams(connection_name="Existing B"))
     state = engine.create(props(connection_name="Adopted A", adopt_existing_id=a.id))
@@ -670,7 +674,7 @@ def test_adoption_by_id_and_by_name(engine: Engine, client: UacClient, admin: ht
 
 
 def test_a_connection_that_belongs_to_a_resource_is_never_adopted(
-    engine: Engine, provider: UacConnectionProvider, client: UacClient, admin: httpx.Client
+    engine: Engine, provider: UacConnectionProvider, client: ResourceClient, admin: httpx.Client
 ) -> None:
     """Review finding: a replacement re-creates from the program's inputs, adoption options
     included; adopting the connection being replaced let the engine delete it."""
@@ -686,7 +690,9 @@ def test_a_connection_that_belongs_to_a_resource_is_never_adopted(
     assert {c["id"] for c in stored(admin)} == {made.id, adopted.id}
 
 
-def test_adoption_failures_are_clear(provider: UacConnectionProvider, client: UacClient) -> None:
+def test_adoption_failures_are_clear(
+    provider: UacConnectionProvider, client: ResourceClient
+) -> None:
     # The dynamic host cannot tell which inputs were secret: their names stand for them.
     with pytest.raises(AdoptionError, match=r"no UAC connection with id '\[adopt_existing_id\]'"):
         provider.create(checked_inputs(props(adopt_existing_id="999")))
@@ -933,15 +939,17 @@ def test_a_failed_rollback_says_what_telnyx_holds_and_what_to_run(
     state = engine.create(props(wait_for_registration=5))
     admin.patch("config", json={"failing_proxies": ["*reject*"]})
     calls = {"n": 0}
-    original = UacClient.update
+    original = ResourceClient.update
 
-    def second_update_fails(self: UacClient, cid: str, params: UacConnectionUpdateParams) -> Any:
+    def second_update_fails(
+        self: ResourceClient, cid: str, params: UacConnectionUpdateParams
+    ) -> Any:
         calls["n"] += 1
         if calls["n"] == 2:
             raise RegistrationError("injected: the API is gone", status=None)
         return original(self, cid, params)
 
-    monkeypatch.setattr(UacClient, "update", second_update_fails)
+    monkeypatch.setattr(ResourceClient, "update", second_update_fails)
     ext = {**OFFICE_PBX["external_uac_settings"], "proxy": "sip:reject.example.com"}
     with pytest.raises(Exception, match="pulumi refresh") as info:
         engine.up(state, props(wait_for_registration=5, external_uac_settings=ext))

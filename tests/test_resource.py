@@ -131,8 +131,8 @@ def test_the_args_classes_are_the_models_field_for_field() -> None:
     provider's own inputs at the top), and names the nested Args class in its annotation."""
     import re
 
-    from pulumi_uac.core.schema import PROVIDER_INPUT_NAMES
-    from pulumi_uac.models import FieldSpec, request_fields
+    from pulumi_uac.core.properties import provider_input_names
+    from pulumi_uac.models import UAC_CONNECTION, FieldSpec
     from pulumi_uac.resource import inputs
 
     def compare(args_cls: type, specs: tuple[FieldSpec, ...], extra: frozenset[str]) -> None:
@@ -151,4 +151,8 @@ def test_the_args_classes_are_the_models_field_for_field() -> None:
             ]
             compare(nested, spec.fields, frozenset())
 
-    compare(inputs.UacConnectionArgs, request_fields(), PROVIDER_INPUT_NAMES)
+    compare(
+        inputs.UacConnectionArgs,
+        UAC_CONNECTION.fields.request,
+        provider_input_names(UAC_CONNECTION),
+    )

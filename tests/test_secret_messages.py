@@ -76,7 +76,7 @@ def test_no_message_prints_a_secret_value(
     assert "rejected" in out or "Failed" in out, out
     assert "adopt_existing_by_name" in out, out
     if mode == "native":
-        assert "getUacConnection" in out and "accepts only when a connection is created" in out
+        assert "getUacConnection" in out and "accepts only when a UAC connection is created" in out
     for key, value in SECRETS.items():
         assert value not in out, (key, out)
     assert "7f3a9c" not in out, out

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from pulumi_uac.models import validate_create
-from pulumi_uac.models.fields import FieldSpec, walk
+from pulumi_uac.models import UAC_CONNECTION
+from pulumi_uac.models.fields import FieldSpec
 
 # A valid value for every free-form string field (enums use their first value).
 SAMPLES: dict[str, str] = {
@@ -37,7 +37,7 @@ PASSWORDS = {"password", "external_uac_settings.password"}
 
 
 def string_fields() -> list[FieldSpec]:
-    return [s for s in walk() if s.kind == "string"]
+    return [s for s in UAC_CONNECTION.fields.walk() if s.kind == "string"]
 
 
 def body_with(path: str, value: Any) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def body_with(path: str, value: Any) -> dict[str, Any]:
 
 
 def problems_at(path: str, value: Any) -> list[str]:
-    _, problems = validate_create(body_with(path, value))
+    _, problems = UAC_CONNECTION.validate_create(body_with(path, value))
     return [p.message for p in problems if p.dotted == path]
 
 
@@ -90,9 +90,11 @@ def test_a_password_that_digest_auth_could_never_match_is_refused_by_path_only(
 
 
 def test_tags_and_codecs_are_text_too() -> None:
-    _, problems = validate_create({"connection_name": "x", "tags": ["ok", "bad\n"]})
+    _, problems = UAC_CONNECTION.validate_create({"connection_name": "x", "tags": ["ok", "bad\n"]})
     assert [p.dotted for p in problems] == ["tags[1]"]
-    _, problems = validate_create({"connection_name": "x", "inbound": {"codecs": ["G7\x0022"]}})
+    _, problems = UAC_CONNECTION.validate_create(
+        {"connection_name": "x", "inbound": {"codecs": ["G7\x0022"]}}
+    )
     assert [p.dotted for p in problems] == ["inbound.codecs[0]"]
 
 
@@ -167,5 +169,5 @@ def test_integer_bounds(path: str, value: int, ok: bool) -> None:
     ],
 )
 def test_jitter_minimum_stays_at_or_below_the_maximum(jitter: dict[str, int], ok: bool) -> None:
-    _, problems = validate_create({"connection_name": "x", "jitter_buffer": jitter})
+    _, problems = UAC_CONNECTION.validate_create({"connection_name": "x", "jitter_buffer": jitter})
     assert (problems == []) is ok, problems

@@ -1,6 +1,5 @@
-"""HTTP access to the Telnyx UAC connection API. No Pulumi imports here."""
+"""HTTP access to the Telnyx API. No Pulumi imports here."""
 
-from .client import UacClient
 from .config import (
     API_KEY_ENV,
     BASE_URL_ENV,
@@ -29,6 +28,7 @@ from .errors import (
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
+from .resource import ResourceClient
 from .retry import (
     RateGate,
     RetryPolicy,
@@ -36,6 +36,7 @@ from .retry import (
     may_have_landed,
     retry_after_seconds,
 )
+from .transport import TelnyxClient
 
 __all__ = [
     "API_KEY_ENV",
@@ -59,9 +60,10 @@ __all__ = [
     "PermissionDeniedError",
     "RateGate",
     "RateLimitError",
+    "ResourceClient",
     "RetryPolicy",
+    "TelnyxClient",
     "TelnyxError",
-    "UacClient",
     "UnconfirmedCreateError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",

@@ -60,13 +60,13 @@ class AmbiguousCreateError(TelnyxError):
 
 
 class UnconfirmedCreateError(TelnyxError):
-    """A create failed in a way that may still have made the connection (its answer was lost or
-    Telnyx answered 5xx), and no look found it. The connection carries ``mark``, so it can be
-    found later by that tag alone."""
+    """A create failed in a way that may still have made the object (its answer was lost or
+    Telnyx answered 5xx), and no look found it. The object carries ``mark``, so it can be found
+    later by that tag alone."""
 
-    def __init__(self, message: str, *, connection_name: str, mark: str | None) -> None:
+    def __init__(self, message: str, *, name: str, mark: str | None) -> None:
         super().__init__(message)
-        self.connection_name = connection_name
+        self.name = name
         self.mark = mark
 
 

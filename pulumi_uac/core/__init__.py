@@ -1,9 +1,11 @@
-"""The lifecycle of a Telnyx UAC connection, independent of how Pulumi hosts it.
+"""The lifecycle of every Telnyx resource, independent of how Pulumi hosts it.
 
-Check, diff, create, read, update, delete, adoption and the registration wait are written once
-here, over plain dicts, and served by two thin adapters: the dynamic ``ResourceProvider``
-(:mod:`pulumi_uac.provider`) and the native plugin (:mod:`pulumi_uac.plugin`). Nothing here
-imports Pulumi; values the engine does not know yet arrive as :data:`~.values.UNKNOWN`.
+Check, diff, create, read, update, delete, adoption, ownership marks and rollback are written
+once here, over plain dicts and a resource's spec (:mod:`pulumi_uac.models.spec`), and served
+by two thin adapters: the dynamic ``ResourceProvider`` (:mod:`pulumi_uac.provider`) and the
+native plugin (:mod:`pulumi_uac.provider.native`). What one resource alone does (a UAC
+connection's registration wait) is an :mod:`.extension`. Nothing here imports Pulumi; values
+the engine does not know yet arrive as :data:`~.values.UNKNOWN`.
 """
 
 from .check import Checked, Failure, check
@@ -16,7 +18,7 @@ from .errors import (
     RegistrationError,
     RollbackError,
 )
-from .lifecycle import ConnectionLifecycle, Created, Read
+from .lifecycle import Created, Read, ResourceLifecycle
 from .session import resolve, shared_client
 from .values import UNKNOWN, Unknown, is_unknown
 
@@ -24,7 +26,6 @@ __all__ = [
     "UNKNOWN",
     "AdoptionError",
     "Checked",
-    "ConnectionLifecycle",
     "Created",
     "Diff",
     "Failure",
@@ -34,6 +35,7 @@ __all__ = [
     "PathChange",
     "Read",
     "RegistrationError",
+    "ResourceLifecycle",
     "RollbackError",
     "Unknown",
     "check",

@@ -1,48 +1,45 @@
-"""Taking over a connection that exists already (``adopt_existing_id`` /
+"""Taking over an object that exists already (``adopt_existing_id`` /
 ``adopt_existing_by_name``): finding it, refusing one that belongs to a Pulumi resource, and
-bringing it to the program's settings with one PATCH."""
+bringing it to the program's settings with one update."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..client import NotFoundError, UacClient
-from ..models import UacConnection, UacConnectionUpdateParams
+from ..client import NotFoundError, ResourceClient
 from .errors import AdoptionError
 from .marks import marks_of, user_tags
 from .nested import whole_objects
-from .schema import CREATE_ONLY_VALUES
 
 
-def by_id(client: UacClient, conn_id: str) -> UacConnection:
+def by_id(client: ResourceClient, object_id: str) -> Any:
     try:
-        return client.get(conn_id)
+        return client.get(object_id)
     except NotFoundError:
         raise AdoptionError(
-            f"adopt_existing_id: no UAC connection with id {conn_id!r} exists to adopt"
+            f"adopt_existing_id: no {client.spec.noun} with id {object_id!r} exists to adopt"
         ) from None
 
 
-def by_name(client: UacClient, name: str) -> UacConnection:
+def by_name(client: ResourceClient, name: str) -> Any:
+    noun = client.spec.noun
     found = client.find_by_name(name)
     if not found:
         raise AdoptionError(
-            f"adopt_existing_by_name: no UAC connection named {name!r} exists to adopt; "
+            f"adopt_existing_by_name: no {noun} named {name!r} exists to adopt; "
             "remove adopt_existing_by_name to create a new one"
         )
     if len(found) > 1:
         raise AdoptionError(
-            f"adopt_existing_by_name: {len(found)} UAC connections are named {name!r} "
+            f"adopt_existing_by_name: {len(found)} {noun}s are named {name!r} "
             f"({', '.join(str(c.id) for c in found)}); adopt one with adopt_existing_id"
         )
     return found[0]
 
 
-def adopt(
-    client: UacClient, conn: UacConnection, desired: dict[str, Any], tag: str
-) -> UacConnection:
-    """Bring an existing connection to the desired settings with one PATCH (whole nested
-    objects, completed from ``conn``, so either reading of a nested PATCH gives the same
+def adopt(client: ResourceClient, conn: Any, desired: dict[str, Any], tag: str) -> Any:
+    """Bring an existing object to the desired settings with one update (whole nested
+    objects, completed from ``conn``, so either reading of a nested update gives the same
     result), and mark it as this resource's with ``tag``.
 
     A connection that already carries an ownership tag belongs to a Pulumi resource: this
@@ -50,9 +47,11 @@ def adopt(
     inputs, adoption options included), or another one. Taking it over would give it two
     owners, or hand the engine the very connection it is about to delete; so it is refused.
     """
-    for mark in marks_of(conn.tags):
+    spec = client.spec
+    tags_field = spec.tags_field
+    for mark in marks_of(getattr(conn, tags_field, None)):
         raise AdoptionError(
-            f"cannot adopt UAC connection {conn.id}: it already belongs to a Pulumi resource "
+            f"cannot adopt {spec.noun} {conn.id}: it already belongs to a Pulumi resource "
             f"(ownership tag {mark}). If this resource is being replaced, remove "
             "adopt_existing_id / adopt_existing_by_name from the program: they apply only "
             "when the resource is first created, like an import. If an interrupted run left "
@@ -61,16 +60,16 @@ def adopt(
             f"`pulumi-uac release {conn.id} --confirm-id {conn.id}`"
         )
     patch = dict(desired)
-    for key, values in CREATE_ONLY_VALUES.items():
+    for key, values in spec.fields.create_only_values.items():
         wanted = patch.get(key)
         if wanted in values:
             if getattr(conn, key, None) != wanted:
                 raise AdoptionError(
-                    f"cannot adopt connection {conn.id}: {key} {wanted!r} can only be set "
-                    f"when a connection is created, and it has {getattr(conn, key, None)!r}"
+                    f"cannot adopt {spec.noun} {conn.id}: {key} {wanted!r} can only be set "
+                    f"when one is created, and it has {getattr(conn, key, None)!r}"
                 )
             del patch[key]
-    patch["tags"] = [*user_tags(patch.get("tags", conn.tags)), tag]
-    # Whole nested objects, what the program leaves out kept as the connection has it.
-    patch = whole_objects(patch, conn, {})
-    return client.update(str(conn.id), UacConnectionUpdateParams.model_validate(patch))
+    patch[tags_field] = [*user_tags(patch.get(tags_field, getattr(conn, tags_field, None))), tag]
+    # Whole nested objects, what the program leaves out kept as the object has it.
+    patch = whole_objects(spec, patch, conn, {})
+    return client.update(str(conn.id), spec.update_model.model_validate(patch))

@@ -12,20 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import validate_create
+from ..models import ResourceSpec
+from .extension import extension_for
 from .marks import is_reserved, is_token, new_token
-from .schema import (
+from .properties import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
-    API_FIELDS,
-    OUTPUT_ONLY,
     OWNERSHIP_TOKEN,
-    PROVIDER_INPUT_NAMES,
-    WAIT_FOR_REGISTRATION,
+    output_only,
+    provider_input_names,
 )
 from .values import contains_unknown, is_unknown, normalize
-
-MAX_WAIT_FOR_REGISTRATION = 3600.0
 
 Path = tuple[str | int, ...]
 
@@ -81,7 +78,7 @@ def _token(olds: dict[str, Any], news: dict[str, Any]) -> str:
     return new_token()
 
 
-def check(olds: dict[str, Any], news: dict[str, Any]) -> Checked:
+def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Checked:
     """Every rule ``news`` breaks (as far as it is known), and the inputs to use."""
     props = {k: normalize(v) for k, v in news.items() if not k.startswith("__")}
     failures: list[Failure] = []
@@ -90,67 +87,38 @@ def check(olds: dict[str, Any], news: dict[str, Any]) -> Checked:
         failures.append(Failure(path, f"{path} {message}"))
 
     unknown: set[Path] = set()
-    api = {k: v for k, v in props.items() if k in API_FIELDS}
+    api_fields = spec.fields.api_fields
+    api = {k: v for k, v in props.items() if k in api_fields}
     known_api = _strip_unknowns(api, (), unknown)
-    _params, problems = validate_create(known_api)
+    _params, problems = spec.validate_create(known_api)
     for p in problems:
         # A rule is judged only once everything it reads is known.
         if not any(_under_unknown(path, unknown) for path in (p.path, *p.involves)):
             fail(p.dotted, p.message)
 
-    tags = props.get("tags")
+    tags = props.get(spec.tags_field)
     if isinstance(tags, list) and not contains_unknown(tags):
         for i, tag in enumerate(tags):
             if isinstance(tag, str) and is_reserved(tag):
                 fail(
-                    f"tags[{i}]",
+                    f"{spec.tags_field}[{i}]",
                     "must not start with 'pulumi-uac:' or 'pulumi-uac-owner:': those tags are "
                     "the provider's ownership marks",
                 )
 
+    known = api_fields | provider_input_names(spec) | output_only(spec) | {OWNERSHIP_TOKEN}
     for key in props:
-        if key not in API_FIELDS | PROVIDER_INPUT_NAMES | OUTPUT_ONLY | {OWNERSHIP_TOKEN}:
-            fail(key, "is not an input of UacConnection (check the spelling)")
+        if key not in known:
+            fail(key, f"is not an input of {spec.name} (check the spelling)")
 
-    _check_wait(props, fail)
-    _check_adoption(props, fail)
+    extension_for(spec).check(props, fail)
+    _check_adoption(spec, props, fail)
     inputs = dict(news)
     inputs[OWNERSHIP_TOKEN] = _token(olds, news)
     return Checked(inputs, failures)
 
 
-def _check_wait(props: dict[str, Any], fail: Any) -> None:
-    wait = props.get(WAIT_FOR_REGISTRATION)
-    if wait is None or is_unknown(wait):
-        return
-    if isinstance(wait, bool) or not isinstance(wait, (int, float)):
-        fail(WAIT_FOR_REGISTRATION, "must be a number of seconds (0 turns waiting off)")
-    elif not 0 <= wait <= MAX_WAIT_FOR_REGISTRATION:
-        fail(
-            WAIT_FOR_REGISTRATION,
-            f"must be between 0 and {MAX_WAIT_FOR_REGISTRATION:g} seconds",
-        )
-    elif wait > 0:
-        if props.get("active") is False:
-            fail(
-                WAIT_FOR_REGISTRATION,
-                "needs active to be true: Telnyx does not register an inactive connection",
-            )
-        ext = props.get("external_uac_settings")
-        if is_unknown(ext):
-            return
-        ext = ext if isinstance(ext, dict) else {}
-        missing = [k for k in ("proxy", "username", "password") if ext.get(k) is None]
-        if missing:
-            fail(
-                WAIT_FOR_REGISTRATION,
-                "needs external_uac_settings with proxy, username and password (missing: "
-                + ", ".join(missing)
-                + "): without them Telnyx never registers",
-            )
-
-
-def _check_adoption(props: dict[str, Any], fail: Any) -> None:
+def _check_adoption(spec: ResourceSpec, props: dict[str, Any], fail: Any) -> None:
     adopt_id = props.get(ADOPT_EXISTING_ID)
     by_name = props.get(ADOPT_EXISTING_BY_NAME)
     if (
@@ -158,7 +126,7 @@ def _check_adoption(props: dict[str, Any], fail: Any) -> None:
         and not is_unknown(adopt_id)
         and (not isinstance(adopt_id, str) or not adopt_id.strip())
     ):
-        fail(ADOPT_EXISTING_ID, "must be the id of an existing UAC connection")
+        fail(ADOPT_EXISTING_ID, f"must be the id of an existing {spec.noun}")
     if by_name is not None and not is_unknown(by_name) and not isinstance(by_name, bool):
         fail(ADOPT_EXISTING_BY_NAME, "must be true or false")
     if adopt_id and by_name is True:

@@ -14,15 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..models import ResourceSpec
 from .marks import user_tags
-from .schema import (
-    CREATE_ONLY_VALUES,
-    PASSWORD_PATHS,
-    UNCONFIRMED_PASSWORDS,
-    WAIT_FOR_REGISTRATION,
-    api_inputs,
-    managed_paths,
-)
+from .properties import UNCONFIRMED_PASSWORDS, api_inputs, managed_paths
 from .values import contains_unknown, get_path, is_unknown, normalize
 
 
@@ -34,7 +28,7 @@ class PathChange:
     kind: Literal["add", "update"]
     """``add`` when the state holds no value for it yet, ``update`` otherwise."""
     replace: bool = False
-    """Telnyx cannot apply this change in place: the connection must be replaced."""
+    """Telnyx cannot apply this change in place: the object must be replaced."""
     reason: str = ""
     """Why it replaces, in words (names the Telnyx rule)."""
 
@@ -57,49 +51,51 @@ class Diff:
 
     @property
     def replaces(self) -> list[str]:
-        """Top-level properties whose change needs a new connection."""
+        """Top-level properties whose change needs a new object."""
         return sorted({c.path.split(".", 1)[0] for c in self.changes if c.replace})
 
 
-def comparable(path: str, value: Any) -> Any:
+def comparable(spec: ResourceSpec, path: str, value: Any) -> Any:
     """A value as diff compares it: tags are a set (and never include our marks)."""
     value = normalize(value)
-    if path == "tags" and isinstance(value, list) and not contains_unknown(value):
+    if path == spec.tags_field and isinstance(value, list) and not contains_unknown(value):
         return sorted(str(v) for v in user_tags(value))
     return value
 
 
-def _replace_reason(path: str, old: Any, new: Any) -> str:
-    values = CREATE_ONLY_VALUES.get(path)
+def _replace_reason(spec: ResourceSpec, path: str, old: Any, new: Any) -> str:
+    values = spec.fields.create_only_values.get(path)
     if not values or is_unknown(new) or new not in values or old == new:
         return ""
     return (
-        f"{path} becomes {new!r}, which Telnyx accepts only when a connection is created, so "
-        "the connection is replaced"
+        f"{path} becomes {new!r}, which Telnyx accepts only when a {spec.noun} is created, so "
+        f"the {spec.noun} is replaced"
     )
 
 
-def unconfirmed_passwords(outputs: dict[str, Any]) -> list[str]:
+def unconfirmed_passwords(spec: ResourceSpec, outputs: dict[str, Any]) -> list[str]:
     """The password paths crash recovery marked as possibly changed on Telnyx (only real
     password paths count, whatever the state holds)."""
     marked = outputs.get(UNCONFIRMED_PASSWORDS)
     if not isinstance(marked, list):
         return []
-    return [p for p in PASSWORD_PATHS if p in marked]
+    return [p for p in spec.fields.password_paths if p in marked]
 
 
-def compute_diff(olds: dict[str, Any], news: dict[str, Any]) -> Diff:
+def compute_diff(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Diff:
     """Compare the state's outputs ``olds`` with the checked inputs ``news``."""
-    new_api = api_inputs(news)
+    new_api = api_inputs(spec, news)
     out = Diff()
-    unconfirmed = set(unconfirmed_passwords(olds))
-    for path in managed_paths(new_api):
+    unconfirmed = set(unconfirmed_passwords(spec, olds))
+    for path in managed_paths(spec, new_api):
         new = get_path(new_api, path)
         old = get_path(olds, path)
-        same = not contains_unknown(new) and comparable(path, new) == comparable(path, old)
+        same = not contains_unknown(new) and comparable(spec, path, new) == comparable(
+            spec, path, old
+        )
         if same and path not in unconfirmed:
             continue
-        reason = _replace_reason(path, normalize(old), new)
+        reason = _replace_reason(spec, path, normalize(old), new)
         out.changes.append(
             PathChange(
                 path=path,
@@ -108,6 +104,8 @@ def compute_diff(olds: dict[str, Any], news: dict[str, Any]) -> Diff:
                 reason=reason,
             )
         )
-    if normalize(news.get(WAIT_FOR_REGISTRATION)) != normalize(olds.get(WAIT_FOR_REGISTRATION)):
-        out.provider_inputs.append(WAIT_FOR_REGISTRATION)
+    for extra in spec.provider_inputs:
+        # The resource's own provider inputs act on later writes: a change is recorded.
+        if normalize(news.get(extra.name)) != normalize(olds.get(extra.name)):
+            out.provider_inputs.append(extra.name)
     return out

@@ -1,15 +1,17 @@
-"""The lifecycle of a UAC connection: create, read, update and delete, written once for both
-adapters (the dynamic ``ResourceProvider`` and the native plugin), over plain dicts.
+"""The lifecycle of a Telnyx resource: create, read, update and delete, written once for every
+resource (its spec says how it differs) and both adapters (the dynamic ``ResourceProvider`` and
+the native plugin), over plain dicts.
 
 API requests per operation (fewest that correctness allows):
 
-- create: 1 POST. Adoption by id or name: 2 (GET or list, then PATCH). A registration wait adds
-  its polls. Only when a POST fails in a way that may have reached Telnyx does the client look
-  for the connection by its exact ownership tag before deciding anything (see the client).
-- update: 1 PATCH carrying the changed top-level fields; 0 requests when only provider inputs
-  changed. When a nested object changed, or the update waits for registration, the connection
+- create: 1 POST. Adoption by id or name: 2 (GET or list, then an update). An extension's work
+  after a write (a UAC connection's registration wait) adds its requests. Only when a POST
+  fails in a way that may have reached Telnyx does the client look for the object by its exact
+  ownership tag before deciding anything (see the client).
+- update: 1 update carrying the changed top-level fields; 0 requests when only provider inputs
+  changed. When a nested object changed, or the extension works after the update, the object
   is read first (2 requests): a nested object is sent whole, the program's keys over Telnyx's
-  current values (see :mod:`.nested`), and a failed registration is undone from that reading.
+  current values (see :mod:`.nested`), and a failed extension step is undone from that reading.
 - read: 1 GET. delete: 1 DELETE. check and diff: 0, always.
 """
 
@@ -22,51 +24,44 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..client import (
     AbandonedError,
     NotFoundError,
+    ResourceClient,
+    TelnyxClient,
     TelnyxError,
-    UacClient,
     UnconfirmedCreateError,
     may_have_landed,
 )
-from ..models import (
-    UacConnection,
-    UacConnectionCreateParams,
-    UacConnectionUpdateParams,
-    request_fields,
-)
+from ..models import ResourceSpec
 from .adoption import adopt, by_id, by_name
 from .diff import comparable, compute_diff, unconfirmed_passwords
 from .errors import OwnedElsewhereError, with_context
+from .extension import extension_for
 from .marks import marks_of, new_mark, new_token, stack_mark, token_of, user_tags
 from .nested import nested_roots, whole_objects
 from .outputs import api_view, build_outputs, known_password
-from .redact import Redactor
-from .registration import wait_for_registration
-from .rollback import roll_back
-from .schema import (
+from .properties import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
-    COMPUTED,
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
-    PASSWORD_PATHS,
-    PROVIDER_INPUT_NAMES,
     UNCONFIRMED_PASSWORDS,
-    WAIT_FOR_REGISTRATION,
     api_inputs,
     managed_paths,
+    provider_input_names,
     root,
 )
+from .redact import Redactor
+from .rollback import roll_back
 from .values import get_path, normalize, project
 
 log = logging.getLogger("pulumi_uac.core")
 
 Warn = Callable[[str], None]
-REGISTRATION_ROOTS = frozenset({"active", "external_uac_settings"})
-"""Changes to these restart Telnyx's registration to the PBX."""
 
 
 @dataclass
@@ -82,8 +77,8 @@ class Read:
     inputs: dict[str, Any]
 
 
-class ConnectionLifecycle:
-    """Create, read, update and delete UAC connections through ``client``.
+class ResourceLifecycle:
+    """Create, read, update and delete the objects ``spec`` describes through ``client``.
 
     ``warn`` receives the warnings a user should see (Telnyx storing something other than what
     was sent) and ``status`` the progress of a registration wait; each adapter routes them to
@@ -94,7 +89,8 @@ class ConnectionLifecycle:
 
     def __init__(
         self,
-        client: UacClient,
+        spec: ResourceSpec,
+        client: TelnyxClient,
         *,
         warn: Warn | None = None,
         status: Warn | None = None,
@@ -103,7 +99,10 @@ class ConnectionLifecycle:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.client = client
+        self.spec = spec
+        self.client: ResourceClient = client.resource(spec)
+        self._extension = extension_for(spec)
+        self._passwords = spec.fields.password_paths
         self._stack_marks = [m for m in (stack_mark(urn),) if m]
         self.redactor = redactor or Redactor((), None)
         sink = warn or log.warning
@@ -124,9 +123,11 @@ class ConnectionLifecycle:
 
     def _create(self, inputs: dict[str, Any], timeout: float | None) -> Created:
         started = self._clock()
-        desired = api_inputs(inputs)
-        managed = managed_paths(desired)
-        name = str(desired["connection_name"])
+        spec = self.spec
+        desired = api_inputs(spec, inputs)
+        managed = managed_paths(spec, desired)
+        name = str(desired[spec.name_field])
+        noun = spec.noun
         client = self.client
         tag = new_mark(str(inputs.get(OWNERSHIP_TOKEN) or new_token()))
         adopted = bool(inputs.get(ADOPT_EXISTING_ID) or inputs.get(ADOPT_EXISTING_BY_NAME))
@@ -137,41 +138,46 @@ class ConnectionLifecycle:
                     if inputs.get(ADOPT_EXISTING_ID)
                     else by_name(client, name)
                 )
-                tags_before = list(found.tags or [])
+                tags_before = list(getattr(found, spec.tags_field, None) or [])
                 conn = adopt(client, found, desired, tag)
             else:
                 body = dict(desired)
-                body["tags"] = [*user_tags(desired.get("tags")), tag, *self._stack_marks]
-                conn = client.create(UacConnectionCreateParams.model_validate(body), mark=tag)
+                body[spec.tags_field] = [
+                    *user_tags(desired.get(spec.tags_field)),
+                    tag,
+                    *self._stack_marks,
+                ]
+                conn = client.create(spec.create_model.model_validate(body), mark=tag)
         except UnconfirmedCreateError as exc:
             # The engine records nothing for a failed create, and the tag is random: only the
             # user, told the tag now, can find this connection again before the next run.
             raise with_context(
                 exc,
-                f"creating UAC connection {name!r}",
+                f"creating {noun} {name!r}",
                 suffix=f". Before running `pulumi up` again, run `pulumi-uac orphans --tag {tag}` "
-                "in this project: it prints the id of the connection that create made, if any "
+                f"in this project: it prints the id of the {noun} that create made, if any "
                 "(add --delete --confirm-id ID to remove it); otherwise the next run may create "
-                "the connection a second time",
+                "it a second time",
             ) from None
         except TelnyxError as exc:
-            raise with_context(exc, f"creating UAC connection {name!r}") from None
+            raise with_context(exc, f"creating {noun} {name!r}") from None
         conn_id = str(conn.id)
-        self._report_differences(conn, desired, managed, f"UAC connection {name!r} ({conn_id})")
+        self._report_differences(conn, desired, managed, f"{noun} {name!r} ({conn_id})")
         status = None
         try:
-            status = self._maybe_wait(conn_id, inputs, desired, timeout, started)
+            status = self._after_write(conn_id, inputs, desired, None, timeout, started)
         except AbandonedError:
             raise  # the CLI is gone: nothing more is sent; the pending create records the token
         except TelnyxError as exc:
-            # The wait failed (the PBX refused, or the API kept failing): whatever happened,
-            # nothing is left half-made.
+            # The extension's step failed (a UAC connection's PBX refused, or the API kept
+            # failing): whatever happened, nothing is left half-made.
             if adopted:
                 # Not ours after all: the tag goes, so that the next run may adopt it again.
                 try:
                     with client.full_budget():
                         client.update(
-                            conn_id, UacConnectionUpdateParams.model_validate({"tags": tags_before})
+                            conn_id,
+                            spec.update_model.model_validate({spec.tags_field: tags_before}),
                         )
                     released = "its ownership tag was removed again"
                 except TelnyxError:
@@ -182,23 +188,23 @@ class ConnectionLifecycle:
                 raise with_context(
                     exc,
                     None,
-                    suffix=f". The adopted connection {conn_id} keeps the program's settings "
-                    f"({released}); fix the PBX or the settings and run `pulumi up` again",
+                    suffix=f". The adopted {noun} {conn_id} keeps the program's settings "
+                    f"({released}); fix the cause or the settings and run `pulumi up` again",
                 ) from None
             try:
                 with client.full_budget():
                     client.delete(conn_id)
-                suffix = (
-                    f". The new connection {conn_id} was deleted, so nothing is left half-created"
-                )
+                suffix = f". The new {noun} {conn_id} was deleted, so nothing is left half-created"
             except TelnyxError as cleanup:
                 suffix = (
-                    f". Deleting the new connection {conn_id} also failed ({cleanup}): delete it "
-                    f"by hand (DELETE /v2/uac_connections/{conn_id}, or the Telnyx portal)"
+                    f". Deleting the new {noun} {conn_id} also failed ({cleanup}): delete it "
+                    f"by hand (DELETE /v2/{spec.api.path}/{conn_id}, or the Telnyx portal)"
                 )
             raise with_context(exc, None, suffix=suffix) from None
-        outs = build_outputs(conn, managed, desired=desired, previous={}, inputs=inputs, tag=tag)
-        _apply_status(outs, status)
+        outs = build_outputs(
+            spec, conn, managed, desired=desired, previous={}, inputs=inputs, tag=tag
+        )
+        self._extension.record(outs, status)
         return Created(conn_id, outs)
 
     # ------------------------------------------------------------------ read
@@ -208,13 +214,14 @@ class ConnectionLifecycle:
             return self._read(conn_id, outputs)
 
     def _read(self, conn_id: str, outputs: dict[str, Any]) -> Read | None:
-        """The connection as Telnyx holds it now; None when it no longer exists.
+        """The object as Telnyx holds it now; None when it no longer exists.
 
         With ``outputs`` from the state (refresh), the managed paths stay those the state
         records. Without (import, or a read by id), every setting Telnyx reports becomes managed,
-        so the inputs describe the whole connection; masked passwords cannot be read and are
-        left out.
+        so the inputs describe the whole object; masked passwords cannot be read and are left
+        out.
         """
+        spec = self.spec
         try:
             conn = self.client.get(conn_id)
         except NotFoundError:
@@ -223,9 +230,10 @@ class ConnectionLifecycle:
         if recorded is not None:
             managed = [str(p) for p in recorded]
         else:
-            managed = _readable_paths(conn, outputs)
-        tag, unrecorded = _mark_on_telnyx(conn, outputs.get(OWNERSHIP_TAG))
+            managed = _readable_paths(spec, conn, outputs)
+        tag, unrecorded = _mark_on_telnyx(spec, conn, outputs.get(OWNERSHIP_TAG))
         outs = build_outputs(
+            spec,
             conn,
             managed,
             desired=None,
@@ -234,12 +242,13 @@ class ConnectionLifecycle:
             tag=tag,
         )
         inputs = project(outs, managed)
-        inputs.update({k: outs[k] for k in (*PROVIDER_INPUT_NAMES, OWNERSHIP_TOKEN) if k in outs})
-        unconfirmed = unconfirmed_passwords(outputs)
+        kept = (*provider_input_names(spec), OWNERSHIP_TOKEN)
+        inputs.update({k: outs[k] for k in kept if k in outs})
+        unconfirmed = unconfirmed_passwords(spec, outputs)
         if unrecorded:
             # An update that changed passwords landed and the state never recorded it (its run
             # was killed): Telnyx may hold passwords other than the state's.
-            unconfirmed = sorted({*unconfirmed, *(p for p in PASSWORD_PATHS if p in managed)})
+            unconfirmed = sorted({*unconfirmed, *(p for p in self._passwords if p in managed)})
         if unconfirmed:
             # A refresh cannot settle them (Telnyx masks passwords), only an update can: the
             # marker stays, and so does the gap in the inputs that makes the engine see it.
@@ -258,8 +267,8 @@ class ConnectionLifecycle:
         *,
         timeout: float | None = None,
     ) -> dict[str, Any]:
-        """Apply the program's inputs ``news`` to the connection whose state outputs are
-        ``olds``; the new outputs. ``timeout`` bounds it as for :meth:`create`."""
+        """Apply the program's inputs ``news`` to the object whose state outputs are ``olds``;
+        the new outputs. ``timeout`` bounds it as for :meth:`create`."""
         with self._redacting(), self._bounded(timeout):
             return self._update(conn_id, olds, news, timeout)
 
@@ -267,45 +276,46 @@ class ConnectionLifecycle:
         self, conn_id: str, olds: dict[str, Any], news: dict[str, Any], timeout: float | None
     ) -> dict[str, Any]:
         started = self._clock()
-        changes = compute_diff(olds, news)
-        desired = api_inputs(news)
-        managed = managed_paths(desired)
-        patch = self._patch_for(changes.paths, desired, olds, self._stack_marks)
-        name = str(desired.get("connection_name") or olds.get("connection_name") or conn_id)
-        subject = f"UAC connection {name!r} ({conn_id})"
-        wait = _wait_seconds(news)
-        waits = bool(patch) and wait > 0 and bool(REGISTRATION_ROOTS & set(patch))
-        before: UacConnection | None = None
+        spec = self.spec
+        changes = compute_diff(spec, olds, news)
+        desired = api_inputs(spec, news)
+        managed = managed_paths(spec, desired)
+        patch = self._patch_for(changes.paths, desired, olds)
+        name = str(desired.get(spec.name_field) or olds.get(spec.name_field) or conn_id)
+        subject = f"{spec.noun} {name!r} ({conn_id})"
+        waits = bool(patch) and self._extension.waits(news, set(patch))
+        before: BaseModel | None = None
         sent = False
         try:
             if patch:
                 before = self._not_owned_elsewhere(conn_id, olds, "update")
-            if (waits or nested_roots(patch)) and before is None:
+            nested = nested_roots(spec, patch)
+            if (waits or nested) and before is None:
                 before = self.client.get(conn_id)
-            if nested_roots(patch):
+            if nested:
                 assert before is not None
-                patch = whole_objects(patch, before, olds)
+                patch = whole_objects(spec, patch, before, olds)
             tag = olds.get(OWNERSHIP_TAG)
             ours = tag is not None and token_of(str(tag)) is not None
-            if patch and ours and set(PASSWORD_PATHS) & set(changes.paths):
-                if "tags" not in patch and before is None:
+            if patch and ours and set(self._passwords) & set(changes.paths):
+                if spec.tags_field not in patch and before is None:
                     before = self.client.get(conn_id)
-                tag = _rotate_mark(patch, str(tag), before, self._stack_marks)
+                tag = self._rotate_mark(patch, str(tag), before)
             if patch:
-                params = UacConnectionUpdateParams.model_validate(patch)
+                params = spec.update_model.model_validate(patch)
                 sent = True
                 conn = self.client.update(conn_id, params)
             else:
-                conn = _connection_from_outputs(conn_id, olds)
+                conn = self._from_outputs(conn_id, olds)
         except TelnyxError as exc:
-            suffix = _maybe_applied(patch, olds) if sent and may_have_landed(exc) else ""
+            suffix = self._maybe_applied(patch, olds) if sent and may_have_landed(exc) else ""
             raise with_context(exc, f"updating {subject}", suffix=suffix) from None
         if patch:
             self._report_differences(conn, desired, managed, subject)
         status = None
         if waits:
             try:
-                status = self._maybe_wait(conn_id, news, desired, timeout, started)
+                status = self._after_write(conn_id, news, desired, set(patch), timeout, started)
             except AbandonedError as exc:
                 raise with_context(
                     exc,
@@ -317,23 +327,26 @@ class ConnectionLifecycle:
                 assert before is not None
                 with self.client.full_budget():
                     raise roll_back(self.client, conn_id, patch, before, olds, exc) from None
-        outs = build_outputs(conn, managed, desired=desired, previous=olds, inputs=news, tag=tag)
-        _apply_status(outs, status)
+        outs = build_outputs(
+            spec, conn, managed, desired=desired, previous=olds, inputs=news, tag=tag
+        )
+        self._extension.record(outs, status)
         return outs
 
-    @staticmethod
     def _patch_for(
-        paths: list[str], desired: dict[str, Any], olds: dict[str, Any], stack_marks: list[str]
+        self, paths: list[str], desired: dict[str, Any], olds: dict[str, Any]
     ) -> dict[str, Any]:
-        """The PATCH body: changed top-level fields, and every nested object with a change sent
-        whole (every key the program manages in it, passwords included)."""
+        """The update body: changed top-level fields, and every nested object with a change
+        sent whole (every key the program manages in it, passwords included)."""
         patch: dict[str, Any] = {}
         for path in paths:
             key = root(path)
             patch[key] = desired[key]
-        if "tags" in patch:
+        field = self.spec.tags_field
+        if field in patch:
             own = marks_of([str(olds.get(OWNERSHIP_TAG) or "")])
-            patch["tags"] = [*user_tags(patch["tags"]), *own, *(stack_marks if own else [])]
+            stack = self._stack_marks if own else []
+            patch[field] = [*user_tags(patch[field]), *own, *stack]
         return patch
 
     # ------------------------------------------------------------------ delete
@@ -343,7 +356,7 @@ class ConnectionLifecycle:
             self._delete(conn_id, outputs)
 
     def _delete(self, conn_id: str, outputs: dict[str, Any] | None = None) -> None:
-        """Delete the connection; one that is already gone is the desired end state. One this
+        """Delete the object; one that is already gone is the desired end state. One this
         resource did not tag (imported) is first checked for another owner's mark."""
         try:
             if outputs is not None:
@@ -352,21 +365,22 @@ class ConnectionLifecycle:
         except NotFoundError:
             return
         except TelnyxError as exc:
-            raise with_context(exc, f"deleting UAC connection {conn_id}") from None
+            raise with_context(exc, f"deleting {self.spec.noun} {conn_id}") from None
 
     def _not_owned_elsewhere(
         self, conn_id: str, outputs: dict[str, Any], action: str
-    ) -> UacConnection | None:
+    ) -> BaseModel | None:
         """For a resource that holds no ownership tag of its own (it was imported), the
-        connection as Telnyx holds it, refusing it when another resource's mark is on it: two
-        resources managing one connection could each change or delete it. None when this
+        object as Telnyx holds it, refusing it when another resource's mark is on it: two
+        resources managing one object could each change or delete it. None when this
         resource has a tag (nothing to check, no request made)."""
         if outputs.get(OWNERSHIP_TAG):
             return None
-        conn = self.client.get(conn_id)
-        for mark in marks_of(conn.tags):
+        conn: BaseModel = self.client.get(conn_id)
+        for mark in marks_of(getattr(conn, self.spec.tags_field, None)):
             raise OwnedElsewhereError(
-                f"will not {action} UAC connection {conn_id}: it was imported into this stack, but "
+                f"will not {action} {self.spec.noun} {conn_id}: it was imported into this "
+                "stack, but "
                 f"it belongs to another Pulumi resource (ownership tag {mark}), which may change "
                 "or delete it too. Remove it from this stack with `pulumi state delete`; to move "
                 "it here, run `pulumi state delete` in the stack that owns it, then "
@@ -388,48 +402,42 @@ class ConnectionLifecycle:
     def _bounded(self, timeout: float | None) -> AbstractContextManager[None]:
         return self.client.within(timeout) if timeout else nullcontext()
 
-    def _maybe_wait(
+    def _after_write(
         self,
         conn_id: str,
         inputs: dict[str, Any],
         desired: dict[str, Any],
+        changed: set[str] | None,
         timeout: float | None,
         started: float,
     ) -> Any:
-        wait = _wait_seconds(inputs)
-        if wait <= 0:
+        if not self._extension.waits(inputs, changed):
             return None
-        bounded_by = "wait_for_registration"
-        if timeout:
-            left = max(0.0, timeout - (self._clock() - started))
-            if left < wait:
-                wait, bounded_by = left, "the operation's customTimeouts"
-        proxy = get_path(desired, "external_uac_settings.proxy") or "(no proxy)"
-        return wait_for_registration(
+        left = max(0.0, timeout - (self._clock() - started)) if timeout else None
+        return self._extension.after_write(
             self.client,
             conn_id,
-            wait,
-            proxy=str(proxy),
-            name=str(desired.get("connection_name") or conn_id),
-            bounded_by=bounded_by,
+            inputs,
+            desired,
+            left=left,
             sleep=self._sleep,
             clock=self._clock,
             progress=self._status,
         )
 
     def _report_differences(
-        self, conn: UacConnection, sent: dict[str, Any], managed: list[str], subject: str
+        self, conn: BaseModel, sent: dict[str, Any], managed: list[str], subject: str
     ) -> None:
         """Warn about every managed value Telnyx stored differently from what was sent (it
         normalised, ignored or reset it), so the user learns it now rather than from a puzzling
         diff on the next refresh. Passwords are masked in answers and never compared."""
-        view = api_view(conn)
+        view = api_view(self.spec, conn)
         for path in managed:
-            if path in PASSWORD_PATHS:
+            if path in self._passwords:
                 continue
             wanted = get_path(sent, path)
             stored = get_path(view, path)
-            if comparable(path, wanted) != comparable(path, stored):
+            if comparable(self.spec, path, wanted) != comparable(self.spec, path, stored):
                 what = (
                     f"{path} as {_shown(stored)}, not {_shown(wanted)} as sent"
                     if self.redactor.reveals(path)
@@ -440,64 +448,93 @@ class ConnectionLifecycle:
                     f"{subject}: Telnyx stored {what}; the next refresh will show it as drift"
                 )
 
+    def _rotate_mark(self, patch: dict[str, Any], tag: str, before: BaseModel | None) -> str:
+        """Give an update that changes a password a new ownership mark, sent in the same
+        update (one atomic write on Telnyx); the new mark.
 
-def _rotate_mark(
-    patch: dict[str, Any], tag: str, before: UacConnection | None, stack_marks: list[str]
-) -> str:
-    """Give an update that changes a password a new ownership mark, sent in the same PATCH
-    (one atomic write on Telnyx); the new mark.
+        The state records the new mark only when the update returns. A run killed after the
+        update landed leaves Telnyx holding a mark the state does not: whatever the user runs
+        next (a refresh, `pulumi-uac recover`, `pulumi up --refresh`), the read that follows
+        finds it and marks the passwords unconfirmed, so the next update sends them again, even
+        when the program was changed back meanwhile. Evidence on Telnyx, so it survives
+        whatever happens to the state's pending operations, on any machine."""
+        field = self.spec.tags_field
+        current = patch.get(field, (getattr(before, field, None) if before else None) or [])
+        token = token_of(tag)
+        assert token is not None
+        rotated = new_mark(token)
+        patch[field] = [*user_tags(current), rotated, *self._stack_marks]
+        return rotated
 
-    The state records the new mark only when the update returns. A run killed after the PATCH
-    landed leaves Telnyx holding a mark the state does not: whatever the user runs next (a
-    refresh, `pulumi-uac recover`, `pulumi up --refresh`), the read that follows finds it and
-    marks the passwords unconfirmed, so the next update sends them again, even when the
-    program was changed back meanwhile. Evidence on Telnyx, so it survives whatever happens to
-    the state's pending operations, on any machine."""
-    current = patch.get("tags", (before.tags if before else None) or [])
-    token = token_of(tag)
-    assert token is not None
-    rotated = new_mark(token)
-    patch["tags"] = [*user_tags(current), rotated, *stack_marks]
-    return rotated
+    def _from_outputs(self, conn_id: str, olds: dict[str, Any]) -> BaseModel:
+        """The object as last recorded, for updates that need no API call."""
+        spec = self.spec
+        data: dict[str, Any] = {"id": conn_id}
+        for computed in spec.fields.computed:
+            value = olds.get(computed.name)
+            if value is not None:
+                node = data
+                parts = computed.path.split(".")
+                for part in parts[:-1]:
+                    node = node.setdefault(part, {})
+                node[parts[-1]] = value
+        for key in spec.fields.generated:
+            if olds.get(key) is not None:
+                data[key] = olds[key]
+        return spec.response_model.model_validate(normalize(data))
+
+    def _maybe_applied(self, patch: dict[str, Any], olds: dict[str, Any]) -> str:
+        """What to do after an update that may have been applied although it failed: the
+        state still holds the old values, and a password Telnyx now holds cannot be read back,
+        so only running the same program again makes state and Telnyx agree."""
+        secret = [
+            p
+            for p in self._passwords
+            if get_path(patch, p) is not None and get_path(patch, p) != get_path(olds, p)
+        ]
+        if secret:
+            return (
+                f". Telnyx may have applied it anyway, {', '.join(secret)} included: run `pulumi "
+                "up` again with this same program before changing it back (a password cannot be "
+                "read back, so no refresh can tell which one Telnyx holds)"
+            )
+        return ". Telnyx may have applied it anyway: `pulumi refresh` shows which values it holds"
 
 
-def _mark_on_telnyx(conn: UacConnection, recorded: Any) -> tuple[Any, bool]:
+def _mark_on_telnyx(spec: ResourceSpec, conn: BaseModel, recorded: Any) -> tuple[Any, bool]:
     """The resource's mark as Telnyx holds it, and whether it differs from the state's
     (``recorded``): a password-changing update landed that the state never recorded."""
     token = token_of(str(recorded)) if recorded else None
     if token is None:
         return recorded, False
-    on_telnyx = [m for m in marks_of(conn.tags) if token_of(m) == token]
+    tags = getattr(conn, spec.tags_field, None)
+    on_telnyx = [m for m in marks_of(tags) if token_of(m) == token]
     if not on_telnyx or recorded in on_telnyx:
         return recorded, False
     return on_telnyx[0], True
 
 
-def _wait_seconds(inputs: dict[str, Any]) -> float:
-    value = normalize(inputs.get(WAIT_FOR_REGISTRATION))
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-
-
-def _readable_paths(conn: UacConnection, outputs: dict[str, Any]) -> list[str]:
+def _readable_paths(spec: ResourceSpec, conn: BaseModel, outputs: dict[str, Any]) -> list[str]:
     """Every settable path Telnyx reports a value for; passwords only when readable."""
-    view = api_view(conn)
+    view = api_view(spec, conn)
+    passwords = spec.fields.password_paths
     paths: list[str] = []
-    for spec in request_fields():
-        value = view.get(spec.name)
+    for field in spec.fields.request:
+        value = view.get(field.name)
         if value is None:
             continue
-        if spec.kind == "object" and isinstance(value, dict):
-            for sub in spec.fields:
+        if field.kind == "object" and isinstance(value, dict):
+            for sub in field.fields:
                 path = sub.path
                 if get_path(view, path) is None:
                     continue
-                if path in PASSWORD_PATHS and _masked_unknown(view, outputs, path):
+                if path in passwords and _masked_unknown(view, outputs, path):
                     continue
                 paths.append(path)
-        elif spec.name in PASSWORD_PATHS and _masked_unknown(view, outputs, spec.name):
+        elif field.name in passwords and _masked_unknown(view, outputs, field.name):
             continue
         else:
-            paths.append(spec.name)
+            paths.append(field.name)
     return sorted(paths)
 
 
@@ -507,46 +544,3 @@ def _masked_unknown(view: dict[str, Any], outputs: dict[str, Any], path: str) ->
 
 def _shown(value: Any) -> str:
     return "nothing" if value is None else repr(value)
-
-
-def _apply_status(outs: dict[str, Any], status: Any) -> None:
-    if status is None:
-        return
-    outs["registration_status"] = status.status
-    if status.last_registration:
-        outs["registration_status_updated_at"] = status.last_registration
-
-
-def _connection_from_outputs(conn_id: str, olds: dict[str, Any]) -> UacConnection:
-    """The connection as last recorded, for updates that need no API call."""
-    data: dict[str, Any] = {"id": conn_id}
-    for spec in COMPUTED:
-        value = olds.get(spec.name)
-        if value is not None:
-            node = data
-            parts = spec.path.split(".")
-            for part in parts[:-1]:
-                node = node.setdefault(part, {})
-            node[parts[-1]] = value
-    for key in ("user_name", "password"):
-        if olds.get(key) is not None:
-            data[key] = olds[key]
-    return UacConnection.model_validate(normalize(data))
-
-
-def _maybe_applied(patch: dict[str, Any], olds: dict[str, Any]) -> str:
-    """What to do after an update that may have been applied although it failed: the state
-    still holds the old values, and a password Telnyx now holds cannot be read back, so only
-    running the same program again makes state and Telnyx agree."""
-    secret = [
-        p
-        for p in PASSWORD_PATHS
-        if get_path(patch, p) is not None and get_path(patch, p) != get_path(olds, p)
-    ]
-    if secret:
-        return (
-            f". Telnyx may have applied it anyway, {', '.join(secret)} included: run `pulumi up` "
-            "again with this same program before changing it back (a password cannot be read "
-            "back, so no refresh can tell which one Telnyx holds)"
-        )
-    return ". Telnyx may have applied it anyway: `pulumi refresh` shows which values it holds"

@@ -8,48 +8,49 @@ as the program expects ("a field you stop setting is left as it is").
 
 One value cannot be carried over: a password Telnyx masks, which the program does not set and
 the state never knew. Sending the object without it could erase it (under replace), silently
-breaking the registration to the PBX, so such a PATCH is refused before anything is written.
+breaking whatever authenticates with it (a UAC connection's registration to its PBX), so such a
+PATCH is refused before anything is written.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..models import UacConnection, request_fields
+from pydantic import BaseModel
+
+from ..models import ResourceSpec
 from .errors import MaskedPasswordError
 from .outputs import api_view, known_password
-from .schema import PASSWORD_PATHS
 from .values import get_path
 
-_OBJECTS = {s.name: s for s in request_fields() if s.kind == "object"}
 
-
-def nested_roots(patch: dict[str, Any]) -> list[str]:
+def nested_roots(spec: ResourceSpec, patch: dict[str, Any]) -> list[str]:
     """The nested objects a PATCH body carries."""
-    return [key for key in patch if key in _OBJECTS and isinstance(patch[key], dict)]
+    return [key for key in patch if key in spec.fields.nested and isinstance(patch[key], dict)]
 
 
 def whole_objects(
-    patch: dict[str, Any], current: UacConnection, known: dict[str, Any]
+    spec: ResourceSpec, patch: dict[str, Any], current: BaseModel, known: dict[str, Any]
 ) -> dict[str, Any]:
-    """``patch`` with each nested object completed from ``current`` (the connection read just
+    """``patch`` with each nested object completed from ``current`` (the object read just
     before); ``known`` is what the state knows (passwords Telnyx masks).
 
     Raises :class:`MaskedPasswordError` when a password would have to be left out."""
-    view = api_view(current)
+    view = api_view(spec, current)
+    objects = {s.name: s for s in spec.fields.request if s.kind == "object"}
     body = dict(patch)
     lost: list[str] = []
-    for key in nested_roots(patch):
+    for key in nested_roots(spec, patch):
         wanted = {k: v for k, v in patch[key].items() if v is not None}
         stored = view.get(key)
         if not isinstance(stored, dict):
             continue
         carried: dict[str, Any] = {}
-        for sub in _OBJECTS[key].fields:
+        for sub in objects[key].fields:
             value = stored.get(sub.name)
             if sub.name in wanted or value is None:
                 continue
-            if sub.path in PASSWORD_PATHS:
+            if sub.path in spec.fields.password_paths:
                 value = known_password(value, get_path(known, sub.path))
                 if value is None:
                     lost.append(sub.path)
@@ -62,7 +63,8 @@ def whole_objects(
             f"the change to {', '.join(sorted({p.split('.')[0] for p in lost}))} is "
             f"sent as a whole object, and Telnyx may replace the stored object with it; {paths} "
             "is set on Telnyx, masked in its answers and not set in the program, so it would be "
-            f"erased and the registration to the PBX would stop. Set {paths} in the program (as "
+            f"erased and whatever authenticates with it would stop working. Set {paths} in the "
+            "program (as "
             "a secret) and run `pulumi up` again. Nothing was changed"
         )
     return body

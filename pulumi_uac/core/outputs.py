@@ -9,25 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import UacConnection, is_masked
+from pydantic import BaseModel
+
+from ..models import ResourceSpec, is_masked
 from .marks import user_tags
-from .schema import (
-    COMPUTED,
-    MANAGED_FIELDS,
-    OWNERSHIP_TAG,
-    OWNERSHIP_TOKEN,
-    PASSWORD_PATHS,
-    PROVIDER_INPUT_NAMES,
-)
+from .properties import MANAGED_FIELDS, OWNERSHIP_TAG, OWNERSHIP_TOKEN, provider_input_names
 from .values import get_path, normalize, project, set_path
 
 
-def api_view(conn: UacConnection) -> dict[str, Any]:
+def api_view(spec: ResourceSpec, obj: BaseModel) -> dict[str, Any]:
     """Telnyx's answer as plain data, passwords masked or revealed as Telnyx sent them, our
-    ownership marks removed from ``tags``."""
-    data: dict[str, Any] = conn.model_dump(mode="json", exclude_none=True)
-    if "tags" in data:
-        data["tags"] = user_tags(data["tags"])
+    ownership marks removed from the tags."""
+    data: dict[str, Any] = obj.model_dump(mode="json", exclude_none=True)
+    if spec.tags_field in data:
+        data[spec.tags_field] = user_tags(data[spec.tags_field])
     return data
 
 
@@ -39,7 +34,8 @@ def known_password(actual: str | None, fallback: Any) -> Any:
 
 
 def build_outputs(
-    conn: UacConnection,
+    spec: ResourceSpec,
+    obj: BaseModel,
     managed: list[str],
     *,
     desired: dict[str, Any] | None,
@@ -47,37 +43,43 @@ def build_outputs(
     inputs: dict[str, Any],
     tag: str | None,
 ) -> dict[str, Any]:
-    """Outputs for ``conn``.
+    """Outputs for ``obj``, as Telnyx answered.
 
     ``desired`` (create, update) gives managed paths their desired value; without it (read) they
     take Telnyx's actual value, except masked passwords, which keep the ``previous`` one.
     ``inputs`` supplies the provider inputs and the ownership token; ``tag`` is the exact mark
-    the connection carries (None when it was adopted or imported).
+    the object carries (None when it was imported).
     """
-    view = api_view(conn)
+    view = api_view(spec, obj)
+    passwords = spec.fields.password_paths
     outs: dict[str, Any] = {}
     if desired is not None:
         outs.update(project(desired, managed))
     else:
-        outs.update(project(view, [p for p in managed if p not in PASSWORD_PATHS]))
-        for path in PASSWORD_PATHS:
+        outs.update(project(view, [p for p in managed if p not in passwords]))
+        for path in passwords:
             if path in managed:
                 value = known_password(get_path(view, path), get_path(previous, path))
                 if value is not None:
                     set_path(outs, path, value)
-    for spec in COMPUTED:
-        value = get_path(view, spec.path)
+    for computed in spec.fields.computed:
+        value = get_path(view, computed.path)
         if value is not None:
-            outs[spec.name] = value
-    if "user_name" not in outs and view.get("user_name") is not None:
-        outs["user_name"] = view["user_name"]
-    if "password" not in outs:
-        # Not managed: Telnyx generated it. Revealed only in the create answer; kept after that.
-        generated = known_password(view.get("password"), previous.get("password"))
-        if generated is not None:
-            outs["password"] = generated
+            outs[computed.name] = value
+    for name in spec.fields.generated:
+        if name in outs:
+            continue
+        # Not managed: Telnyx generated it. A generated password is revealed only in the
+        # create answer, and kept after that.
+        value = (
+            known_password(view.get(name), previous.get(name))
+            if name in passwords
+            else view.get(name)
+        )
+        if value is not None:
+            outs[name] = value
     outs[MANAGED_FIELDS] = list(managed)
-    for key in PROVIDER_INPUT_NAMES:
+    for key in provider_input_names(spec):
         value = normalize(inputs.get(key))
         if value is not None:
             outs[key] = value

@@ -21,12 +21,6 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from .schema import API_FIELDS, PROVIDER_INPUT_NAMES
-
-INPUTS = API_FIELDS | PROVIDER_INPUT_NAMES
-"""Only input values are searched for: a state's outputs (ids, FQDNs, the managed paths) are
-Telnyx's, never secret on their way in, and the messages need them."""
-
 SHORTEST = 3
 """Strings shorter than this are not searched for: ``"1"`` or ``"US"`` would blank out every
 digit or capital of a message, and no secret that short protects anything."""
@@ -52,19 +46,25 @@ class Redactor:
 
     ``sources`` are the call's property maps (inputs, old state); ``secret_paths`` the dotted
     paths of the values that arrived secret (a secret object hides all it holds); ``None``
-    means the caller cannot tell, so every value may have been.
+    means the caller cannot tell, so every value may have been. Only the values of ``inputs``
+    (the resource's input names) are searched for: a state's outputs (ids, FQDNs, the managed
+    paths) are Telnyx's, never secret on their way in, and the messages need them.
     """
 
     def __init__(
-        self, sources: Iterable[Mapping[str, Any]], secret_paths: Iterable[str] | None
+        self,
+        sources: Iterable[Mapping[str, Any]],
+        secret_paths: Iterable[str] | None,
+        inputs: Iterable[str] = (),
     ) -> None:
+        names = frozenset(inputs)
         self._secret = None if secret_paths is None else {str(p) for p in secret_paths}
         forms: dict[str, str] = {}
         leaves = (
             leaf
             for source in sources
             for key, value in source.items()
-            if key in INPUTS
+            if key in names
             for leaf in _leaves(value, key)
         )
         for path, value in leaves:

@@ -6,28 +6,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..client import TelnyxError, UacClient
-from ..models import UacConnection, UacConnectionUpdateParams, request_fields
+from pydantic import BaseModel
+
+from ..client import ResourceClient, TelnyxError
 from .errors import RollbackError, with_context
 from .outputs import api_view
-from .schema import PASSWORD_PATHS
 from .values import get_path
 
 
 def roll_back(
-    client: UacClient,
+    client: ResourceClient,
     conn_id: str,
     patch: dict[str, Any],
-    before: UacConnection,
+    before: BaseModel,
     olds: dict[str, Any],
     failure: TelnyxError,
 ) -> TelnyxError:
     """Put back what ``patch`` changed, from the connection as it was read just before it;
     the error to raise."""
-    restore, unset, masked = restore_body(patch, before, olds)
+    spec = client.spec
+    restore, unset, masked = restore_body(client, patch, before, olds)
     changed = ", ".join(sorted(patch))
     try:
-        client.update(conn_id, UacConnectionUpdateParams.model_validate(restore))
+        client.update(conn_id, spec.update_model.model_validate(restore))
     except (TelnyxError, ValueError) as exc:
         return RollbackError(
             f"{failure}. Undoing the change also failed ({exc}): Telnyx now holds the "
@@ -58,49 +59,52 @@ def roll_back(
 
 
 def restore_body(
-    patch: dict[str, Any], before: UacConnection, olds: dict[str, Any]
+    client: ResourceClient, patch: dict[str, Any], before: BaseModel, olds: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """The PATCH that puts back what ``patch`` changed: the values read just before it
     (passwords, which Telnyx masks, from the state), explicit nulls for what had no value where
     Telnyx allows null; and the paths that cannot be put back: ``(body, unset, masked)``."""
-    previous = api_view(before)
-    previous["tags"] = list(before.tags or [])  # our marks included: they must stay
-    specs = {s.name: s for s in request_fields()}
+    spec = client.spec
+    passwords = spec.fields.password_paths
+    previous = api_view(spec, before)
+    # Our marks included: they must stay.
+    previous[spec.tags_field] = list(getattr(before, spec.tags_field, None) or [])
+    specs = {s.name: s for s in spec.fields.request}
     body: dict[str, Any] = {}
     unset: list[str] = []
     masked: list[str] = []
 
-    def restore(spec: Any, old: Any, container: dict[str, Any]) -> None:
-        if spec.path in PASSWORD_PATHS:
-            known = get_path(olds, spec.path)
+    def restore(field: Any, old: Any, container: dict[str, Any]) -> None:
+        if field.path in passwords:
+            known = get_path(olds, field.path)
             if known is not None:
-                container[spec.name] = known
+                container[field.name] = known
             elif old is not None:
-                masked.append(spec.path)  # it had one; what it was, Telnyx will not say
+                masked.append(field.path)  # it had one; what it was, Telnyx will not say
             else:
-                unset.append(spec.path)
+                unset.append(field.path)
         elif old is not None:
-            container[spec.name] = old
-        elif spec.nullable:
-            container[spec.name] = None
+            container[field.name] = old
+        elif field.nullable:
+            container[field.name] = None
         else:
-            unset.append(spec.path)
+            unset.append(field.path)
 
     for key, new in patch.items():
-        spec = specs[key]
+        field = specs[key]
         old = previous.get(key)
-        if spec.kind != "object":
-            restore(spec, old, body)
+        if field.kind != "object":
+            restore(field, old, body)
             continue
         if not isinstance(old, dict):
             unset.append(key)  # the object itself is new: Telnyx cannot remove it
             continue
         nested: dict[str, Any] = {}
-        for sub in spec.fields:
+        for sub in field.fields:
             value = old.get(sub.name)
-            if value is not None and sub.path not in PASSWORD_PATHS:
+            if value is not None and sub.path not in passwords:
                 nested[sub.name] = value
-            elif sub.name in new or (sub.path in PASSWORD_PATHS and value is not None):
+            elif sub.name in new or (sub.path in passwords and value is not None):
                 restore(sub, value, nested)
         body[key] = nested
     return body, unset, masked

@@ -12,7 +12,7 @@ import os
 import threading
 from collections.abc import Callable
 
-from ..client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, ClientConfig, UacClient
+from ..client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, ClientConfig, TelnyxClient
 from ..client.config import clean_api_key, effective_base_url, parse_retry_timeout
 from ..client.errors import ConfigurationError
 from .errors import MissingCredentialsError
@@ -21,7 +21,7 @@ API_KEY_CONFIG = "telnyx:apiKey"
 BASE_URL_CONFIG = "telnyx:baseUrl"
 RETRY_TIMEOUT_CONFIG = "telnyx:retryTimeout"
 
-_CLIENTS: dict[tuple[str, str, str | None], UacClient] = {}
+_CLIENTS: dict[tuple[str, str, str | None], TelnyxClient] = {}
 _LOCK = threading.Lock()
 
 
@@ -53,7 +53,7 @@ def shared_client(
     base_url: str,
     retry_timeout: str | None = None,
     abandoned: Callable[[], str | None] | None = None,
-) -> UacClient:
+) -> TelnyxClient:
     """One client per endpoint and key for the whole process: one connection pool, and one rate
     gate, so that every call the engine makes at once learns from the others' 429s.
     ``retry_timeout`` (from ``telnyx:retryTimeout``; else ``TELNYX_RETRY_TIMEOUT``) bounds each
@@ -65,6 +65,6 @@ def shared_client(
             config = ClientConfig.from_env(
                 api_key=api_key, base_url=base_url, retry_timeout=retry_timeout
             )
-            client = UacClient(config, abandoned=abandoned)
+            client = TelnyxClient(config, abandoned=abandoned)
             _CLIENTS[key] = client
         return client

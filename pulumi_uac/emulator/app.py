@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
-from ..models import Problem, unknown_fields, validate_create, validate_update, without_paths
+from ..models import UAC_CONNECTION, Problem, unknown_fields, without_paths
 from .accounting import RateWindow, RequestLog
 from .admin import AdminRoutes
 from .faults import Faults
@@ -188,7 +188,7 @@ class EmulatorApp(AdminRoutes):
     ) -> tuple[Any, Response | None]:
         """The body without fields the contract does not have: refused when strict, else
         ignored (and recorded in the request log)."""
-        unknown = unknown_fields(body)
+        unknown = unknown_fields(body, UAC_CONNECTION.fields.request)
         if not unknown:
             return body, None
         if self.strict_fields:
@@ -212,7 +212,7 @@ class EmulatorApp(AdminRoutes):
         body, err = self._known_fields(body, ignored)
         if err:
             return err
-        params, problems = validate_create(body)
+        params, problems = UAC_CONNECTION.validate_create(body)
         if problems or params is None:
             return unprocessable(problems)
         _record, view = self.store.create(without_paths(params.to_body(), self.faults.ignored()))
@@ -238,7 +238,7 @@ class EmulatorApp(AdminRoutes):
                 for key in NESTED
                 if (value := self.store.stored_nested(conn_id, key)) is not None
             }
-        params, problems = validate_update(body, stored=stored)
+        params, problems = UAC_CONNECTION.validate_update(body, stored=stored)
         if problems or params is None:
             return unprocessable(problems)
         view = self.store.update(conn_id, without_paths(params.to_body(), self.faults.ignored()))

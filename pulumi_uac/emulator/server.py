@@ -111,7 +111,7 @@ def running(
     """Serve ``app`` (a fresh in-memory one by default) on a free port in a background thread::
 
     with running() as server:
-        client = UacClient.from_env(api_key="test-key", base_url=server.base_url)
+        client = TelnyxClient.from_env(api_key="test-key", base_url=server.base_url)
     """
     server = EmulatorServer(app or EmulatorApp(api_key=api_key), host, port)
     thread = threading.Thread(target=server.serve_forever, name="telnyx-emulator", daemon=True)

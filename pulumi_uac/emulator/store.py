@@ -31,7 +31,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, Literal
 
-from ..models import MASKED_PASSWORD, nested_objects, request_fields
+from ..models import MASKED_PASSWORD, UAC_CONNECTION
 from .registration import RegistrationSettings, address_of, proxy_host
 
 Record = dict[str, Any]
@@ -39,7 +39,10 @@ NestedPatch = Literal["replace", "merge"]
 NESTED_PATCH_MODES: tuple[NestedPatch, ...] = ("replace", "merge")
 
 EXTERNAL_KEYS = tuple(
-    f.name for s in request_fields() if s.name == "external_uac_settings" for f in s.fields
+    f.name
+    for s in UAC_CONNECTION.fields.request
+    if s.name == "external_uac_settings"
+    for f in s.fields
 )
 """The nine keys of ``external_uac_settings``: all present in answers, null when unset."""
 
@@ -118,7 +121,7 @@ DEFAULTS: Record = {
 }
 # Telnyx-generated fields inside nested objects: kept whatever a PATCH says.
 GENERATED_NESTED = {"inbound": ("sip_subdomain", "sip_subdomain_receive_settings")}
-NESTED = nested_objects()
+NESTED = UAC_CONNECTION.fields.nested
 PASSWORDS = ("password", "external_uac_settings.password")
 
 

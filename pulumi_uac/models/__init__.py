@@ -1,4 +1,5 @@
-"""The Telnyx UAC connection API contract as pydantic models. No Pulumi imports here."""
+"""The Telnyx API contract as pydantic models, and each resource's spec. No Pulumi imports
+here."""
 
 from .common import MASKED_PASSWORD, Password, RequestModel, ResponseModel
 from .connection import (
@@ -7,6 +8,7 @@ from .connection import (
     UacConnectionUpdateParams,
     is_masked,
 )
+from .connection_spec import UAC_CONNECTION
 from .enums import REGISTRATION_STATUSES
 from .envelope import (
     ApiErrorDetail,
@@ -26,6 +28,7 @@ from .fields import (
     password_paths,
     request_fields,
 )
+from .registry import SPECS, by_name, by_type, by_urn
 from .settings import (
     ExternalUacSettings,
     ExternalUacSettingsResponse,
@@ -38,24 +41,21 @@ from .settings import (
     UacInboundResponse,
     UacOutbound,
 )
-from .validation import (
-    Problem,
-    cross_field_problems,
-    problems_of,
-    unknown_fields,
-    validate_create,
-    validate_update,
-    without_paths,
-)
+from .spec import Api, FieldSet, ProviderInput, ResourceSpec
+from .validation import Problem, problems_of, unknown_fields, validate, without_paths
 
 __all__ = [
     "MASKED_PASSWORD",
     "REGISTRATION_STATUSES",
+    "SPECS",
+    "UAC_CONNECTION",
+    "Api",
     "ApiErrorDetail",
     "ErrorEnvelope",
     "ErrorSource",
     "ExternalUacSettings",
     "ExternalUacSettingsResponse",
+    "FieldSet",
     "FieldSpec",
     "Fqdn",
     "InternalUacSettings",
@@ -65,8 +65,10 @@ __all__ = [
     "PaginationMeta",
     "Password",
     "Problem",
+    "ProviderInput",
     "RegistrationStatusResult",
     "RequestModel",
+    "ResourceSpec",
     "ResponseModel",
     "RtcpSettings",
     "UacConnection",
@@ -76,9 +78,11 @@ __all__ = [
     "UacInbound",
     "UacInboundResponse",
     "UacOutbound",
+    "by_name",
+    "by_type",
+    "by_urn",
     "computed_outputs",
     "create_only_values",
-    "cross_field_problems",
     "generated_fields",
     "is_masked",
     "nested_objects",
@@ -86,7 +90,6 @@ __all__ = [
     "problems_of",
     "request_fields",
     "unknown_fields",
-    "validate_create",
-    "validate_update",
+    "validate",
     "without_paths",
 ]

@@ -18,7 +18,6 @@ from annotated_types import Ge, Le, MaxLen, MinLen, MultipleOf
 from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 
-from .connection import UacConnection, UacConnectionCreateParams, UacConnectionUpdateParams
 from .meta import Computed, Generated, Nullable
 
 Kind = Literal["string", "integer", "boolean", "array", "object"]
@@ -30,7 +29,7 @@ class FieldSpec:
 
     name: str
     path: str
-    """Dotted path from the connection (``external_uac_settings.password``)."""
+    """Dotted path from the resource (``external_uac_settings.password``)."""
     kind: Kind
     description: str
     required: bool = False
@@ -65,6 +64,8 @@ class OutputSpec:
     kind: Kind
     description: str
     items: Kind | None = None
+    item_model: type[BaseModel] | None = None
+    """The model of an array's elements, when they are objects."""
 
 
 def _strip_optional(annotation: Any) -> tuple[Any, bool]:
@@ -158,38 +159,38 @@ def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
 
 
 @functools.cache
-def request_fields(
-    model: type[BaseModel] = UacConnectionCreateParams, prefix: str = ""
-) -> tuple[FieldSpec, ...]:
+def request_fields(model: type[BaseModel], prefix: str = "") -> tuple[FieldSpec, ...]:
     """Every field of a request model, in declaration order, nested objects expanded."""
     return tuple(_spec(name, prefix, info) for name, info in model.model_fields.items())
 
 
-def walk(specs: tuple[FieldSpec, ...] | None = None) -> typing.Iterator[FieldSpec]:
+def walk(specs: tuple[FieldSpec, ...]) -> typing.Iterator[FieldSpec]:
     """Every field, depth first (nested objects before their fields)."""
-    for spec in request_fields() if specs is None else specs:
+    for spec in specs:
         yield spec
         yield from walk(spec.fields)
 
 
 @functools.cache
-def password_paths() -> tuple[str, ...]:
+def password_paths(model: type[BaseModel]) -> tuple[str, ...]:
     """Dotted paths of every password (``password``, ``external_uac_settings.password``)."""
-    return tuple(s.path for s in walk() if s.secret)
+    return tuple(s.path for s in walk(request_fields(model)) if s.secret)
 
 
 @functools.cache
-def nested_objects() -> frozenset[str]:
+def nested_objects(model: type[BaseModel]) -> frozenset[str]:
     """Top-level fields that hold an object."""
-    return frozenset(s.name for s in request_fields() if s.kind == "object")
+    return frozenset(s.name for s in request_fields(model) if s.kind == "object")
 
 
 @functools.cache
-def create_only_values() -> dict[str, frozenset[str]]:
+def create_only_values(
+    create_model: type[BaseModel], update_model: type[BaseModel]
+) -> dict[str, frozenset[str]]:
     """Values a create accepts and an update refuses (``webhook_api_version: texml``): moving
-    an existing connection to one of them needs a new connection."""
-    create = {s.name: s for s in request_fields(UacConnectionCreateParams)}
-    update = {s.name: s for s in request_fields(UacConnectionUpdateParams)}
+    an existing resource to one of them needs a new one."""
+    create = {s.name: s for s in request_fields(create_model)}
+    update = {s.name: s for s in request_fields(update_model)}
     out: dict[str, frozenset[str]] = {}
     for name, spec in create.items():
         other = update.get(name)
@@ -201,9 +202,9 @@ def create_only_values() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def generated_fields() -> tuple[str, ...]:
+def generated_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """Settable fields Telnyx fills in when left out (``user_name``, ``password``)."""
-    return tuple(s.name for s in request_fields() if s.generated)
+    return tuple(s.name for s in request_fields(model) if s.generated)
 
 
 def _output_specs(model: type[BaseModel], prefix: str) -> typing.Iterator[OutputSpec]:
@@ -214,21 +215,26 @@ def _output_specs(model: type[BaseModel], prefix: str) -> typing.Iterator[Output
         if marker is not None:
             kind, _ = _kind(annotation)
             items: Kind | None = None
+            item_model: type[BaseModel] | None = None
             if kind == "array":
                 (element,) = typing.get_args(annotation)
-                items, _ = _kind(_unwrap(element)[0])
+                element = _unwrap(element)[0]
+                items, _ = _kind(element)
+                if items == "object":
+                    item_model = element
             yield OutputSpec(
                 name=marker.name or name,
                 path=f"{prefix}{name}",
                 kind=kind,
                 description=" ".join((info.description or "").split()),
                 items=items,
+                item_model=item_model,
             )
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             yield from _output_specs(annotation, f"{prefix}{name}.")
 
 
 @functools.cache
-def computed_outputs() -> tuple[OutputSpec, ...]:
+def computed_outputs(response_model: type[BaseModel]) -> tuple[OutputSpec, ...]:
     """Response-only fields surfaced as outputs (``fqdn``, ``registration_status``, ...)."""
-    return tuple(_output_specs(UacConnection, ""))
+    return tuple(_output_specs(response_model, ""))

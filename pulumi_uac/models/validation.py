@@ -1,7 +1,8 @@
 """Turning model validation into a list of problems, each named by its field path.
 
 Shared by the emulator (422 answers with ``source.pointer``) and the provider's ``check``
-(failures named by property), so both apply exactly the same rules. Problems never carry the
+(failures named by property), so both apply exactly the same rules: the models' field rules and
+each resource's cross-field rules (its spec's ``rules``). Problems never carry the
 rejected value: it may be a password.
 """
 
@@ -13,14 +14,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .connection import UacConnectionCreateParams, UacConnectionUpdateParams
-from .fields import FieldSpec, request_fields
+from .fields import FieldSpec
 
 M = TypeVar("M", bound=BaseModel)
 
 _UNION_MEMBER = re.compile(r"[a-z][a-z-]*\[.*\]", re.DOTALL)
-JITTER_MIN_DEFAULT = 60
-JITTER_MAX_DEFAULT = 200
 
 
 @dataclass(frozen=True)
@@ -91,76 +89,6 @@ def problems_of(exc: ValidationError) -> list[Problem]:
     return out
 
 
-def cross_field_problems(
-    params: UacConnectionCreateParams | UacConnectionUpdateParams,
-    *,
-    stored: dict[str, dict[str, Any]] | None = None,
-) -> list[Problem]:
-    """Rules that tie several fields together, documented or implied by Telnyx.
-
-    ``stored`` holds the connection's nested objects as stored, for an update that *merges*
-    nested objects into them: a key the body leaves out then keeps its stored value. Without it
-    (a create, or an update that replaces nested objects) such a key takes its default.
-    """
-    stored = stored or {}
-    out: list[Problem] = []
-    ext = params.external_uac_settings
-    if (
-        ext is not None
-        and ext.proxy is None
-        and not (stored.get("external_uac_settings") or {}).get("proxy")
-    ):
-        out.append(
-            Problem(
-                ("external_uac_settings", "proxy"),
-                "is required when external_uac_settings is set (the PBX address Telnyx "
-                "registers to)",
-                missing=True,
-                involves=(("external_uac_settings",),),
-            )
-        )
-    jitter = params.jitter_buffer
-    if jitter is not None:
-        kept = stored.get("jitter_buffer") or {}
-        low = jitter.jitterbuffer_msec_min
-        high = jitter.jitterbuffer_msec_max
-        low_value = (
-            low if low is not None else kept.get("jitterbuffer_msec_min", JITTER_MIN_DEFAULT)
-        )
-        high_value = (
-            high if high is not None else kept.get("jitterbuffer_msec_max", JITTER_MAX_DEFAULT)
-        )
-        if low_value > high_value:
-            out.append(
-                Problem(
-                    (
-                        "jitter_buffer",
-                        "jitterbuffer_msec_min" if low is not None else "jitterbuffer_msec_max",
-                    ),
-                    f"must keep jitterbuffer_msec_min ({low_value}"
-                    + (" unless set" if low is None else "")
-                    + f") at or below jitterbuffer_msec_max ({high_value}"
-                    + (" unless set" if high is None else "")
-                    + ")",
-                    involves=(
-                        ("jitter_buffer", "jitterbuffer_msec_min"),
-                        ("jitter_buffer", "jitterbuffer_msec_max"),
-                    ),
-                )
-            )
-    if params.webhook_api_version == "texml" and not (
-        params.outbound is not None and params.outbound.call_parking_enabled
-    ):
-        out.append(
-            Problem(
-                ("webhook_api_version",),
-                "'texml' requires outbound.call_parking_enabled to be true",
-                involves=(("outbound", "call_parking_enabled"),),
-            )
-        )
-    return out
-
-
 def validate(model: type[M], data: Any) -> tuple[M | None, list[Problem]]:
     """Validate ``data`` against ``model``; the instance (or None) and the problems found."""
     try:
@@ -170,32 +98,12 @@ def validate(model: type[M], data: Any) -> tuple[M | None, list[Problem]]:
     return instance, []
 
 
-def validate_create(data: Any) -> tuple[UacConnectionCreateParams | None, list[Problem]]:
-    """Every problem with a create body, field rules and cross-field rules together."""
-    params, problems = validate(UacConnectionCreateParams, data)
-    if params is not None:
-        problems = cross_field_problems(params)
-    return params, problems
-
-
-def validate_update(
-    data: Any, stored: dict[str, dict[str, Any]] | None = None
-) -> tuple[UacConnectionUpdateParams | None, list[Problem]]:
-    """Every problem with an update body (``stored``: see :func:`cross_field_problems`)."""
-    params, problems = validate(UacConnectionUpdateParams, data)
-    if params is not None:
-        problems = cross_field_problems(params, stored=stored)
-    return params, problems
-
-
-def unknown_fields(
-    data: Any, specs: tuple[FieldSpec, ...] | None = None, prefix: str = ""
-) -> list[str]:
+def unknown_fields(data: Any, specs: tuple[FieldSpec, ...], prefix: str = "") -> list[str]:
     """Dotted paths of the keys in a request body that are not fields of the contract (at the
     top level and inside nested objects)."""
     if not isinstance(data, dict):
         return []
-    known = {s.name: s for s in (request_fields() if specs is None else specs)}
+    known = {s.name: s for s in specs}
     out: list[str] = []
     for key, value in data.items():
         spec = known.get(key)

@@ -18,6 +18,7 @@ from typing import Any, overload
 
 import pulumi
 
+from ..models import UAC_CONNECTION
 from ..resource.declared import UacConnectionOutputs
 from ..resource.inputs import (
     ExternalUacSettingsArgs,
@@ -29,10 +30,10 @@ from ..resource.inputs import (
     RtcpSettingsArgs,
     UacConnectionArgs,
 )
-from ..resource.props import DYNAMIC_TYPE, NATIVE_TYPE, args_from, resource_props
+from ..resource.props import args_from, resource_props
 
-TYPE_TOKEN = NATIVE_TYPE
-GET_CONNECTION = "telnyx:index:getUacConnection"
+TYPE_TOKEN = UAC_CONNECTION.native_type
+GET_CONNECTION = f"telnyx:index:{UAC_CONNECTION.lookup_name}"
 GET_REGISTRATION = "telnyx:index:getRegistrationStatus"
 
 __all__ = [
@@ -100,18 +101,20 @@ class UacConnection(pulumi.CustomResource, UacConnectionOutputs):
     ) -> None:
         opts = opts or pulumi.ResourceOptions()
         if opts.id is not None:
-            props: dict[str, Any] = resource_props(UacConnectionArgs(connection_name="(read)"))
+            props: dict[str, Any] = resource_props(
+                UAC_CONNECTION, UacConnectionArgs(connection_name="(read)")
+            )
             props["connection_name"] = None
         else:
-            args = args_from(args, kwargs)
-            props = resource_props(args)
+            args = args_from(UAC_CONNECTION, UacConnectionArgs, args, kwargs)
+            props = resource_props(UAC_CONNECTION, args)
         opts = pulumi.ResourceOptions.merge(
             opts,
             pulumi.ResourceOptions(
                 # The generated password is an output only: keep it secret.
                 additional_secret_outputs=["password"],
                 # A stack that used the dynamic resource moves here with no replacement.
-                aliases=[pulumi.Alias(type_=DYNAMIC_TYPE)],
+                aliases=[pulumi.Alias(type_=UAC_CONNECTION.dynamic_type)],
             ),
         )
         super().__init__(TYPE_TOKEN, resource_name, props, opts)

@@ -32,20 +32,22 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from ..client import TelnyxError, UacClient
+from ..client import NotFoundError, ResourceClient, TelnyxClient, TelnyxError
 from ..core.marks import marks_of, stack_marks_of, token_of
+from ..models import SPECS, by_name
 from .guard import ensure_idle
 from .orphans import Orphan, find_orphans, find_tagged, find_unrecorded, release
 from .processes import leftovers, stop
 from .stack import RecoveryError, Stack
-from .state import StackRecord, mark_unconfirmed, read_state
+from .state import Held, StackRecord, mark_unconfirmed, read_state
 
 
 def _describe(orphans: list[Orphan], tag: str | None = None) -> str:
-    lines = [f"{len(orphans)} orphaned UAC connection(s):"]
+    lines = [f"{len(orphans)} orphaned Telnyx object(s):"]
     for o in orphans:
-        lines.append(f"  {o.id}  {o.connection_name!r}  for {o.urn}: {o.why}")
+        lines.append(f"  {o.id}  {o.kind} {o.name!r}  for {o.urn}: {o.why}")
     unlinked = [o.id for o in orphans if not o.linked]
     if unlinked:
         confirm = " ".join(f"--confirm-id {i}" for i in unlinked)
@@ -59,33 +61,37 @@ def _describe(orphans: list[Orphan], tag: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _found(stack: Stack, client: UacClient, record: StackRecord) -> list[Orphan]:
+def _found(stack: Stack, client: TelnyxClient, record: StackRecord) -> list[Orphan]:
     """What the stack's own records link to, then what only its stack mark does (one listing
-    of the account's connections for both)."""
-    conns = list(client.list())
-    found = find_orphans(conns, record)
+    of the account's objects of each resource type for both)."""
+    found: list[Orphan] = []
+    unrecorded: list[Orphan] = []
     mark = stack.mark()
-    if mark:
-        unrecorded = find_unrecorded(conns, record, mark)
-        if unrecorded:
-            elsewhere = stack.held_elsewhere()
-            found += [o for o in unrecorded if o.id not in elsewhere]
+    for spec in SPECS:
+        objects = list(client.resource(spec).list())
+        found += find_orphans(spec, objects, record)
+        if mark:
+            unrecorded += find_unrecorded(spec, objects, record, mark)
+    if unrecorded:
+        elsewhere = stack.held_elsewhere()
+        found += [o for o in unrecorded if (o.kind, o.id) not in elsewhere]
     return found
 
 
-def _clean_up(client: UacClient, orphans: list[Orphan]) -> None:
+def _clean_up(client: TelnyxClient, orphans: list[Orphan]) -> None:
     """Delete what the stack made; release (untag) what it was only adopting."""
     for o in orphans:
+        objects = client.resource(by_name(o.kind))
         try:
             if o.adopted:
-                release(client, o.id)
-                print(f"released {o.id} ({o.connection_name!r}): adopted, not made, so kept")
+                release(objects, o.id)
+                print(f"released {o.id} ({o.name!r}): adopted, not made, so kept")
                 continue
-            client.delete(o.id)
+            objects.delete(o.id)
         except TelnyxError as exc:
             if getattr(exc, "status_code", None) != 404:
                 raise RecoveryError(f"cleaning up orphan {o.id} failed: {exc}") from None
-        print(f"deleted {o.id} ({o.connection_name!r})")
+        print(f"deleted {o.id} ({o.name!r})")
 
 
 def _live_note(stack: Stack) -> str | None:
@@ -100,16 +106,27 @@ def _live_note(stack: Stack) -> str | None:
     return None
 
 
-def _held_now(stack: Stack, action: str) -> set[str]:
-    """Right before the first write: no run may be live, and the ids the state holds now (what
-    a run finished meanwhile is not an orphan after all)."""
+def _held_now(stack: Stack, action: str) -> set[Held]:
+    """Right before the first write: no run may be live, and what the state holds now (what a
+    run finished meanwhile is not an orphan after all)."""
     ensure_idle(stack, action)
-    return read_state(stack.export()).ids
+    return read_state(stack.export()).held
 
 
 def _still_orphans(stack: Stack, found: list[Orphan], action: str) -> list[Orphan]:
     held = _held_now(stack, action)
-    return [o for o in found if o.id not in held]
+    return [o for o in found if (o.kind, o.id) not in held]
+
+
+def _locate(client: TelnyxClient, object_id: str) -> tuple[ResourceClient, Any]:
+    """The resource client and the object for an id the user gave, whatever its type."""
+    for spec in SPECS:
+        objects = client.resource(spec)
+        try:
+            return objects, objects.get(object_id)
+        except NotFoundError:
+            continue
+    raise RecoveryError(f"no Telnyx object this tool manages has the id {object_id}")
 
 
 def orphans_command(args: argparse.Namespace) -> int:
@@ -133,7 +150,7 @@ def orphans_command(args: argparse.Namespace) -> int:
         print(
             f"no connection carries {args.tag} outside the state: that create made nothing"
             if args.tag
-            else "no orphaned UAC connections: every connection this stack made is in its state"
+            else "no orphaned Telnyx objects: everything this stack made is in its state"
         )
     if not args.delete:
         note = _live_note(stack) if found else None
@@ -165,13 +182,15 @@ def release_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
     ensure_idle(stack, f"release {args.id}")
     record = read_state(stack.export())
-    if args.id in record.ids:
-        raise RecoveryError(
-            f"connection {args.id} is held by this stack's state: releasing it would hide it from "
-            "crash recovery; `pulumi state delete` it first if you mean to hand it over"
-        )
     client = stack.client()
-    tags = client.get(args.id).tags
+    objects, found = _locate(client, args.id)
+    spec = objects.spec
+    if (spec.name, args.id) in record.held:
+        raise RecoveryError(
+            f"{spec.noun} {args.id} is held by this stack's state: releasing it would hide it "
+            "from crash recovery; `pulumi state delete` it first if you mean to hand it over"
+        )
+    tags = getattr(found, spec.tags_field, None)
     marks = marks_of(tags)
     if not marks and not stack_marks_of(tags):
         print(f"{args.id} carries no ownership tag: nothing to release")
@@ -185,9 +204,11 @@ def release_command(args: argparse.Namespace) -> int:
             f"that held it (`pulumi state delete`) and mean to hand it over, run "
             f"`pulumi-uac release {args.id} --confirm-id {args.id}`"
         )
-    if args.id in _held_now(stack, f"release {args.id}"):
-        raise RecoveryError(f"connection {args.id} is now held by this stack's state: not released")
-    removed = release(client, args.id)
+    if (spec.name, args.id) in _held_now(stack, f"release {args.id}"):
+        raise RecoveryError(
+            f"{spec.noun} {args.id} is now held by this stack's state: not released"
+        )
+    removed = release(objects, args.id)
     print(f"released {args.id}: removed {', '.join(removed)}")
     return 0
 

@@ -1,8 +1,8 @@
-"""Finding the connections a stack made and no longer holds (orphans).
+"""Finding the objects a stack made and no longer holds (orphans), for every resource type.
 
 The evidence is the stack's own state: the ownership token of every resource it holds and of
-every create it left pending. A connection is this stack's orphan only when it carries one of
-those tokens in an ownership mark and its id is not in the state; tokens are random, so no other
+every create it left pending. An object is this stack's orphan only when it carries one of
+those tokens in an ownership mark and it is not in the state; tokens are random, so no other
 stack, backend or project can match by accident.
 """
 
@@ -10,35 +10,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from ..client import UacClient
+from ..client import ResourceClient, TelnyxClient
 from ..core.marks import marks_of, stack_marks_of, token_of
-from ..models import UacConnection, UacConnectionUpdateParams
+from ..models import SPECS, ResourceSpec
 from .state import StackRecord
+
+
+def _tags(spec: ResourceSpec, obj: Any) -> list[str]:
+    return list(getattr(obj, spec.tags_field, None) or [])
+
+
+def _name(spec: ResourceSpec, obj: Any) -> str:
+    return str(getattr(obj, spec.name_field, None))
 
 
 @dataclass(frozen=True)
 class Orphan:
-    """A connection on Telnyx that this stack made and its state does not hold."""
+    """An object on Telnyx that this stack made and its state does not hold."""
 
     id: str
-    connection_name: str
+    kind: str
+    """Its resource type (``UacConnection``)."""
+    name: str
     tag: str
     urn: str
     """The resource it was made for."""
     why: str
     adopted: bool = False
-    """An existing connection an interrupted create was adopting: not ours to delete, only to
+    """An existing object an interrupted create was adopting: not ours to delete, only to
     release (its ownership tag removed)."""
     linked: bool = True
-    """Its mark carries a token this stack's state records (held or pending). A connection found
+    """Its mark carries a token this stack's state records (held or pending). An object found
     only by a tag the user gave is not linked, and is deleted only when named again."""
 
 
-def find_orphans(conns: Iterable[UacConnection], record: StackRecord) -> list[Orphan]:
-    """Every orphan of the stack ``record`` describes, among ``conns`` (the account's
-    connections, from one paged listing: names are not trusted, since a connection may have been
-    renamed since)."""
+def find_orphans(spec: ResourceSpec, conns: Iterable[Any], record: StackRecord) -> list[Orphan]:
+    """Every orphan of the stack ``record`` describes, among ``conns`` (the account's objects of
+    ``spec``, from one listing: names are not trusted, since one may have been renamed
+    since)."""
     tokens = record.all_tokens
     if not tokens:
         return []
@@ -47,9 +58,9 @@ def find_orphans(conns: Iterable[UacConnection], record: StackRecord) -> list[Or
     found: list[Orphan] = []
     for conn in conns:
         conn_id = str(conn.id)
-        if conn_id in record.ids:
+        if (spec.name, conn_id) in record.held:
             continue
-        for tag in marks_of(conn.tags):
+        for tag in marks_of(_tags(spec, conn)):
             token = token_of(tag)
             if token in tokens:
                 urn = tokens[token]
@@ -58,11 +69,12 @@ def find_orphans(conns: Iterable[UacConnection], record: StackRecord) -> list[Or
                 elif token in pending and token not in record.tokens:
                     why = "made by a create that was interrupted before the state recorded it"
                 else:
-                    why = "a second connection made for a resource the state holds"
+                    why = f"a second {spec.noun} made for a resource the state holds"
                 found.append(
                     Orphan(
                         conn_id,
-                        str(conn.connection_name),
+                        spec.name,
+                        _name(spec, conn),
                         tag,
                         urn,
                         why,
@@ -73,8 +85,10 @@ def find_orphans(conns: Iterable[UacConnection], record: StackRecord) -> list[Or
     return found
 
 
-def find_unrecorded(conns: Iterable[UacConnection], record: StackRecord, mark: str) -> list[Orphan]:
-    """Connections among ``conns`` that carry this stack's mark (``mark``, see
+def find_unrecorded(
+    spec: ResourceSpec, conns: Iterable[Any], record: StackRecord, mark: str
+) -> list[Orphan]:
+    """Objects among ``conns`` that carry this stack's mark (``mark``, see
     ``core.marks``) while no record of the stack links to them: most likely made by creates
     whose pending records were cleared (``pulumi refresh --clear-pending-creates`` after a
     killed ``up``). Reported, never deleted without ``--confirm-id``: the same project and
@@ -82,15 +96,17 @@ def find_unrecorded(conns: Iterable[UacConnection], record: StackRecord, mark: s
     tokens = record.all_tokens
     found: list[Orphan] = []
     for conn in conns:
-        if str(conn.id) in record.ids or mark not in stack_marks_of(conn.tags):
+        tags = _tags(spec, conn)
+        if (spec.name, str(conn.id)) in record.held or mark not in stack_marks_of(tags):
             continue
-        marks = marks_of(conn.tags)
+        marks = marks_of(tags)
         if any(token_of(m) in tokens for m in marks):
             continue  # linked: find_orphans reports it
         found.append(
             Orphan(
                 str(conn.id),
-                str(conn.connection_name),
+                spec.name,
+                _name(spec, conn),
                 marks[0] if marks else mark,
                 "(no record of this stack)",
                 "carries this stack's mark but no record of this stack (or of another stack of "
@@ -104,41 +120,46 @@ def find_unrecorded(conns: Iterable[UacConnection], record: StackRecord, mark: s
     return found
 
 
-def find_tagged(client: UacClient, record: StackRecord, tag: str) -> list[Orphan]:
-    """The connections carrying ``tag`` (a mark a failed ``pulumi up`` named: its create may
-    have landed after its last look) that the state does not hold. A failed create leaves no
-    record in the state, so the tag from its error message is the only evidence; since marks
-    carry random tokens, it matches nothing but what that create made."""
+def find_tagged(client: TelnyxClient, record: StackRecord, tag: str) -> list[Orphan]:
+    """The objects (of every resource type) carrying ``tag`` (a mark a failed ``pulumi up``
+    named: its create may have landed after its last look) that the state does not hold. A
+    failed create leaves no record in the state, so the tag from its error message is the only
+    evidence; since marks carry random tokens, it matches nothing but what that create made."""
     token = token_of(tag)
     if token is None:
         raise ValueError(f"{tag!r} is not a pulumi-uac ownership tag (pulumi-uac:<token>.<nonce>)")
     found: list[Orphan] = []
     urn = record.all_tokens.get(token)
-    for conn in client.list():
-        if str(conn.id) in record.ids or tag not in (conn.tags or ()):
-            continue
-        found.append(
-            Orphan(
-                str(conn.id),
-                str(conn.connection_name),
-                tag,
-                urn or "(no record of this stack)",
-                "made by a create whose answer was lost (the tag its error named)"
-                if urn
-                else "carries the tag given, which no record of this stack links to: it may "
-                "be another stack's",
-                linked=urn is not None,
-            )
-        )
+    for spec in SPECS:
+        for conn in client.resource(spec).list():
+            if (spec.name, str(conn.id)) in record.held or tag not in _tags(spec, conn):
+                continue
+            found.append(_tagged(spec, conn, tag, urn))
     return found
 
 
-def release(client: UacClient, conn_id: str) -> list[str]:
-    """Remove every ownership tag from a connection, the stack mark included (it is handed
-    over: no stack should list it as its own any more); the tags removed."""
-    conn = client.get(conn_id)
-    marks = [*marks_of(conn.tags), *stack_marks_of(conn.tags)]
+def _tagged(spec: ResourceSpec, conn: Any, tag: str, urn: str | None) -> Orphan:
+    return Orphan(
+        str(conn.id),
+        spec.name,
+        _name(spec, conn),
+        tag,
+        urn or "(no record of this stack)",
+        "made by a create whose answer was lost (the tag its error named)"
+        if urn
+        else "carries the tag given, which no record of this stack links to: it may "
+        "be another stack's",
+        linked=urn is not None,
+    )
+
+
+def release(client: ResourceClient, object_id: str) -> list[str]:
+    """Remove every ownership tag from an object, the stack mark included (it is handed over:
+    no stack should list it as its own any more); the tags removed."""
+    spec = client.spec
+    tags = _tags(spec, client.get(object_id))
+    marks = [*marks_of(tags), *stack_marks_of(tags)]
     if marks:
-        kept = [t for t in conn.tags or [] if t not in marks]
-        client.update(conn_id, UacConnectionUpdateParams.model_validate({"tags": kept}))
+        kept = [t for t in tags if t not in marks]
+        client.update(object_id, spec.update_model.model_validate({spec.tags_field: kept}))
     return marks

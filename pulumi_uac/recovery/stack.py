@@ -11,11 +11,11 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from ..client import UacClient
+from ..client import TelnyxClient
 from ..core.marks import stack_mark
 from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
 from .processes import project_file
-from .state import read_state
+from .state import Held, read_state
 
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
 """Overrides the ``pulumi`` executable to run."""
@@ -139,12 +139,12 @@ class Stack:
         stack = self.selected().rsplit("/", 1)[-1]
         return stack_mark(f"urn:pulumi:{stack}::{project}::x")
 
-    def held_elsewhere(self) -> set[str]:
-        """Ids of the UAC connections the project's other stacks on this backend hold: a
-        connection that moved there (``pulumi state move``, a renamed stack) still carries the
-        stack mark it was made with, and is theirs, not an orphan of this stack."""
+    def held_elsewhere(self) -> set[Held]:
+        """The objects the project's other stacks on this backend hold: one that moved there
+        (``pulumi state move``, a renamed stack) still carries the stack mark it was made with,
+        and is theirs, not an orphan of this stack."""
         mine = self.selected().rsplit("/", 1)[-1]
-        held: set[str] = set()
+        held: set[Held] = set()
         for entry in json.loads(self.run("stack", "ls", "--json", of_stack=False).stdout or "[]"):
             name = str(entry.get("name", ""))
             if not name or name.rsplit("/", 1)[-1] == mine:
@@ -158,7 +158,7 @@ class Stack:
                 timeout=600,
             )
             if proc.returncode == 0:
-                held |= read_state(json.loads(proc.stdout)).ids
+                held |= read_state(json.loads(proc.stdout)).held
         return held
 
     def config(self, key: str) -> str | None:
@@ -177,6 +177,6 @@ class Stack:
         value = entry.get("value") if isinstance(entry, dict) else None
         return str(value) if value not in (None, "") else None
 
-    def client(self) -> UacClient:
+    def client(self) -> TelnyxClient:
         key, url = resolve(self.config(API_KEY_CONFIG), self.config(BASE_URL_CONFIG))
         return shared_client(key, url)

@@ -1,6 +1,7 @@
-"""What a stack's state says about its UAC connections: the ones it holds, and the creates an
-interrupted run left pending, each with the ownership token it was going to mark its connection
-with. Read from ``pulumi stack export``; nothing here talks to Telnyx."""
+"""What a stack's state says about its Telnyx objects (every resource type of the registry):
+the ones it holds, and the creates an interrupted run left pending, each with the ownership
+token it was going to mark its object with. Read from ``pulumi stack export``; nothing here
+talks to Telnyx."""
 
 from __future__ import annotations
 
@@ -8,20 +9,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.marks import is_token
-from ..core.schema import (
+from ..core.properties import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
     MANAGED_FIELDS,
     OWNERSHIP_TOKEN,
-    PASSWORD_PATHS,
     UNCONFIRMED_PASSWORDS,
     root,
 )
+from ..models import SPECS, by_type
 
-RESOURCE_TYPES = frozenset(
-    {"pulumi-python:dynamic/telnyx:UacConnection", "telnyx:index:UacConnection"}
-)
-"""The dynamic resource's type token and the native plugin's."""
+RESOURCE_TYPES = frozenset(t for s in SPECS for t in (s.dynamic_type, s.native_type))
+"""Every resource's dynamic type token and native one."""
+
+Held = tuple[str, str]
+"""(resource type name, id): ids of different resources may coincide."""
+
+
+def _kind(res: dict[str, Any]) -> str:
+    spec = by_type(str(res.get("type")))
+    return spec.name if spec is not None else ""
 
 
 @dataclass(frozen=True)
@@ -29,17 +36,19 @@ class PendingCreate:
     """A create the engine started and never saw finish."""
 
     urn: str
+    kind: str
+    """The resource type's name (``UacConnection``)."""
     token: str | None
     adopting: bool
-    """It was adopting an existing connection: whatever it touched was not made by it."""
+    """It was adopting an existing object: whatever it touched was not made by it."""
 
 
 @dataclass
 class StackRecord:
-    """The UAC connections a stack's state knows about."""
+    """The objects a stack's state knows about."""
 
-    ids: set[str] = field(default_factory=set)
-    """Ids of the connections the state holds."""
+    held: set[Held] = field(default_factory=set)
+    """The objects the state holds."""
     tokens: dict[str, str] = field(default_factory=dict)
     """Ownership token -> URN, for every resource the state holds."""
     pending: list[PendingCreate] = field(default_factory=list)
@@ -69,14 +78,14 @@ def _plain(value: Any) -> Any:
 
 
 def read_state(export: dict[str, Any]) -> StackRecord:
-    """The UAC connections in a ``pulumi stack export`` document."""
+    """Our objects in a ``pulumi stack export`` document."""
     deployment = export.get("deployment") or {}
     record = StackRecord()
     for res in deployment.get("resources") or []:
         if res.get("type") not in RESOURCE_TYPES:
             continue
         if res.get("id"):
-            record.ids.add(str(res["id"]))
+            record.held.add((_kind(res), str(res["id"])))
         for side in ("outputs", "inputs"):
             token = _plain((res.get(side) or {}).get(OWNERSHIP_TOKEN))
             if is_token(token):
@@ -95,6 +104,7 @@ def read_state(export: dict[str, Any]) -> StackRecord:
         record.pending.append(
             PendingCreate(
                 urn=urn,
+                kind=_kind(res),
                 token=str(token) if is_token(token) else None,
                 adopting=bool(
                     _plain(inputs.get(ADOPT_EXISTING_ID))
@@ -114,13 +124,14 @@ def mark_unconfirmed(export: dict[str, Any], urns: set[str]) -> dict[str, list[s
     the next ``pulumi up`` then sends them again. Returns URN -> the paths marked."""
     marked: dict[str, list[str]] = {}
     for res in (export.get("deployment") or {}).get("resources") or []:
-        if res.get("type") not in RESOURCE_TYPES or res.get("urn") not in urns:
+        spec = by_type(str(res.get("type")))
+        if spec is None or res.get("urn") not in urns:
             continue
         outputs, inputs = res.get("outputs") or {}, res.get("inputs") or {}
         managed = _plain(outputs.get(MANAGED_FIELDS))
         if not isinstance(managed, list):
             continue
-        paths = [p for p in PASSWORD_PATHS if p in managed]
+        paths = [p for p in spec.fields.password_paths if p in managed]
         if not paths:
             continue
         outputs[UNCONFIRMED_PASSWORDS] = paths

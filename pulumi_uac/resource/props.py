@@ -1,35 +1,37 @@
-"""From ``UacConnectionArgs`` to the properties a resource registers, passwords made secret.
+"""From a resource's Args to the properties it registers, passwords made secret.
 
-A password is a secret whatever form carries it: a plain string, an ``Output``, a secret
-``Output``; at the top level, inside ``ExternalUacSettingsArgs`` or a plain dict, or inside an
-``Output`` of either. Wrapped here, it is encrypted in the stored inputs, and the engine marks the
-same keys secret in the outputs. When a nested object arrives as an ``Output`` its value is not
-known until it resolves, so the whole object becomes secret: more secret than needed, never less.
+A password (any of the spec's password paths) is a secret whatever form carries it: a plain
+string, an ``Output``, a secret ``Output``; at the top level, inside an input type
+(``ExternalUacSettingsArgs``) or a plain dict, or inside an ``Output`` of either. Wrapped here,
+it is encrypted in the stored inputs, and the engine marks the same keys secret in the outputs.
+When a nested object arrives as an ``Output`` its value is not known until it resolves, so the
+whole object becomes secret: more secret than needed, never less.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import pulumi
 from pulumi.runtime.config import get_config, is_config_secret
 
-from ..core.schema import OUTPUT_ONLY, PASSWORD_PATHS
+from ..core.properties import output_only
 from ..core.session import API_KEY_CONFIG
-from .inputs import UacConnectionArgs, args_dict, is_args
+from ..models import ResourceSpec
+from .inputs import args_dict, is_args
 
-DYNAMIC_TYPE = "pulumi-python:dynamic/telnyx:UacConnection"
-"""The dynamic resource's type token (the native resource aliases it)."""
-NATIVE_TYPE = "telnyx:index:UacConnection"
-"""The native plugin's type token (the dynamic resource aliases it: a stack can move back)."""
+A = TypeVar("A")
 
-_TOP_LEVEL_PASSWORDS = frozenset(p for p in PASSWORD_PATHS if "." not in p)
-_NESTED_PASSWORDS: dict[str, list[str]] = {}
-for _path in PASSWORD_PATHS:
-    if "." in _path:
-        _root, _leaf = _path.split(".", 1)
-        _NESTED_PASSWORDS.setdefault(_root, []).append(_leaf)
+
+def _passwords(spec: ResourceSpec) -> tuple[frozenset[str], dict[str, list[str]]]:
+    """The spec's top-level passwords, and its nested ones by the object that holds them."""
+    nested: dict[str, list[str]] = {}
+    for path in spec.fields.password_paths:
+        if "." in path:
+            root, leaf = path.split(".", 1)
+            nested.setdefault(root, []).append(leaf)
+    return frozenset(p for p in spec.fields.password_paths if "." not in p), nested
 
 
 def _secret(value: Any) -> Any:
@@ -49,11 +51,12 @@ def _plain_with_secrets(value: Any, leaves: list[str]) -> Any:
     return plain
 
 
-def secret_passwords(root: str, value: Any) -> Any:
+def secret_passwords(spec: ResourceSpec, root: str, value: Any) -> Any:
     """``value`` of property ``root`` with every password inside it made secret."""
-    if root in _TOP_LEVEL_PASSWORDS:
+    top, nested = _passwords(spec)
+    if root in top:
         return _secret(value)
-    leaves = _NESTED_PASSWORDS.get(root)
+    leaves = nested.get(root)
     if leaves is None or value is None:
         return value
     if isinstance(value, pulumi.Output):
@@ -63,34 +66,38 @@ def secret_passwords(root: str, value: Any) -> Any:
     return _plain_with_secrets(value, leaves)
 
 
-def args_from(args: UacConnectionArgs | None, kwargs: dict[str, Any]) -> UacConnectionArgs:
+def args_from(spec: ResourceSpec, args_type: type[A], args: A | None, kwargs: dict[str, Any]) -> A:
     """The Args of a resource constructor called either as ``(name, args, opts)`` or with
     keyword arguments, the way generated Pulumi SDKs accept both."""
     if args is None:
-        if "connection_name" not in kwargs:
-            raise TypeError("Missing required property 'connection_name'")
-        return UacConnectionArgs(**kwargs)
+        for field in spec.fields.request:
+            if field.required and field.name not in kwargs:
+                raise TypeError(f"Missing required property '{field.name}'")
+        return args_type(**kwargs)
     if kwargs:
-        raise TypeError("pass either args=UacConnectionArgs(...) or keyword arguments, not both")
+        raise TypeError(
+            f"pass either args={args_type.__name__}(...) or keyword arguments, not both"
+        )
     return args
 
 
-def registered_props(args: UacConnectionArgs) -> dict[str, Any]:
+def registered_props(spec: ResourceSpec, args: Any) -> dict[str, Any]:
     """The properties to register for ``args``: every set field, passwords secret."""
     props = args_dict(args)
-    for root in _TOP_LEVEL_PASSWORDS | _NESTED_PASSWORDS.keys():
+    top, nested = _passwords(spec)
+    for root in top | nested.keys():
         if props.get(root) is not None:
-            props[root] = secret_passwords(root, props[root])
+            props[root] = secret_passwords(spec, root, props[root])
     return props
 
 
-def resource_props(args: UacConnectionArgs) -> dict[str, Any]:
+def resource_props(spec: ResourceSpec, args: Any) -> dict[str, Any]:
     """Every input of ``args`` (passwords secret), with each output key seeded so that it
     becomes an attribute of the resource."""
     props: dict[str, Any] = dict.fromkeys(
-        [*pulumi._types.input_type_py_to_pulumi_names(UacConnectionArgs), *OUTPUT_ONLY],
+        [*pulumi._types.input_type_py_to_pulumi_names(type(args)), *output_only(spec)],
     )
-    props.update(registered_props(args))
+    props.update(registered_props(spec, args))
     return props
 
 

@@ -7,12 +7,13 @@ from typing import Any, overload
 import pulumi
 from pulumi.dynamic import Resource
 
+from ..models import UAC_CONNECTION
 from ..provider import UacConnectionProvider
 from .declared import UacConnectionOutputs
 from .inputs import UacConnectionArgs
-from .props import DYNAMIC_TYPE, NATIVE_TYPE, args_from, resource_props, warn_if_plain_api_key
+from .props import args_from, resource_props, warn_if_plain_api_key
 
-TYPE_TOKEN = DYNAMIC_TYPE
+TYPE_TOKEN = UAC_CONNECTION.dynamic_type
 
 # One provider instance for every resource: it is stateless, and serialized by reference.
 _PROVIDER = UacConnectionProvider()
@@ -81,7 +82,7 @@ class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacCo
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        args = args_from(args, kwargs)
+        args = args_from(UAC_CONNECTION, UacConnectionArgs, args, kwargs)
         warn_if_plain_api_key()
         # The generated password is an output only: additional_secret_outputs keeps it secret.
         opts = pulumi.ResourceOptions.merge(
@@ -89,7 +90,7 @@ class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacCo
             pulumi.ResourceOptions(
                 additional_secret_outputs=["password"],
                 # A stack moved to the native plugin can move back with no replacement.
-                aliases=[pulumi.Alias(type_=NATIVE_TYPE)],
+                aliases=[pulumi.Alias(type_=UAC_CONNECTION.native_type)],
             ),
         )
-        super().__init__(_PROVIDER, resource_name, resource_props(args), opts)
+        super().__init__(_PROVIDER, resource_name, resource_props(UAC_CONNECTION, args), opts)

@@ -56,7 +56,7 @@ from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 from ... import __version__
 from ...client import TelnyxError
 from ...core import (
-    ConnectionLifecycle,
+    ResourceLifecycle,
     check,
     compute_diff,
     is_unknown,
@@ -65,18 +65,19 @@ from ...core import (
 )
 from ...core.diff import PathChange
 from ...core.errors import LookupFailedError
+from ...core.properties import input_names, provider_input_names
 from ...core.redact import NOTHING_SECRET, Redactor
-from ...core.schema import PASSWORD_PATHS, PROVIDER_INPUT_NAMES
+from ...core.registration import registration_status
 from ...core.session import config_problems
+from ...models import SPECS, ResourceSpec, by_urn
 from ..engine import EngineLog, EngineWatch
-from .schema import GET_CONNECTION, GET_REGISTRATION, schema_json
+from .schema import GET_REGISTRATION, schema_json
 from .values import Path, plain_map, value_map
 
 T = TypeVar("T")
 WORKERS = 256
 """Threads for the synchronous core: more than any sensible ``--parallel``, created on demand."""
 
-_PASSWORDS: tuple[Path, ...] = tuple(tuple(p.split(".")) for p in PASSWORD_PATHS)
 _FAILURE: contextvars.ContextVar[str | None] = contextvars.ContextVar("failure", default=None)
 
 
@@ -86,10 +87,25 @@ def _kind(change: PathChange) -> PropertyDiffKind:
     return PropertyDiffKind.UPDATE_REPLACE if change.replace else PropertyDiffKind.UPDATE
 
 
-def _redactor(sources: tuple[dict[str, Any], ...], secrets: set[Path]) -> Redactor:
+def _passwords(spec: ResourceSpec) -> set[Path]:
+    return {tuple(p.split(".")) for p in spec.fields.password_paths}
+
+
+def _redactor(
+    spec: ResourceSpec, sources: tuple[dict[str, Any], ...], secrets: set[Path]
+) -> Redactor:
     """What hides this call's secret values from its messages: the paths that arrived secret,
     and every password wherever it arrived from (YAML literals come plain)."""
-    return Redactor(sources, {".".join(p) for p in secrets} | set(PASSWORD_PATHS))
+    hidden = {".".join(p) for p in secrets} | set(spec.fields.password_paths)
+    return Redactor(sources, hidden, inputs=input_names(spec))
+
+
+def _spec(urn: str) -> ResourceSpec:
+    spec = by_urn(urn)
+    if spec is None:
+        _FAILURE.set(f"the telnyx provider has no resource type for {urn}")
+        raise NotImplementedError(urn)
+    return spec
 
 
 def _text(value: PropertyValue | None) -> str | None:
@@ -99,7 +115,7 @@ def _text(value: PropertyValue | None) -> str | None:
 
 
 class TelnyxProvider(Provider):
-    """The ``telnyx`` package: the ``UacConnection`` resource and two functions."""
+    """The ``telnyx`` package: a resource and a lookup per spec, and the registration status."""
 
     def __init__(self, log: EngineLog, watch: EngineWatch) -> None:
         self._log = log
@@ -111,10 +127,13 @@ class TelnyxProvider(Provider):
 
     # ------------------------------------------------------------------ plumbing
 
-    def _lifecycle(self, urn: str = "", redactor: Redactor = NOTHING_SECRET) -> ConnectionLifecycle:
+    def _lifecycle(
+        self, spec: ResourceSpec, urn: str = "", redactor: Redactor = NOTHING_SECRET
+    ) -> ResourceLifecycle:
         key, url = resolve(self._api_key, self._base_url)
         client = shared_client(key, url, self._retry_timeout, self._watch.gone)
-        return ConnectionLifecycle(
+        return ResourceLifecycle(
+            spec,
             client,
             warn=functools.partial(self._log.warn, urn=urn),
             status=functools.partial(self._log.status, urn=urn),
@@ -178,22 +197,24 @@ class TelnyxProvider(Provider):
     # ------------------------------------------------------------------ resource
 
     async def check(self, request: CheckRequest) -> CheckResponse:
+        spec = _spec(request.urn)
         olds, _ = plain_map(request.old_inputs)
         news, secrets = plain_map(request.new_inputs)
-        checked = check(olds, news)
-        hide = _redactor((news,), secrets)
+        checked = check(spec, olds, news)
+        hide = _redactor(spec, (news,), secrets)
         return CheckResponse(
             # Passwords are secret whatever the program did (a YAML program, or any language
             # without our SDK's wrapping, sends them plain): the state records checked inputs.
-            inputs=value_map(checked.inputs, {*secrets, *_PASSWORDS}),
+            inputs=value_map(checked.inputs, {*secrets, *_passwords(spec)}),
             failures=[CheckFailure("", hide(f.reason)) for f in checked.failures],
         )
 
     async def diff(self, request: DiffRequest) -> DiffResponse:
+        spec = _spec(request.urn)
         olds, old_secrets = plain_map(request.old_state)
         news, secrets = plain_map(request.new_inputs)
-        redactor = _redactor((olds, news), old_secrets | secrets)
-        changes = compute_diff(olds, news)
+        redactor = _redactor(spec, (olds, news), old_secrets | secrets)
+        changes = compute_diff(spec, olds, news)
         for change in changes.changes:
             if change.replace:
                 self._log.info(redactor(change.reason), urn=request.urn)
@@ -209,28 +230,30 @@ class TelnyxProvider(Provider):
         )
 
     async def create(self, request: CreateRequest) -> CreateResponse:
+        spec = _spec(request.urn)
         inputs, secrets = plain_map(request.properties)
         timeout = request.timeout or None
-        redactor = _redactor((inputs,), secrets)
+        redactor = _redactor(spec, (inputs,), secrets)
         created = await self._run(
-            lambda: self._lifecycle(request.urn, redactor).create(inputs, timeout=timeout),
+            lambda: self._lifecycle(spec, request.urn, redactor).create(inputs, timeout=timeout),
             redactor,
         )
         return CreateResponse(
             resource_id=created.id,
-            properties=value_map(created.outputs, {*secrets, *_PASSWORDS}),
+            properties=value_map(created.outputs, {*secrets, *_passwords(spec)}),
         )
 
     async def read(self, request: ReadRequest) -> ReadResponse:
+        spec = _spec(request.urn)
         state, secrets = plain_map(request.properties)
-        redactor = _redactor((state,), secrets)
+        redactor = _redactor(spec, (state,), secrets)
         found = await self._run(
-            lambda: self._lifecycle(request.urn, redactor).read(request.resource_id, state),
+            lambda: self._lifecycle(spec, request.urn, redactor).read(request.resource_id, state),
             redactor,
         )
         if found is None:
             return ReadResponse(resource_id="", properties={}, inputs={})
-        secret = {*secrets, *_PASSWORDS}
+        secret = {*secrets, *_passwords(spec)}
         return ReadResponse(
             resource_id=found.id,
             properties=value_map(found.outputs, secret),
@@ -238,23 +261,27 @@ class TelnyxProvider(Provider):
         )
 
     async def update(self, request: UpdateRequest) -> UpdateResponse:
+        spec = _spec(request.urn)
         olds, old_secrets = plain_map(request.olds)
         news, secrets = plain_map(request.news)
         timeout = request.timeout or None
-        redactor = _redactor((olds, news), old_secrets | secrets)
+        redactor = _redactor(spec, (olds, news), old_secrets | secrets)
         outs = await self._run(
-            lambda: self._lifecycle(request.urn, redactor).update(
+            lambda: self._lifecycle(spec, request.urn, redactor).update(
                 request.resource_id, olds, news, timeout=timeout
             ),
             redactor,
         )
-        return UpdateResponse(properties=value_map(outs, {*secrets, *_PASSWORDS}))
+        return UpdateResponse(properties=value_map(outs, {*secrets, *_passwords(spec)}))
 
     async def delete(self, request: DeleteRequest) -> None:
+        spec = _spec(request.urn)
         outputs, secrets = plain_map(request.properties)
-        redactor = _redactor((outputs,), secrets)
+        redactor = _redactor(spec, (outputs,), secrets)
         await self._run(
-            lambda: self._lifecycle(request.urn, redactor).delete(request.resource_id, outputs),
+            lambda: self._lifecycle(spec, request.urn, redactor).delete(
+                request.resource_id, outputs
+            ),
             redactor,
         )
 
@@ -264,45 +291,49 @@ class TelnyxProvider(Provider):
         args, _ = plain_map(request.args)
         # The SDKs unwrap secret arguments of an invoke before sending them, so this cannot
         # tell: no argument's value is shown.
-        redactor = Redactor((args,), secret_paths=None)
-        if request.tok == GET_CONNECTION:
-            result = await self._run(lambda: self._get_connection(args), redactor)
-            return InvokeResponse(return_value=value_map(result, _PASSWORDS))
+        redactor = Redactor((args,), secret_paths=None, inputs=args.keys())
+        spec = next((s for s in SPECS if request.tok == f"telnyx:index:{s.lookup_name}"), None)
+        if spec is not None:
+            found = spec
+            result = await self._run(lambda: self._lookup(found, args), redactor)
+            return InvokeResponse(return_value=value_map(result, _passwords(found)))
         if request.tok == GET_REGISTRATION:
             status = await self._run(lambda: self._registration(args), redactor)
             return InvokeResponse(return_value=value_map(status))
         _FAILURE.set(f"unknown function {request.tok}")
         raise NotImplementedError(request.tok)
 
-    def _get_connection(self, args: dict[str, Any]) -> dict[str, Any]:
-        conn_id, name = args.get("id"), args.get("connection_name")
-        if bool(conn_id) == bool(name):
-            given = "both were given" if conn_id else "neither was given"
-            raise LookupFailedError(
-                f"getUacConnection: give either id or connection_name ({given})"
-            )
-        lifecycle = self._lifecycle()
-        if not conn_id:
+    def _lookup(self, spec: ResourceSpec, args: dict[str, Any]) -> dict[str, Any]:
+        """One object of ``spec``, by id or by exact name."""
+        fn, field = spec.lookup_name, spec.name_field
+        object_id, name = args.get("id"), args.get(field)
+        if bool(object_id) == bool(name):
+            given = "both were given" if object_id else "neither was given"
+            raise LookupFailedError(f"{fn}: give either id or {field} ({given})")
+        lifecycle = self._lifecycle(spec)
+        if not object_id:
             found = lifecycle.client.find_by_name(str(name))
             if len(found) != 1:
                 listed = ", ".join(str(c.id) for c in found)
                 raise LookupFailedError(
-                    f"getUacConnection: {len(found)} UAC connections are named {name!r}"
+                    f"{fn}: {len(found)} {spec.noun}s are named {name!r}"
                     + (f" ({listed}); look it up by id" if found else "")
                 )
-            conn_id = found[0].id
-        read = lifecycle.read(str(conn_id), {})
+            object_id = found[0].id
+        read = lifecycle.read(str(object_id), {})
         if read is None:
-            raise LookupFailedError(f"getUacConnection: no UAC connection with id {conn_id!r}")
-        outs = {k: v for k, v in read.outputs.items() if k not in PROVIDER_INPUT_NAMES}
+            raise LookupFailedError(f"{fn}: no {spec.noun} with id {object_id!r}")
+        hidden = provider_input_names(spec)
+        outs = {k: v for k, v in read.outputs.items() if k not in hidden}
         return {"id": read.id, **outs}
 
     def _registration(self, args: dict[str, Any]) -> dict[str, Any]:
         conn_id = args.get("id")
         if not conn_id:
             raise LookupFailedError("getRegistrationStatus: id is required")
-        result = self._lifecycle().client.check_registration_status(str(conn_id))
-        return result.model_dump(exclude_none=True)
+        key, url = resolve(self._api_key, self._base_url)
+        client = shared_client(key, url, self._retry_timeout, self._watch.gone)
+        return registration_status(client, str(conn_id)).model_dump(exclude_none=True)
 
 
 def _answered_plainly(name: str) -> Callable[..., Any]:

@@ -1,10 +1,12 @@
-"""The plugin's Pulumi package schema, generated from the models: never written by hand.
+"""The plugin's Pulumi package schema, generated from the specs and their models: never
+written by hand.
 
-Types, enums, required fields, limits and descriptions come from the request models (the field
-docstrings); ``secret`` from the password type; outputs from the response model's ``Computed``
-fields; provider inputs from :mod:`pulumi_uac.core.schema`. Property names are the API's own
-(snake_case): they are what the dynamic resource stores, so moving a stack from one mode to the
-other changes a type, never a property.
+Per spec: a resource and its lookup function. Types, enums, required fields, limits and
+descriptions come from the request models (the field docstrings); ``secret`` from the password
+type; outputs from the response model's ``Computed`` fields; provider inputs from
+:mod:`pulumi_uac.core.properties`. Property names are the API's own (snake_case): they are what
+the dynamic resource stores, so moving a stack from one mode to the other changes a type, never
+a property.
 """
 
 from __future__ import annotations
@@ -14,23 +16,19 @@ import json
 from typing import Any
 
 from ... import __version__
-from ...core.schema import (
-    COMPUTED,
-    INTERNAL_DESCRIPTIONS,
+from ...core.properties import (
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
-    PROVIDER_INPUTS,
     UNCONFIRMED_PASSWORDS,
+    internal_descriptions,
+    provider_inputs,
 )
-from ...models import FieldSpec, Fqdn, RegistrationStatusResult, request_fields
+from ...models import SPECS, FieldSpec, RegistrationStatusResult, ResourceSpec
 from ...models.fields import OutputSpec
 
 PACKAGE = "telnyx"
-RESOURCE = f"{PACKAGE}:index:UacConnection"
-GET_CONNECTION = f"{PACKAGE}:index:getUacConnection"
 GET_REGISTRATION = f"{PACKAGE}:index:getRegistrationStatus"
-FQDN_TYPE = f"{PACKAGE}:index:Fqdn"
 
 CONFIG: dict[str, dict[str, Any]] = {
     "apiKey": {
@@ -104,9 +102,13 @@ def _object_type(spec: FieldSpec, types: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _output_property(spec: OutputSpec) -> dict[str, Any]:
+def _output_property(spec: OutputSpec, types: dict[str, Any]) -> dict[str, Any]:
     if spec.kind == "array":
-        items = {"$ref": f"#/types/{FQDN_TYPE}"} if spec.items == "object" else {"type": "string"}
+        items: dict[str, Any] = {"type": spec.items or "string"}
+        if spec.item_model is not None:
+            name = f"{PACKAGE}:index:{spec.item_model.__name__}"
+            types[name] = _response_object(spec.item_model)
+            items = {"$ref": f"#/types/{name}"}
         return {"type": "array", "items": items, "description": spec.description}
     return {"type": spec.kind, "description": spec.description}
 
@@ -123,90 +125,94 @@ def _response_object(model: Any) -> dict[str, Any]:
     }
 
 
+def _resource(spec: ResourceSpec, types: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The resource of ``spec`` and its lookup function."""
+    fields = spec.fields
+    described = internal_descriptions(spec)
+    inputs = {s.name: _property(s, spec.name, types) for s in fields.request}
+    for p in provider_inputs(spec):
+        inputs[p.name] = {"type": p.kind, "description": p.description}
+    outputs = dict(inputs)
+    for computed in fields.computed:
+        outputs[computed.name] = _output_property(computed, types)
+    for name in (MANAGED_FIELDS, UNCONFIRMED_PASSWORDS):
+        outputs[name] = {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": described[name],
+        }
+    for name in (OWNERSHIP_TOKEN, OWNERSHIP_TAG):
+        outputs[name] = {"type": "string", "description": described[name]}
+    required_inputs = [s.name for s in fields.request if s.required]
+    hidden = {p.name for p in provider_inputs(spec)}
+    found = {k: v for k, v in outputs.items() if k not in hidden}
+    doc = " ".join((spec.response_model.__doc__ or "").split())
+    resource = {
+        "description": f"{doc} Import: `pulumi import {spec.native_type} NAME ID`.",
+        "inputProperties": inputs,
+        "requiredInputs": required_inputs,
+        "properties": outputs,
+        "required": [*required_inputs, MANAGED_FIELDS],
+    }
+    lookup = {
+        "description": f"Look up one {spec.noun}, by id or by exact {spec.name_field} (an error "
+        "when none or several match).",
+        "inputs": {
+            "properties": {
+                "id": {"type": "string", "description": f"The {spec.noun}'s id."},
+                spec.name_field: {
+                    "type": "string",
+                    "description": f"The {spec.noun}'s exact name.",
+                },
+            }
+        },
+        "outputs": {
+            "properties": {
+                "id": {"type": "string", "description": f"The {spec.noun}'s id."},
+                **found,
+            },
+            "required": ["id", spec.name_field],
+        },
+    }
+    return resource, lookup
+
+
 @functools.cache
 def package_schema() -> dict[str, Any]:
     """The whole schema, as ``get_schema`` serves it."""
-    types: dict[str, Any] = {FQDN_TYPE: _response_object(Fqdn)}
-    inputs = {s.name: _property(s, "UacConnection", types) for s in request_fields()}
-    for p in PROVIDER_INPUTS:
-        inputs[p.name] = {"type": p.kind, "description": p.description}
-    outputs = dict(inputs)
-    for spec in COMPUTED:
-        outputs[spec.name] = _output_property(spec)
-    outputs[MANAGED_FIELDS] = {
-        "type": "array",
-        "items": {"type": "string"},
-        "description": INTERNAL_DESCRIPTIONS[MANAGED_FIELDS],
-    }
-    for name in (OWNERSHIP_TOKEN, OWNERSHIP_TAG):
-        outputs[name] = {"type": "string", "description": INTERNAL_DESCRIPTIONS[name]}
-    outputs[UNCONFIRMED_PASSWORDS] = {
-        "type": "array",
-        "items": {"type": "string"},
-        "description": INTERNAL_DESCRIPTIONS[UNCONFIRMED_PASSWORDS],
-    }
-    required_inputs = [s.name for s in request_fields() if s.required]
-    connection_outputs = {
-        k: v for k, v in outputs.items() if k not in {p.name for p in PROVIDER_INPUTS}
-    }
+    types: dict[str, Any] = {}
+    resources: dict[str, Any] = {}
+    functions: dict[str, Any] = {}
+    for spec in SPECS:
+        resources[spec.native_type], functions[f"{PACKAGE}:index:{spec.lookup_name}"] = _resource(
+            spec, types
+        )
     registration = _response_object(RegistrationStatusResult)
+    functions[GET_REGISTRATION] = {
+        "description": "Telnyx's registration to a UAC connection's PBX, as "
+        "check_registration_status reports it.",
+        "inputs": {
+            "properties": {"id": {"type": "string", "description": "The connection's id."}},
+            "required": ["id"],
+        },
+        "outputs": {"properties": registration["properties"], "required": ["status"]},
+    }
     return {
         "name": PACKAGE,
         "displayName": "Telnyx",
         "version": __version__,
-        "description": "Telnyx UAC (SIP Attach) connections: Telnyx registers to your PBX and "
-        "routes its calls to a Telnyx application.",
+        "description": "Telnyx UAC (SIP Attach) connections and the resources around them: "
+        "Telnyx registers to your PBX and routes its calls to a Telnyx application.",
         "keywords": ["pulumi", "telnyx", "sip", "uac", "category/network"],
         "license": "Apache-2.0",
         "config": {"variables": CONFIG},
         "provider": {
-            "description": "The provider for Telnyx UAC connections.",
+            "description": "The provider for Telnyx resources.",
             "inputProperties": CONFIG,
         },
         "types": types,
-        "resources": {
-            RESOURCE: {
-                "description": "A Telnyx UAC connection: Telnyx registers to your PBX and "
-                "routes the PBX's calls to a Telnyx application through "
-                "internal_uac_settings.destination_uri. Import: `pulumi import "
-                f"{RESOURCE} NAME ID`.",
-                "inputProperties": inputs,
-                "requiredInputs": required_inputs,
-                "properties": outputs,
-                "required": [*required_inputs, "fqdn", MANAGED_FIELDS],
-            }
-        },
-        "functions": {
-            GET_CONNECTION: {
-                "description": "Look up one UAC connection, by id or by exact connection_name "
-                "(an error when none or several match).",
-                "inputs": {
-                    "properties": {
-                        "id": {"type": "string", "description": "The connection's id."},
-                        "connection_name": {
-                            "type": "string",
-                            "description": "The connection's exact name.",
-                        },
-                    }
-                },
-                "outputs": {
-                    "properties": {
-                        "id": {"type": "string", "description": "The connection's id."},
-                        **connection_outputs,
-                    },
-                    "required": ["id", "connection_name"],
-                },
-            },
-            GET_REGISTRATION: {
-                "description": "Telnyx's registration to the connection's PBX, as "
-                "check_registration_status reports it.",
-                "inputs": {
-                    "properties": {"id": {"type": "string", "description": "The connection's id."}},
-                    "required": ["id"],
-                },
-                "outputs": {"properties": registration["properties"], "required": ["status"]},
-            },
-        },
+        "resources": resources,
+        "functions": functions,
         "language": {"python": {"packageName": "pulumi_uac_telnyx"}},
     }
 

@@ -1,0 +1,250 @@
+"""The client of one Telnyx resource: its spec's path, envelope, update method, list and
+filter, over the shared transport, with creates that never duplicate."""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from pydantic import BaseModel
+
+from ..models import PaginationMeta, RequestModel, ResourceSpec
+from .errors import AbandonedError, AmbiguousCreateError, TelnyxError, UnconfirmedCreateError
+from .retry import may_have_landed
+from .transport import TelnyxClient
+
+log = logging.getLogger("pulumi_uac.client")
+
+PAGE_SIZE = 250
+# A create whose reply was lost is adopted only if Telnyx stamped it no earlier than this many
+# seconds before our first attempt: it absorbs clock skew between us and Telnyx.
+CREATE_ADOPTION_SKEW = 60.0
+
+
+class ResourceClient:
+    """Create, read, update, delete and list one kind of Telnyx object (``spec``).
+
+    No-duplicate create rule: a POST is never re-sent blind. Whatever the failure (a refused
+    connection and a 429 included: an intermediary may answer 429 after Telnyx acted), every
+    re-send is preceded by a look for the object the earlier attempts may have made: by its
+    ``mark`` (a tag no other object carries) when the caller gives one, which is exact;
+    otherwise by exact name, created since just before the first attempt and carrying every
+    requested tag. One match is returned instead of creating another; several raise
+    :class:`AmbiguousCreateError`; none means the POST is sent again. When the retries run out
+    after a failure that may have landed (a lost answer, a 5xx), one last look is made; if it
+    finds nothing either, :class:`UnconfirmedCreateError` says so rather than a plain failure, so
+    the caller can tell its user the object may exist.
+    """
+
+    def __init__(self, transport: TelnyxClient, spec: ResourceSpec) -> None:
+        self.transport = transport
+        self.spec = spec
+        self._path = spec.api.path
+
+    def __repr__(self) -> str:
+        return f"ResourceClient({self.spec.name}, {self.transport!r})"
+
+    def within(self, seconds: float) -> AbstractContextManager[None]:
+        """See :meth:`TelnyxClient.within`."""
+        return self.transport.within(seconds)
+
+    def full_budget(self) -> AbstractContextManager[None]:
+        """See :meth:`TelnyxClient.full_budget`."""
+        return self.transport.full_budget()
+
+    # ---------------------------------------------------------------- endpoints
+
+    def create(self, params: RequestModel, *, mark: str | None = None) -> Any:
+        """``POST /<path>``, following the no-duplicate rule above. ``mark`` is a tag among the
+        params' tags that no other object carries: with it, an object created by an earlier
+        attempt is recognised exactly, whenever it was created."""
+        body = self._body(params)
+        name = str(body.get(self.spec.name_field))
+        first_attempt_at = self.transport.wall_time()
+        since = first_attempt_at - CREATE_ADOPTION_SKEW
+        landed = False
+        path = self._path
+
+        def attempt(n: int) -> Any:
+            nonlocal landed
+            if n > 1:
+                # Look before every re-send: an earlier attempt may have been carried out.
+                adopted = self._find_created(body, since=since, mark=mark)
+                if adopted is not None:
+                    log.info("POST %s: adopted %s created by an earlier attempt", path, adopted.id)
+                    return adopted
+            try:
+                data = self.transport.send("POST", path, json=body)
+            except TelnyxError as exc:
+                landed = landed or may_have_landed(exc)
+                raise
+            return self._one(data)
+
+        try:
+            return self.transport.run(f"POST {path}", attempt)
+        except (AmbiguousCreateError, AbandonedError):
+            raise
+        except TelnyxError as exc:
+            if not landed:
+                raise
+            failure = exc
+        # The last attempt may have landed after the last look: look once more, one try per
+        # request (the budget is spent; finding it now is what spares the user a duplicate).
+        try:
+            with self.transport.full_budget(), self.transport.within(0):
+                adopted = self._find_created(body, since=since, mark=mark, thorough=True)
+        except (AmbiguousCreateError, AbandonedError):
+            raise
+        except TelnyxError:
+            adopted = None
+        if adopted is not None:
+            log.info("POST %s: adopted %s after the retries ran out", path, adopted.id)
+            return adopted
+        tagged = f" tagged {mark}" if mark else ""
+        raise UnconfirmedCreateError(
+            f"{failure}. Telnyx may still have created {name!r}{tagged}: no look has found it yet",
+            name=name,
+            mark=mark,
+        ) from None
+
+    def get(self, object_id: str) -> Any:
+        """``GET /<path>/{id}``."""
+        return self._one(self.transport.call("GET", self._item(object_id)))
+
+    def update(self, object_id: str, params: RequestModel) -> Any:
+        """An update (``PATCH``, or ``POST`` where the spec says so) with the fields set on
+        ``params``."""
+        method = self.spec.api.update_method
+        return self._one(
+            self.transport.call(method, self._item(object_id), json=self._body(params))
+        )
+
+    def delete(self, object_id: str) -> Any:
+        """``DELETE /<path>/{id}`` (with the spec's delete query); the deleted object."""
+        query = dict(self.spec.api.delete_query)
+        kwargs: dict[str, Any] = {"params": query} if query else {}
+        data = self.transport.call("DELETE", self._item(object_id), **kwargs)
+        return self._one(data, empty_ok=True)
+
+    def action(self, object_id: str, name: str, model: type[BaseModel]) -> Any:
+        """``POST /<path>/{id}/actions/{name}``, for actions that change nothing (so they are
+        retried like a read)."""
+        data = self.transport.call("POST", f"{self._item(object_id)}/actions/{name}")
+        return model.model_validate(data.get("data") if self.spec.api.enveloped else data)
+
+    def list(
+        self,
+        *,
+        name_contains: str | None = None,
+        filters: Mapping[str, str] | None = None,
+        sort: str | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> Iterator[Any]:
+        """Every object matching the filters (``filters``: ``{"fqdn": ...}`` is sent as
+        ``filter[fqdn]``), following ``meta`` across all pages where the list has pages."""
+        api = self.spec.api
+        params: dict[str, str | int] = {}
+        if api.paginated:
+            params["page[size]"] = page_size
+        if name_contains is not None and api.name_filter:
+            params[api.name_filter] = name_contains
+        for key, value in (filters or {}).items():
+            params[f"filter[{key}]"] = value
+        if sort is not None:
+            params["sort"] = sort
+        model = self.spec.response_model
+        page = 1
+        while True:
+            query = {**params, "page[number]": page} if api.paginated else params
+            data = self.transport.call("GET", self._path, params=query)
+            items = data.get("data") or []
+            objects = [model.model_validate(item) for item in items]
+            yield from objects
+            if not api.paginated:
+                return
+            meta = (
+                PaginationMeta.model_validate(data.get("meta") or {}) if data.get("meta") else None
+            )
+            if meta is None or meta.page_number >= meta.total_pages or not objects:
+                return
+            page = meta.page_number + 1
+
+    def find_by_name(self, name: str) -> builtins.list[Any]:
+        """Objects whose name equals ``name`` exactly (the API's filter, where there is one, is a
+        substring match with a shortest length, so shorter names are matched by scanning)."""
+        api = self.spec.api
+        usable = api.name_filter is not None and len(name) >= api.name_filter_min
+        field = self.spec.name_field
+        return [
+            o
+            for o in self.list(name_contains=name if usable else None)
+            if getattr(o, field, None) == name
+        ]
+
+    # ---------------------------------------------------------------- internals
+
+    def _item(self, object_id: str) -> str:
+        # Ids are opaque strings: '/' or '?' must not change the URL.
+        return f"{self._path}/{quote(object_id, safe='')}"
+
+    def _one(self, data: dict[str, Any], *, empty_ok: bool = False) -> Any:
+        inner = data.get("data") if self.spec.api.enveloped else data
+        if inner is None and empty_ok:
+            inner = {}
+        return self.spec.response_model.model_validate(inner)
+
+    def _tags(self, obj: Any) -> set[str]:
+        return set(getattr(obj, self.spec.tags_field, None) or ())
+
+    def _find_created(
+        self,
+        body: dict[str, Any],
+        since: float,
+        mark: str | None = None,
+        *,
+        thorough: bool = False,
+    ) -> Any:
+        wanted_tags = set(body.get(self.spec.tags_field) or ())
+        name = str(body.get(self.spec.name_field))
+        found = self.find_by_name(name)
+        if mark is not None:
+            matches = [o for o in found if mark in self._tags(o)]
+            if thorough and not matches:
+                # The mark is exact wherever the name filter falls short (an index that lags,
+                # a filter that normalises names): one scan of every page settles it.
+                matches = [o for o in self.list() if mark in self._tags(o)]
+        else:
+            matches = [o for o in found if _created_at(o) >= since and wanted_tags <= self._tags(o)]
+        if len(matches) > 1:
+            raise AmbiguousCreateError(
+                f"creating {self.spec.noun} {name!r} may have reached Telnyx, and "
+                f"{len(matches)} with that name were created since: "
+                f"{', '.join(str(o.id) for o in matches)}. Nothing was re-sent; delete the extra "
+                "ones or adopt one by id."
+            )
+        return matches[0] if matches else None
+
+    def _body(self, params: RequestModel) -> dict[str, Any]:
+        body = params.to_body()
+        for path in self.spec.fields.password_paths:
+            node: Any = body
+            for part in path.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            if isinstance(node, str):
+                self.transport.hide(node)
+        return body
+
+
+def _created_at(obj: Any) -> float:
+    stamp = getattr(obj, "created_at", None)
+    if not stamp:
+        return 0.0
+    try:
+        return datetime.fromisoformat(str(stamp).replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return 0.0

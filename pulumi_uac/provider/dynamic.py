@@ -1,0 +1,206 @@
+"""The dynamic provider: Pulumi's Python dynamic-resource host in front of the core lifecycle.
+
+This adapter only translates: the engine's values in (unknowns, floats), the core's results out
+(``CheckResult``, ``DiffResult``, ...). Every decision lives in :mod:`pulumi_uac.core`.
+
+Expected failures (every :class:`~pulumi_uac.client.TelnyxError`) are raised afresh from the
+method the host called, with no traceback or chain behind them: the host prints a traceback
+with every error, and this keeps it to the host's two frames and one line of ours.
+
+Plain and synchronous; importing it has no side effects. One small subclass per resource names
+its spec (:class:`~pulumi_uac.provider.provider.UacConnectionProvider`). An instance carries no
+state when it is serialized into the stack (``__provider``, pickled by reference to the
+subclass's module and name, which must therefore never move): credentials arrive later, in
+``configure``, inside the provider process, and the HTTP client lives in a per-process cache.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any, ClassVar
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    ConfigureRequest,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    ResourceProvider,
+    UpdateResult,
+)
+from pulumi.output import Unknown as EngineUnknown
+from pulumi.runtime import rpc
+
+from ..client import TelnyxError
+from ..core import UNKNOWN, ResourceLifecycle, check, compute_diff, resolve, shared_client
+from ..core.properties import input_names
+from ..core.redact import Redactor
+from ..core.session import (
+    API_KEY_CONFIG,
+    BASE_URL_CONFIG,
+    RETRY_TIMEOUT_CONFIG,
+    config_problems,
+)
+from ..core.values import Unknown
+from ..models import ResourceSpec
+from .engine import default_log, engine_watch
+
+
+def from_engine(value: Any) -> Any:
+    """The engine's value with every unknown (an ``Unknown`` object, or the sentinel string)
+    turned into the core's :data:`UNKNOWN`, at any depth."""
+    if isinstance(value, EngineUnknown) or (isinstance(value, str) and value == rpc.UNKNOWN):
+        return UNKNOWN
+    if isinstance(value, dict):
+        return {k: from_engine(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [from_engine(v) for v in value]
+    return value
+
+
+def to_engine(value: Any) -> Any:
+    """The core's value with :data:`UNKNOWN` turned back into what the host serializes as
+    unknown."""
+    if isinstance(value, Unknown):
+        return EngineUnknown()  # type: ignore[no-untyped-call]
+    if isinstance(value, dict):
+        return {k: to_engine(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_engine(v) for v in value]
+    return value
+
+
+def _current_urn() -> str:
+    """The URN of the resource the dynamic host is serving on this thread, or "".
+
+    The host hands a provider only the properties, but a warning or a status belongs on the
+    resource's own line in the CLI: the URN is read (never changed) from the ``request`` of the
+    host's gRPC method further up this thread's stack. Should a future host look different,
+    messages fall back to the stack's line."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        request = frame.f_locals.get("request")
+        urn = getattr(request, "urn", None)
+        if isinstance(urn, str) and urn.startswith("urn:pulumi:"):
+            return urn
+        frame = frame.f_back  # type: ignore[assignment]
+    return ""
+
+
+PROVIDER_KEY = "__provider"
+"""Where the dynamic host keeps the serialized provider, in inputs and outputs alike."""
+
+
+class SpecProvider(ResourceProvider):
+    """Creates, reads, updates and deletes the Telnyx objects of one resource (``spec``, set by
+    each subclass)."""
+
+    serialize_as_secret_always = True
+    spec: ClassVar[ResourceSpec]
+
+    # Set by configure() in the provider process only; class-level defaults keep the pickled
+    # instance empty.
+    _api_key: str | None = None
+    _base_url: str | None = None
+    _retry_timeout: str | None = None
+
+    def configure(self, req: ConfigureRequest) -> None:
+        """Read ``telnyx:apiKey``, ``telnyx:baseUrl`` and ``telnyx:retryTimeout`` from the stack
+        configuration."""
+        engine_watch().exit_when_gone()
+        key = req.config.get(API_KEY_CONFIG)
+        url = req.config.get(BASE_URL_CONFIG)
+        budget = req.config.get(RETRY_TIMEOUT_CONFIG)
+        self._api_key = str(key) if key else None
+        self._base_url = str(url) if url else None
+        self._retry_timeout = str(budget) if budget else None
+
+    def lifecycle(self, *props: dict[str, Any]) -> ResourceLifecycle:
+        """The core lifecycle over the shared client for this provider's credentials. The
+        host unwraps secrets before they get here, so any of ``props`` may have been one: no
+        message shows their values, only field names."""
+        try:
+            key, url = resolve(self._api_key, self._base_url)
+            client = shared_client(key, url, self._retry_timeout, engine_watch().gone)
+        except TelnyxError as exc:
+            raise exc.with_traceback(None) from None
+        urn = _current_urn()
+        return ResourceLifecycle(
+            self.spec,
+            client,
+            warn=functools.partial(default_log().warn, urn=urn),
+            status=functools.partial(default_log().status, urn=urn),
+            redactor=Redactor(props, secret_paths=None, inputs=input_names(self.spec)),
+            urn=urn,
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Whatever happens to the instance, only an empty state is ever serialized into a stack.
+        return {}
+
+    # ------------------------------------------------------------------ preview-time hooks
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        news = from_engine(news)
+        checked = check(self.spec, from_engine(_olds), news)
+        # No property name: the engine would print the property's value next to it. A rule's
+        # text may quote a value (an enum member), which may have been secret.
+        hide = Redactor((news,), secret_paths=None, inputs=input_names(self.spec))
+        failures = [CheckFailure("", hide(f.reason)) for f in checked.failures]
+        failures += [
+            CheckFailure("", problem)
+            for problem in config_problems(self._base_url, self._retry_timeout)
+        ]
+        return CheckResult(to_engine(checked.inputs), failures)
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        if PROVIDER_KEY not in olds:
+            # State written by the native plugin (the stack moved back through the alias): an
+            # update, which makes no API call when nothing else changed, records the serialized
+            # provider that every later read and delete of a dynamic resource needs.
+            return DiffResult(changes=True, replaces=[], delete_before_replace=False)
+        changes = compute_diff(self.spec, from_engine(olds), from_engine(news))
+        # The core decides *whether* anything changes. When something does, the answer is
+        # "changes unknown": the host cannot say which properties changed, and that makes the
+        # engine work it out from the old and new inputs, which is what `replace_on_changes`
+        # and a preview's property list need. Both agree, because create, update and read all
+        # store inputs that match the outputs the core compares against.
+        return DiffResult(
+            changes=None if changes.any else False,
+            replaces=changes.replaces,
+            delete_before_replace=False,
+        )
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        try:
+            created = self.lifecycle(props).create(props)
+        except TelnyxError as exc:
+            raise exc.with_traceback(None) from None
+        return CreateResult(created.id, created.outputs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        try:
+            found = self.lifecycle(props).read(id_, props)
+        except TelnyxError as exc:
+            raise exc.with_traceback(None) from None
+        if found is None:
+            # Deleted outside Pulumi: an empty id tells the engine to drop it from the state.
+            return ReadResult(None, {})
+        return ReadResult(found.id, found.outputs, found.inputs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        try:
+            outs = self.lifecycle(olds, news).update(id_, olds, news)
+        except TelnyxError as exc:
+            raise exc.with_traceback(None) from None
+        return UpdateResult(outs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        try:
+            self.lifecycle(props).delete(id_, from_engine(props))
+        except TelnyxError as exc:
+            raise exc.with_traceback(None) from None
