@@ -1,7 +1,8 @@
-"""pulumi-uac: Telnyx UAC (SIP Attach) connections as Pulumi resources.
+"""pulumi-uac: Telnyx UAC (SIP Attach) connections, and the Telnyx resources they wire to, as
+Pulumi resources.
 
 The public names are loaded lazily, so ``pulumi_uac.client`` and ``pulumi_uac.models`` can be
-imported (by the emulator, or a future native provider) without importing Pulumi.
+imported (by the emulator, or the native provider plugin) without importing Pulumi.
 """
 
 from __future__ import annotations
@@ -12,12 +13,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from . import destinations
     from .resource import (
+        CallControlApplication,
+        CallControlApplicationArgs,
+        CallControlInboundArgs,
+        CallControlOutboundArgs,
+        CallingWindowArgs,
         ExternalUacSettingsArgs,
         InboundArgs,
         InternalUacSettingsArgs,
         JitterBufferArgs,
         NoiseSuppressionDetailsArgs,
         OutboundArgs,
+        OutboundCallRecordingArgs,
+        OutboundVoiceProfile,
+        OutboundVoiceProfileArgs,
         RtcpSettingsArgs,
         UacConnection,
         UacConnectionArgs,
@@ -27,12 +36,20 @@ __version__ = "0.1.0"
 
 
 __all__ = [
+    "CallControlApplication",
+    "CallControlApplicationArgs",
+    "CallControlInboundArgs",
+    "CallControlOutboundArgs",
+    "CallingWindowArgs",
     "ExternalUacSettingsArgs",
     "InboundArgs",
     "InternalUacSettingsArgs",
     "JitterBufferArgs",
     "NoiseSuppressionDetailsArgs",
     "OutboundArgs",
+    "OutboundCallRecordingArgs",
+    "OutboundVoiceProfile",
+    "OutboundVoiceProfileArgs",
     "RtcpSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",

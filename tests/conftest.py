@@ -103,9 +103,10 @@ def pulumi_binary() -> str:
 MODES = ("dynamic", "native")
 VENV_BIN = Path(sys.executable).parent
 NATIVE_PRELUDE = (
-    "# The same program, served by the native plugin: `UacConnection` is the native class.\n"
+    "# The same program, served by the native plugin: each resource is the native class.\n"
     "import pulumi_uac as _uac, pulumi_uac.native as _native\n"
-    "_uac.UacConnection = _native.UacConnection\n"
+    "for _name in ('UacConnection', 'CallControlApplication', 'OutboundVoiceProfile'):\n"
+    "    setattr(_uac, _name, getattr(_native, _name))\n"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import builtins
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
@@ -59,10 +59,19 @@ class ResourceClient:
 
     # ---------------------------------------------------------------- endpoints
 
-    def create(self, params: RequestModel, *, mark: str | None = None) -> Any:
+    def create(
+        self,
+        params: RequestModel,
+        *,
+        mark: str | None = None,
+        unclaimed: Callable[[Any], bool] | None = None,
+        found: list[str] | None = None,
+    ) -> Any:
         """``POST /<path>``, following the no-duplicate rule above. ``mark`` is a tag among the
         params' tags that no other object carries: with it, an object created by an earlier
-        attempt is recognised exactly, whenever it was created."""
+        attempt is recognised exactly, whenever it was created. Without it (a request that
+        cannot carry tags), ``unclaimed`` says which candidates may be it (no other resource's
+        mark), and the id of an object taken by that heuristic is appended to ``found``."""
         body = self._body(params)
         name = str(body.get(self.spec.name_field))
         first_attempt_at = self.transport.wall_time()
@@ -74,9 +83,11 @@ class ResourceClient:
             nonlocal landed
             if n > 1:
                 # Look before every re-send: an earlier attempt may have been carried out.
-                adopted = self._find_created(body, since=since, mark=mark)
+                adopted = self._find_created(body, since=since, mark=mark, unclaimed=unclaimed)
                 if adopted is not None:
                     log.info("POST %s: adopted %s created by an earlier attempt", path, adopted.id)
+                    if mark is None and found is not None:
+                        found.append(str(adopted.id))
                     return adopted
             try:
                 data = self.transport.send("POST", path, json=body)
@@ -97,13 +108,17 @@ class ResourceClient:
         # request (the budget is spent; finding it now is what spares the user a duplicate).
         try:
             with self.transport.full_budget(), self.transport.within(0):
-                adopted = self._find_created(body, since=since, mark=mark, thorough=True)
+                adopted = self._find_created(
+                    body, since=since, mark=mark, unclaimed=unclaimed, thorough=True
+                )
         except (AmbiguousCreateError, AbandonedError):
             raise
         except TelnyxError:
             adopted = None
         if adopted is not None:
             log.info("POST %s: adopted %s after the retries ran out", path, adopted.id)
+            if mark is None and found is not None:
+                found.append(str(adopted.id))
             return adopted
         tagged = f" tagged {mark}" if mark else ""
         raise UnconfirmedCreateError(
@@ -130,6 +145,16 @@ class ResourceClient:
         kwargs: dict[str, Any] = {"params": query} if query else {}
         data = self.transport.call("DELETE", self._item(object_id), **kwargs)
         return self._one(data, empty_ok=True)
+
+    def required_for_update(self, current: Any) -> dict[str, Any]:
+        """What every update of this resource must carry (``update_requires``), from the
+        object as last known (a plain dict, or an answer)."""
+        out: dict[str, Any] = {}
+        for key in self.spec.api.update_requires:
+            value = current.get(key) if isinstance(current, dict) else getattr(current, key, None)
+            if value is not None:
+                out[key] = value
+        return out
 
     def action(self, object_id: str, name: str, model: type[BaseModel]) -> Any:
         """``POST /<path>/{id}/actions/{name}``, for actions that change nothing (so they are
@@ -207,6 +232,7 @@ class ResourceClient:
         since: float,
         mark: str | None = None,
         *,
+        unclaimed: Callable[[Any], bool] | None = None,
         thorough: bool = False,
     ) -> Any:
         wanted_tags = set(body.get(self.spec.tags_field) or ())
@@ -219,7 +245,13 @@ class ResourceClient:
                 # a filter that normalises names): one scan of every page settles it.
                 matches = [o for o in self.list() if mark in self._tags(o)]
         else:
-            matches = [o for o in found if _created_at(o) >= since and wanted_tags <= self._tags(o)]
+            matches = [
+                o
+                for o in found
+                if _created_at(o) >= since
+                and wanted_tags <= self._tags(o)
+                and (unclaimed is None or unclaimed(o))
+            ]
         if len(matches) > 1:
             raise AmbiguousCreateError(
                 f"creating {self.spec.noun} {name!r} may have reached Telnyx, and "

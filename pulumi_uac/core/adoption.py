@@ -70,6 +70,7 @@ def adopt(client: ResourceClient, conn: Any, desired: dict[str, Any], tag: str) 
                 )
             del patch[key]
     patch[tags_field] = [*user_tags(patch.get(tags_field, getattr(conn, tags_field, None))), tag]
+    patch = {**client.required_for_update(conn), **patch}
     # Whole nested objects, what the program leaves out kept as the object has it.
     patch = whole_objects(spec, patch, conn, {})
     return client.update(str(conn.id), spec.update_model.model_validate(patch))

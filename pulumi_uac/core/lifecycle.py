@@ -140,7 +140,7 @@ class ResourceLifecycle:
                 )
                 tags_before = list(getattr(found, spec.tags_field, None) or [])
                 conn = adopt(client, found, desired, tag)
-            else:
+            elif spec.marks == "at_create":
                 body = dict(desired)
                 body[spec.tags_field] = [
                     *user_tags(desired.get(spec.tags_field)),
@@ -148,6 +148,8 @@ class ResourceLifecycle:
                     *self._stack_marks,
                 ]
                 conn = client.create(spec.create_model.model_validate(body), mark=tag)
+            else:
+                conn = self._create_then_mark(desired, name, tag)
         except UnconfirmedCreateError as exc:
             # The engine records nothing for a failed create, and the tag is random: only the
             # user, told the tag now, can find this connection again before the next run.
@@ -175,10 +177,8 @@ class ResourceLifecycle:
                 # Not ours after all: the tag goes, so that the next run may adopt it again.
                 try:
                     with client.full_budget():
-                        client.update(
-                            conn_id,
-                            spec.update_model.model_validate({spec.tags_field: tags_before}),
-                        )
+                        body = {**client.required_for_update(conn), spec.tags_field: tags_before}
+                        client.update(conn_id, spec.update_model.model_validate(body))
                     released = "its ownership tag was removed again"
                 except TelnyxError:
                     released = (
@@ -206,6 +206,53 @@ class ResourceLifecycle:
         )
         self._extension.record(outs, status)
         return Created(conn_id, outs)
+
+    def _create_then_mark(self, desired: dict[str, Any], name: str, tag: str) -> Any:
+        """Create where the request cannot carry tags (``marks="after_create"``): POST without
+        them, then one update with the user's tags and the marks, within this create.
+
+        The no-duplicate rule then has no exact mark to look for: an earlier attempt whose
+        answer was lost is recognised by exact name, creation since just before the first
+        attempt, and no ownership mark of anyone (a heuristic, said in a warning when it was
+        used). If the marking update fails, the new object is deleted: nothing is left
+        unmarked where crash recovery could not find it. A run killed between the two writes
+        does leave an unmarked object, which `pulumi-uac orphans` cannot link to the stack."""
+        spec, client = self.spec, self.client
+        body = dict(desired)
+        later = {k: body.pop(k) for k in spec.api.create_excludes if k in body}
+        taken: list[str] = []
+        conn = client.create(
+            spec.create_model.model_validate(body),
+            unclaimed=lambda o: not marks_of(getattr(o, spec.tags_field, None)),
+            found=taken,
+        )
+        conn_id = str(conn.id)
+        if taken:
+            self._warn(
+                f"{spec.noun} {name!r}: the create's answer was lost, and {conn_id} was taken "
+                "for what it made: the one with this exact name, created since the first attempt "
+                f"and carrying no ownership mark (a {spec.noun} cannot be tagged at create, so "
+                "this is a heuristic). If another tool made it at the same moment, check it"
+            )
+        marked = {
+            **later,
+            spec.tags_field: [*user_tags(later.get(spec.tags_field)), tag, *self._stack_marks],
+        }
+        try:
+            return client.update(conn_id, spec.update_model.model_validate(marked))
+        except TelnyxError as exc:
+            try:
+                with client.full_budget():
+                    client.delete(conn_id)
+                suffix = f"; the new {spec.noun} {conn_id} was deleted again"
+            except TelnyxError:
+                suffix = (
+                    f"; deleting the new {spec.noun} {conn_id} failed too: delete it by hand "
+                    f"(DELETE /v2/{spec.api.path}/{conn_id})"
+                )
+            raise with_context(
+                exc, f"marking the new {spec.noun} {conn_id}", suffix=suffix
+            ) from None
 
     # ------------------------------------------------------------------ read
 
@@ -347,6 +394,9 @@ class ResourceLifecycle:
             own = marks_of([str(olds.get(OWNERSHIP_TAG) or "")])
             stack = self._stack_marks if own else []
             patch[field] = [*user_tags(patch[field]), *own, *stack]
+        if patch:
+            known = {**olds, **desired}
+            patch = {**self.client.required_for_update(known), **patch}
         return patch
 
     # ------------------------------------------------------------------ delete

@@ -26,6 +26,7 @@ def roll_back(
     the error to raise."""
     spec = client.spec
     restore, unset, masked = restore_body(client, patch, before, olds)
+    restore = {**client.required_for_update(before), **restore}
     changed = ", ".join(sorted(patch))
     try:
         client.update(conn_id, spec.update_model.model_validate(restore))

@@ -77,7 +77,9 @@ class AdminRoutes:
             return Response(200, {"status": "reset"})
         if path == "/_emulator/state" and req.method == "GET":
             reveal = query.get("reveal") in ("1", "true")
-            return Response(200, {"connections": store.dump(reveal=reveal)})
+            return Response(
+                200, {"connections": store.dump(reveal=reveal), "objects": store.dump_objects()}
+            )
         if path == "/_emulator/requests":
             if req.method == "DELETE":
                 self.log.clear()

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 from ..models import UAC_CONNECTION, Problem, unknown_fields, without_paths
 from .accounting import RateWindow, RequestLog
 from .admin import AdminRoutes
+from .collection import Collections, behaviour_of, routes
 from .faults import Faults
 from .store import NESTED, ConnectionStore
 from .wire import Request, Response, bad_query, error, json_body, not_found, unprocessable
@@ -33,6 +34,7 @@ _ROUTES: list[tuple[re.Pattern[str], str, frozenset[str]]] = [
         "/v2/uac_connections/{id}",
         frozenset({"GET", "PATCH", "DELETE"}),
     ),
+    *routes(),
 ]
 
 
@@ -74,6 +76,7 @@ class EmulatorApp(AdminRoutes):
         """Refuse unknown request fields (422) instead of ignoring them, as Telnyx most likely
         does. Our own tests run strict, so a typo in the provider still fails them."""
         self.rate = rate if rate is not None else RateWindow()
+        self.collections = Collections(self.store, strict_fields)
 
     # ------------------------------------------------------------ entry point
 
@@ -167,6 +170,10 @@ class EmulatorApp(AdminRoutes):
             resp.headers["Allow"] = ", ".join(sorted(allowed))
             return resp
         conn_id = call.params.get("id")
+        kind = behaviour_of(route)
+        if kind is not None:
+            self.collections.strict_fields = self.strict_fields
+            return self.collections.dispatch(kind, req, conn_id, ignored)
         if route == "/v2/uac_connections":
             return self._list(req) if req.method == "GET" else self._create(req, ignored)
         assert conn_id is not None

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from ..models import MASKED_PASSWORD, UAC_CONNECTION
 from .registration import RegistrationSettings, address_of, proxy_host
+from .resources import Behaviour
 
 Record = dict[str, Any]
 NestedPatch = Literal["replace", "merge"]
@@ -164,6 +165,8 @@ class ConnectionStore:
         self._lock = threading.RLock()
         self._rng = random.Random(seed)
         self._records: dict[str, Record] = {}
+        self._objects: dict[str, dict[str, Record]] = {}
+        """The other resources' objects, by resource type name, then id."""
         self._next_id = 1293384261075731000
         if path and os.path.exists(path):
             self._load(path)
@@ -174,6 +177,7 @@ class ConnectionStore:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
         self._records = data.get("connections", {})
+        self._objects = data.get("objects", {})
         self._next_id = int(data.get("next_id", self._next_id))
         rng = data.get("rng")
         if rng is not None:
@@ -186,7 +190,12 @@ class ConnectionStore:
         if not self.path:
             return
         payload = json.dumps(
-            {"next_id": self._next_id, "rng": self._rng.getstate(), "connections": self._records}
+            {
+                "next_id": self._next_id,
+                "rng": self._rng.getstate(),
+                "connections": self._records,
+                "objects": self._objects,
+            }
         )
         directory = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(directory, exist_ok=True)
@@ -361,7 +370,68 @@ class ConnectionStore:
     def reset(self) -> None:
         with self._lock:
             self._records.clear()
+            self._objects.clear()
             self._save()
+
+    # ------------------------------------------------------------ other resources
+
+    def create_object(self, kind: Behaviour, body: Record) -> Record:
+        """Store a new object of ``kind`` from a validated body; the view for the reply."""
+        with self._lock:
+            ts = now_iso(self.clock)
+            record: Record = copy.deepcopy(kind.defaults)
+            for key, defaults in kind.nested_defaults.items():
+                record[key] = {**copy.deepcopy(defaults), **copy.deepcopy(body.get(key) or {})}
+            for key, value in body.items():
+                if key not in kind.nested_defaults:
+                    record[key] = copy.deepcopy(value)
+            if kind.generate is not None:
+                kind.generate(record, self._token)
+            record.update(
+                id=self._new_id(), record_type=kind.record_type, created_at=ts, updated_at=ts
+            )
+            self._objects.setdefault(kind.spec.name, {})[record["id"]] = record
+            self._save()
+            return copy.deepcopy(record)
+
+    def update_object(self, kind: Behaviour, object_id: str, body: Record) -> Record | None:
+        """Apply a validated update body (nested objects replaced, or merged when the store
+        merges); the view, or None when the id is unknown."""
+        with self._lock:
+            record = self._objects.get(kind.spec.name, {}).get(object_id)
+            if record is None:
+                return None
+            for key, value in body.items():
+                defaults = kind.nested_defaults.get(key)
+                if defaults is not None and isinstance(value, dict):
+                    base = record.get(key) if self.nested_patch == "merge" else defaults
+                    record[key] = {**copy.deepcopy(base or defaults), **copy.deepcopy(value)}
+                else:
+                    record[key] = copy.deepcopy(value)
+            record["updated_at"] = now_iso(self.clock)
+            self._save()
+            return copy.deepcopy(record)
+
+    def get_object(self, kind: Behaviour, object_id: str) -> Record | None:
+        with self._lock:
+            record = self._objects.get(kind.spec.name, {}).get(object_id)
+            return None if record is None else copy.deepcopy(record)
+
+    def delete_object(self, kind: Behaviour, object_id: str) -> Record | None:
+        with self._lock:
+            record = self._objects.get(kind.spec.name, {}).pop(object_id, None)
+            if record is not None:
+                self._save()
+            return record
+
+    def all_objects(self, kind: Behaviour) -> list[Record]:
+        with self._lock:
+            return [copy.deepcopy(r) for r in self._objects.get(kind.spec.name, {}).values()]
+
+    def dump_objects(self) -> dict[str, list[Record]]:
+        """Every other resource's objects by type name, for the admin API."""
+        with self._lock:
+            return {k: [copy.deepcopy(r) for r in v.values()] for k, v in self._objects.items()}
 
     def dump(self, reveal: bool = False) -> list[Record]:
         """Every stored record (passwords masked unless ``reveal``), for the admin API."""

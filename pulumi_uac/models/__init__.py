@@ -1,6 +1,14 @@
 """The Telnyx API contract as pydantic models, and each resource's spec. No Pulumi imports
 here."""
 
+from .call_control import (
+    CallControlApplication,
+    CallControlApplicationCreateParams,
+    CallControlApplicationUpdateParams,
+    CallControlInbound,
+    CallControlOutbound,
+)
+from .call_control_spec import CALL_CONTROL_APPLICATION
 from .common import MASKED_PASSWORD, Password, RequestModel, ResponseModel
 from .connection import (
     UacConnection,
@@ -28,6 +36,14 @@ from .fields import (
     password_paths,
     request_fields,
 )
+from .outbound_profile import (
+    CallingWindow,
+    OutboundCallRecording,
+    OutboundVoiceProfile,
+    OutboundVoiceProfileCreateParams,
+    OutboundVoiceProfileUpdateParams,
+)
+from .outbound_profile_spec import OUTBOUND_VOICE_PROFILE
 from .registry import SPECS, by_name, by_type, by_urn
 from .settings import (
     ExternalUacSettings,
@@ -45,12 +61,20 @@ from .spec import Api, FieldSet, ProviderInput, ResourceSpec
 from .validation import Problem, problems_of, unknown_fields, validate, without_paths
 
 __all__ = [
+    "CALL_CONTROL_APPLICATION",
     "MASKED_PASSWORD",
+    "OUTBOUND_VOICE_PROFILE",
     "REGISTRATION_STATUSES",
     "SPECS",
     "UAC_CONNECTION",
     "Api",
     "ApiErrorDetail",
+    "CallControlApplication",
+    "CallControlApplicationCreateParams",
+    "CallControlApplicationUpdateParams",
+    "CallControlInbound",
+    "CallControlOutbound",
+    "CallingWindow",
     "ErrorEnvelope",
     "ErrorSource",
     "ExternalUacSettings",
@@ -61,6 +85,10 @@ __all__ = [
     "InternalUacSettings",
     "JitterBuffer",
     "NoiseSuppressionDetails",
+    "OutboundCallRecording",
+    "OutboundVoiceProfile",
+    "OutboundVoiceProfileCreateParams",
+    "OutboundVoiceProfileUpdateParams",
     "OutputSpec",
     "PaginationMeta",
     "Password",

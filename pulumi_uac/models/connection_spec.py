@@ -98,6 +98,8 @@ UAC_CONNECTION = ResourceSpec(
     marks="at_create",
     rules=cross_field_problems,
     extension="registration",
+    # The input types' names of version 0.1 (programs import them).
+    extra={"args_names": {"UacInbound": "InboundArgs", "UacOutbound": "OutboundArgs"}},
     provider_inputs=(
         ProviderInput(
             WAIT_FOR_REGISTRATION,

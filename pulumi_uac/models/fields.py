@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 
 from .meta import Computed, Generated, Nullable
 
-Kind = Literal["string", "integer", "boolean", "array", "object"]
+Kind = Literal["string", "integer", "number", "boolean", "array", "object"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,8 @@ def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
         return "boolean", ()
     if annotation is int:
         return "integer", ()
+    if annotation is float:
+        return "number", ()
     if annotation in (str, SecretStr):
         return "string", ()
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

@@ -4,10 +4,12 @@ resources."""
 
 from __future__ import annotations
 
+from .call_control_spec import CALL_CONTROL_APPLICATION
 from .connection_spec import UAC_CONNECTION
+from .outbound_profile_spec import OUTBOUND_VOICE_PROFILE
 from .spec import ResourceSpec
 
-SPECS: tuple[ResourceSpec, ...] = (UAC_CONNECTION,)
+SPECS: tuple[ResourceSpec, ...] = (UAC_CONNECTION, CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE)
 
 
 def by_name(name: str) -> ResourceSpec:

@@ -66,6 +66,11 @@ class Api:
     """Query parameters every delete carries (a hard delete where deletes are soft)."""
     idempotency_header: str | None = None
     """Header that makes a create idempotent, where Telnyx has one."""
+    create_excludes: tuple[str, ...] = ()
+    """Fields a program sets that the create request cannot carry: an update right after the
+    create writes them (a Call Control application's ``tags``)."""
+    update_requires: tuple[str, ...] = ()
+    """Fields every update must carry, changed or not (an outbound voice profile's ``name``)."""
 
 
 @dataclass(frozen=True)

@@ -157,9 +157,11 @@ def release(client: ResourceClient, object_id: str) -> list[str]:
     """Remove every ownership tag from an object, the stack mark included (it is handed over:
     no stack should list it as its own any more); the tags removed."""
     spec = client.spec
-    tags = _tags(spec, client.get(object_id))
+    current = client.get(object_id)
+    tags = _tags(spec, current)
     marks = [*marks_of(tags), *stack_marks_of(tags)]
     if marks:
         kept = [t for t in tags if t not in marks]
-        client.update(object_id, spec.update_model.model_validate({spec.tags_field: kept}))
+        body = {**client.required_for_update(current), spec.tags_field: kept}
+        client.update(object_id, spec.update_model.model_validate(body))
     return marks

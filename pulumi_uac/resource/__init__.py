@@ -1,5 +1,16 @@
-"""What users touch: the ``UacConnection`` resource and its input types."""
+"""What users touch: the resources and their input types (generated from the models)."""
 
+from .call_control_application import CallControlApplication
+from .generated.call_control_application import (
+    CallControlApplicationArgs,
+    CallControlInboundArgs,
+    CallControlOutboundArgs,
+)
+from .generated.outbound_voice_profile import (
+    CallingWindowArgs,
+    OutboundCallRecordingArgs,
+    OutboundVoiceProfileArgs,
+)
 from .inputs import (
     ExternalUacSettingsArgs,
     InboundArgs,
@@ -10,16 +21,25 @@ from .inputs import (
     RtcpSettingsArgs,
     UacConnectionArgs,
 )
+from .outbound_voice_profile import OutboundVoiceProfile
 from .uac_connection import TYPE_TOKEN, UacConnection
 
 __all__ = [
     "TYPE_TOKEN",
+    "CallControlApplication",
+    "CallControlApplicationArgs",
+    "CallControlInboundArgs",
+    "CallControlOutboundArgs",
+    "CallingWindowArgs",
     "ExternalUacSettingsArgs",
     "InboundArgs",
     "InternalUacSettingsArgs",
     "JitterBufferArgs",
     "NoiseSuppressionDetailsArgs",
     "OutboundArgs",
+    "OutboundCallRecordingArgs",
+    "OutboundVoiceProfile",
+    "OutboundVoiceProfileArgs",
     "RtcpSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",

@@ -19,7 +19,7 @@ from pulumi.runtime.config import get_config, is_config_secret
 from ..core.properties import output_only
 from ..core.session import API_KEY_CONFIG
 from ..models import ResourceSpec
-from .inputs import args_dict, is_args
+from .input_types import args_dict, is_args
 
 A = TypeVar("A")
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 from typing import Any, overload
 
 import pulumi
-from pulumi.dynamic import Resource
 
 from ..models import UAC_CONNECTION
 from ..provider import UacConnectionProvider
+from .base import SpecResource
 from .declared import UacConnectionOutputs
 from .inputs import UacConnectionArgs
-from .props import args_from, resource_props, warn_if_plain_api_key
 
 TYPE_TOKEN = UAC_CONNECTION.dynamic_type
 
-# One provider instance for every resource: it is stateless, and serialized by reference.
-_PROVIDER = UacConnectionProvider()
 
-
-class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacConnection"):
+class UacConnection(SpecResource, UacConnectionOutputs, module="telnyx", name="UacConnection"):
     """A Telnyx UAC connection: Telnyx registers **to** your PBX and routes the PBX's calls to a
     Telnyx application through ``internal_uac_settings.destination_uri``.
 
@@ -58,6 +54,11 @@ class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacCo
     connection is brought to the program's settings and managed from then on.
     """
 
+    # One provider instance for every resource: it is stateless, and serialized by reference.
+    _spec = UAC_CONNECTION
+    _args_type = UacConnectionArgs
+    _dynamic_provider = UacConnectionProvider()
+
     @overload
     def __init__(
         self,
@@ -82,15 +83,4 @@ class UacConnection(Resource, UacConnectionOutputs, module="telnyx", name="UacCo
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        args = args_from(UAC_CONNECTION, UacConnectionArgs, args, kwargs)
-        warn_if_plain_api_key()
-        # The generated password is an output only: additional_secret_outputs keeps it secret.
-        opts = pulumi.ResourceOptions.merge(
-            opts,
-            pulumi.ResourceOptions(
-                additional_secret_outputs=["password"],
-                # A stack moved to the native plugin can move back with no replacement.
-                aliases=[pulumi.Alias(type_=UAC_CONNECTION.native_type)],
-            ),
-        )
-        super().__init__(_PROVIDER, resource_name, resource_props(UAC_CONNECTION, args), opts)
+        super().__init__(resource_name, args, opts, **kwargs)

@@ -1,0 +1,94 @@
+"""What the emulator stores for the resources beside UAC connections, one behaviour each: the
+defaults Telnyx fills in and the fields it generates. Choices where the SDK is silent are the
+strict ones, as for connections: a PATCH *replaces* a nested object unless the store merges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE, ResourceSpec
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """One resource's stored shape."""
+
+    spec: ResourceSpec
+    record_type: str
+    defaults: Record
+    nested_defaults: dict[str, Record] = field(default_factory=dict)
+    generate: Callable[[Record, Callable[[int], str]], None] | None = None
+    """Fill in what Telnyx generates at create (``token(n)`` gives random characters)."""
+    sorts: frozenset[str] = frozenset({"created_at"})
+
+
+def _call_control_generated(record: Record, token: Callable[[int], str]) -> None:
+    inbound = record.setdefault("inbound", {})
+    inbound.setdefault("sip_subdomain", None)
+
+
+CALL_CONTROL = Behaviour(
+    spec=CALL_CONTROL_APPLICATION,
+    record_type="call_control_application",
+    defaults={
+        "active": True,
+        "anchorsite_override": "Latency",
+        "call_cost_in_webhooks": False,
+        "dtmf_type": "RFC 2833",
+        "first_command_timeout": False,
+        "first_command_timeout_secs": 30,
+        "redact_dtmf_debug_logging": False,
+        "tags": [],
+        "webhook_api_version": "2",
+        "webhook_event_failover_url": "",
+        "webhook_timeout_secs": None,
+    },
+    nested_defaults={
+        "inbound": {
+            "channel_limit": None,
+            "shaken_stir_enabled": False,
+            "sip_subdomain": None,
+            "sip_subdomain_receive_settings": "only_my_connections",
+        },
+        "outbound": {"channel_limit": None, "outbound_voice_profile_id": None},
+    },
+    generate=_call_control_generated,
+    sorts=frozenset({"created_at", "connection_name", "active"}),
+)
+
+OUTBOUND_PROFILE = Behaviour(
+    spec=OUTBOUND_VOICE_PROFILE,
+    record_type="outbound_voice_profile",
+    defaults={
+        "billing_group_id": None,
+        "concurrent_call_limit": None,
+        "connections_count": 0,
+        "daily_spend_limit": None,
+        "daily_spend_limit_enabled": False,
+        "enabled": True,
+        "max_destination_rate": None,
+        "service_plan": "global",
+        "tags": [],
+        "traffic_type": "conversational",
+        "usage_payment_method": "rate-deck",
+        "whitelisted_destinations": ["US", "CA"],
+    },
+    nested_defaults={
+        "call_recording": {
+            "call_recording_caller_phone_numbers": [],
+            "call_recording_channels": "single",
+            "call_recording_format": "wav",
+            "call_recording_type": "none",
+        },
+        "calling_window": {"calls_per_cld": None, "end_time": None, "start_time": None},
+    },
+    sorts=frozenset(
+        {"created_at", "enabled", "name", "service_plan", "traffic_type", "usage_payment_method"}
+    ),
+)
+
+BEHAVIOURS: tuple[Behaviour, ...] = (CALL_CONTROL, OUTBOUND_PROFILE)

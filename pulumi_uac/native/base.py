@@ -1,0 +1,90 @@
+"""What every native resource class and lookup does with its spec, written once."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypeVar
+
+import pulumi
+
+from ..models import ResourceSpec
+from ..resource.base import secret_outputs
+from ..resource.props import args_from, resource_props
+from ..resource.results import LookupResult
+
+R = TypeVar("R", bound=LookupResult)
+
+
+class NativeResource(pulumi.CustomResource):
+    """A resource of one spec (set by each subclass), served by the ``telnyx`` plugin."""
+
+    _spec: ClassVar[ResourceSpec]
+    _args_type: ClassVar[type[Any]]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: Any | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        spec = self._spec
+        opts = opts or pulumi.ResourceOptions()
+        if opts.id is not None:
+            # Read by id (``get``): no inputs, only the output keys.
+            placeholder = {f.name: "(read)" for f in spec.fields.request if f.required}
+            props: dict[str, Any] = resource_props(spec, self._args_type(**placeholder))
+            for field in spec.fields.request:
+                props[field.name] = None
+        else:
+            props = resource_props(spec, args_from(spec, self._args_type, args, kwargs))
+        opts = pulumi.ResourceOptions.merge(
+            opts,
+            pulumi.ResourceOptions(
+                # A generated password is an output only: keep it secret.
+                additional_secret_outputs=secret_outputs(spec),
+                # A stack that used the dynamic resource moves here with no replacement.
+                aliases=[pulumi.Alias(type_=spec.dynamic_type)],
+            ),
+        )
+        super().__init__(spec.native_type, resource_name, props, opts)
+
+
+def invoke(token: str, args: dict[str, Any], opts: pulumi.InvokeOptions | None) -> Any:
+    """``pulumi.runtime.invoke``, with a failed lookup raised as :class:`pulumi.RunError`: the
+    program then stops with the provider's one line, not a Python stack around it."""
+    try:
+        return pulumi.runtime.invoke(token, args, opts).value
+    except pulumi.RunError:
+        raise
+    except Exception as exc:
+        message = str(exc)
+        # "invoke of T failed: invocation of T returned an error: <the provider's line>"
+        raise pulumi.RunError(message.rsplit("returned an error: ", 1)[-1]) from None
+
+
+def lookup_token(spec: ResourceSpec) -> str:
+    return f"telnyx:index:{spec.lookup_name}"
+
+
+def lookup(
+    spec: ResourceSpec,
+    result: type[R],
+    object_id: str | None,
+    name: str | None,
+    opts: pulumi.InvokeOptions | None,
+) -> R:
+    """One object of ``spec``, by id or by exact name."""
+    args = {k: v for k, v in (("id", object_id), (spec.name_field, name)) if v is not None}
+    return result(invoke(lookup_token(spec), args, opts))
+
+
+def lookup_output(
+    spec: ResourceSpec,
+    result: type[R],
+    object_id: pulumi.Input[str] | None,
+    name: pulumi.Input[str] | None,
+    opts: pulumi.InvokeOutputOptions | None,
+) -> pulumi.Output[R]:
+    """:func:`lookup` with inputs that may be Outputs."""
+    args = {k: v for k, v in (("id", object_id), (spec.name_field, name)) if v is not None}
+    return pulumi.runtime.invoke_output(lookup_token(spec), args, opts).apply(result)

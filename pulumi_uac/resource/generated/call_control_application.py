@@ -1,0 +1,186 @@
+"""The typed Python surface of ``CallControlApplication``, generated from its models by
+``python -m pulumi_uac.resource.codegen``: do not edit by hand.
+
+A Telnyx Call Control application: a webhook-driven voice application that a UAC connection can hand
+a PBX's calls to (``destinations.call_control(ext, app.id)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+
+from ..input_types import input_type
+from ..results import LookupResult
+
+
+@input_type
+class CallControlInboundArgs:
+    """Inbound call settings of a Call Control application."""
+
+    channel_limit: pulumi.Input[int] | None = None
+    """Maximum concurrent inbound calls to the application's numbers."""
+    shaken_stir_enabled: pulumi.Input[bool] | None = None
+    """Include SHAKEN/STIR data in the webhook of a new inbound call. Default false."""
+    sip_subdomain: pulumi.Input[str] | None = None
+    """A subdomain (``<name>.sip.telnyx.com``) that SIP endpoints can call the application at."""
+    sip_subdomain_receive_settings: pulumi.Input[str] | None = None
+    """Who may call the SIP subdomain: ``only_my_connections`` (default) or ``from_anyone``."""
+
+
+@input_type
+class CallControlOutboundArgs:
+    """Outbound call settings of a Call Control application."""
+
+    channel_limit: pulumi.Input[int] | None = None
+    """Maximum concurrent outbound calls."""
+    outbound_voice_profile_id: pulumi.Input[str] | None = None
+    """The outbound voice profile its outbound calls use (numeric string)."""
+
+
+@input_type
+class CallControlApplicationArgs:
+    """The inputs of a Call Control application (CallControlApplication). Required:
+    application_name, webhook_event_url."""
+
+    application_name: pulumi.Input[str]
+    """A name for the application."""
+    webhook_event_url: pulumi.Input[str]
+    """The URL Telnyx sends the application's call events to (with a scheme, e.g. https)."""
+    active: pulumi.Input[bool] | None = None
+    """Whether the application can be used. Default true."""
+    anchorsite_override: pulumi.Input[str] | None = None
+    """Media anchor site, or ``Latency`` (default) to pick the nearest."""
+    call_cost_in_webhooks: pulumi.Input[bool] | None = None
+    """Send call-cost webhooks. Default false."""
+    dtmf_type: pulumi.Input[str] | None = None
+    """DTMF signalling from Telnyx to the application. Default ``RFC 2833``."""
+    first_command_timeout: pulumi.Input[bool] | None = None
+    """Hang up calls whose first command times out. Default false."""
+    first_command_timeout_secs: pulumi.Input[int] | None = None
+    """Seconds to wait for the first command. Default 30."""
+    inbound: pulumi.Input[CallControlInboundArgs | Mapping[str, Any]] | None = None
+    """Inbound call settings."""
+    outbound: pulumi.Input[CallControlOutboundArgs | Mapping[str, Any]] | None = None
+    """Outbound call settings."""
+    redact_dtmf_debug_logging: pulumi.Input[bool] | None = None
+    """Redact DTMF digits in debug logs. Default false."""
+    webhook_api_version: pulumi.Input[str] | None = None
+    """Webhook format: ``1`` or ``2`` (default)."""
+    webhook_event_failover_url: pulumi.Input[str] | None = None
+    """Failover webhook URL; ``""`` (the default) or null means none."""
+    webhook_timeout_secs: pulumi.Input[int] | None = None
+    """Webhook timeout in seconds (0-30), or null."""
+    tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
+    """Free-form tags."""
+    adopt_existing_id: pulumi.Input[str] | None = None
+    """Take over the existing Call Control application with this id instead of creating one. Read
+    only when the resource is created."""
+    adopt_existing_by_name: pulumi.Input[bool] | None = None
+    """Take over the one existing Call Control application named application_name instead of
+    creating one. Read only when the resource is created."""
+
+
+class CallControlApplicationOutputs:
+    """The outputs of a Call Control application, as typed attributes."""
+
+    active: pulumi.Output[bool | None]
+    """Whether the application can be used. Default true."""
+    anchorsite_override: pulumi.Output[str | None]
+    """Media anchor site, or ``Latency`` (default) to pick the nearest."""
+    call_cost_in_webhooks: pulumi.Output[bool | None]
+    """Send call-cost webhooks. Default false."""
+    dtmf_type: pulumi.Output[str | None]
+    """DTMF signalling from Telnyx to the application. Default ``RFC 2833``."""
+    first_command_timeout: pulumi.Output[bool | None]
+    """Hang up calls whose first command times out. Default false."""
+    first_command_timeout_secs: pulumi.Output[int | None]
+    """Seconds to wait for the first command. Default 30."""
+    inbound: pulumi.Output[Mapping[str, Any] | None]
+    """Inbound call settings."""
+    outbound: pulumi.Output[Mapping[str, Any] | None]
+    """Outbound call settings."""
+    redact_dtmf_debug_logging: pulumi.Output[bool | None]
+    """Redact DTMF digits in debug logs. Default false."""
+    webhook_api_version: pulumi.Output[str | None]
+    """Webhook format: ``1`` or ``2`` (default)."""
+    webhook_event_failover_url: pulumi.Output[str | None]
+    """Failover webhook URL; ``""`` (the default) or null means none."""
+    webhook_timeout_secs: pulumi.Output[int | None]
+    """Webhook timeout in seconds (0-30), or null."""
+    application_name: pulumi.Output[str]
+    """A name for the application."""
+    webhook_event_url: pulumi.Output[str]
+    """The URL Telnyx sends the application's call events to (with a scheme, e.g. https)."""
+    tags: pulumi.Output[Sequence[str] | None]
+    """Free-form tags."""
+    created_at: pulumi.Output[str | None]
+    """When the application was created (ISO-8601)."""
+    updated_at: pulumi.Output[str | None]
+    """When the application was last updated (ISO-8601)."""
+    managed_fields: pulumi.Output[Sequence[str]]
+    """Dotted paths of the fields this resource manages (the ones the program sets)."""
+    ownership_token: pulumi.Output[str]
+    """The resource's random ownership token, drawn when it is first checked; recorded with every
+    create the engine starts, so crash recovery can find what an interrupted create left
+    behind."""
+    ownership_tag: pulumi.Output[str | None]
+    """The exact ownership tag (token and nonce) on the Call Control application this resource
+    made or adopted."""
+    unconfirmed_passwords: pulumi.Output[Sequence[str] | None]
+    """Passwords an interrupted update may have changed on Telnyx (set by `pulumi-uac recover`):
+    the next update sends them again, since a password cannot be read back."""
+    adopt_existing_id: pulumi.Output[str | None]
+    """Take over the existing Call Control application with this id instead of creating one."""
+    adopt_existing_by_name: pulumi.Output[bool | None]
+    """Take over the one existing Call Control application named application_name instead of
+    creating one."""
+
+
+class GetCallControlApplicationResult(LookupResult):
+    """One Call Control application as Telnyx holds it (passwords are masked): the answer of
+    ``getCallControlApplication``."""
+
+    id: str
+    """Its id."""
+    active: bool | None
+    """Whether the application can be used. Default true."""
+    anchorsite_override: str | None
+    """Media anchor site, or ``Latency`` (default) to pick the nearest."""
+    call_cost_in_webhooks: bool | None
+    """Send call-cost webhooks. Default false."""
+    dtmf_type: str | None
+    """DTMF signalling from Telnyx to the application. Default ``RFC 2833``."""
+    first_command_timeout: bool | None
+    """Hang up calls whose first command times out. Default false."""
+    first_command_timeout_secs: int | None
+    """Seconds to wait for the first command. Default 30."""
+    inbound: Mapping[str, Any] | None
+    """Inbound call settings."""
+    outbound: Mapping[str, Any] | None
+    """Outbound call settings."""
+    redact_dtmf_debug_logging: bool | None
+    """Redact DTMF digits in debug logs. Default false."""
+    webhook_api_version: str | None
+    """Webhook format: ``1`` or ``2`` (default)."""
+    webhook_event_failover_url: str | None
+    """Failover webhook URL; ``""`` (the default) or null means none."""
+    webhook_timeout_secs: int | None
+    """Webhook timeout in seconds (0-30), or null."""
+    application_name: str
+    """A name for the application."""
+    webhook_event_url: str
+    """The URL Telnyx sends the application's call events to (with a scheme, e.g. https)."""
+    tags: Sequence[str] | None
+    """Free-form tags."""
+    created_at: str | None
+    """When the application was created (ISO-8601)."""
+    updated_at: str | None
+    """When the application was last updated (ISO-8601)."""
+    managed_fields: Sequence[str]
+    """Dotted paths of the fields this resource manages (the ones the program sets)."""
+    ownership_tag: str | None
+    """The exact ownership tag (token and nonce) on the Call Control application this resource
+    made or adopted."""

@@ -1,0 +1,321 @@
+"""Call Control applications and outbound voice profiles: the same lifecycle as UAC connections,
+through their specs, in both modes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from pulumi_uac.client import ClientConfig, TelnyxClient
+from pulumi_uac.core import ResourceLifecycle, check, compute_diff
+from pulumi_uac.emulator import EmulatorServer
+from pulumi_uac.models import (
+    CALL_CONTROL_APPLICATION,
+    OUTBOUND_VOICE_PROFILE,
+    SPECS,
+    ResourceSpec,
+)
+from pulumi_uac.resource import codegen
+
+from .conftest import API_KEY, MODES, PulumiProject, resources_of
+
+URN = "urn:pulumi:dev::proj::telnyx:index:{}::r"
+PROFILE = {
+    "name": "PBX outbound",
+    "tags": ["team-voice"],
+    "max_destination_rate": 0.5,
+    "whitelisted_destinations": ["US", "GB"],
+    "calling_window": {"start_time": "08:00", "end_time": "20:00"},
+}
+APP = {
+    "application_name": "PBX IVR",
+    "webhook_event_url": "https://ivr.example.com/telnyx",
+    "tags": ["ivr"],
+    "inbound": {"channel_limit": 10},
+}
+
+
+@pytest.fixture
+def transport(emulator: EmulatorServer) -> Iterator[TelnyxClient]:
+    with TelnyxClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
+    ) as t:
+        yield t
+
+
+def lifecycle(spec: ResourceSpec, transport: TelnyxClient, **kw: Any) -> ResourceLifecycle:
+    return ResourceLifecycle(spec, transport, urn=URN.format(spec.name), **kw)
+
+
+@pytest.mark.parametrize(
+    ("spec", "program"), [(OUTBOUND_VOICE_PROFILE, PROFILE), (CALL_CONTROL_APPLICATION, APP)]
+)
+def test_create_read_update_import_and_delete_without_a_perpetual_diff(
+    spec: ResourceSpec, program: dict[str, Any], transport: TelnyxClient
+) -> None:
+    life = lifecycle(spec, transport)
+    inputs = check(spec, {}, program).inputs
+    created = life.create(inputs)
+    live = transport.resource(spec).get(created.id)
+    tags = live.tags
+    assert [t for t in tags if not t.startswith("pulumi-uac")] == program["tags"]
+    assert created.outputs["ownership_tag"] in tags
+    assert any(t.startswith("pulumi-uac-stack:") for t in tags)
+    read = life.read(created.id, created.outputs)
+    assert read is not None and not compute_diff(spec, read.outputs, inputs).any
+    changed = check(spec, inputs, {**program, "tags": ["other"]}).inputs
+    assert [c.path for c in compute_diff(spec, read.outputs, changed).changes] == ["tags"]
+    outs = life.update(created.id, read.outputs, changed)
+    assert created.outputs["ownership_tag"] in transport.resource(spec).get(created.id).tags
+    # Drift made outside Pulumi shows on the next read, and only there.
+    name = spec.name_field
+    body = {name: "Renamed by hand", **transport.resource(spec).required_for_update({})}
+    transport.resource(spec).update(created.id, spec.update_model.model_validate(body))
+    drifted = life.read(created.id, outs)
+    assert drifted is not None and drifted.inputs[name] == "Renamed by hand"
+    assert [c.path for c in compute_diff(spec, drifted.outputs, changed).changes] == [name]
+    imported = life.read(created.id, {})
+    assert imported is not None and imported.inputs[name] == "Renamed by hand"
+    life.delete(created.id, outs)
+    assert life.read(created.id, outs) is None
+
+
+def test_a_call_control_create_never_sends_tags_and_marks_itself_in_the_same_create(
+    transport: TelnyxClient, admin: httpx.Client
+) -> None:
+    """The SDK's create has no tags (the emulator refuses them, strict): the POST goes without,
+    the marks follow in one update of the same create."""
+    created = lifecycle(CALL_CONTROL_APPLICATION, transport).create(
+        check(CALL_CONTROL_APPLICATION, {}, APP).inputs
+    )
+    counts = admin.get("requests").json()["counts"]
+    assert counts == {
+        "POST /v2/call_control_applications": 1,
+        "PATCH /v2/call_control_applications/{id}": 1,
+    }
+    assert created.outputs["ownership_tag"].startswith("pulumi-uac:")
+
+
+def test_a_lost_call_control_create_is_found_by_name_and_said_to_be_a_heuristic(
+    transport: TelnyxClient, admin: httpx.Client
+) -> None:
+    warnings: list[str] = []
+    admin.post(
+        "faults/fail-next",
+        json={"route": "POST /v2/call_control_applications", "drop": True, "after_commit": True},
+    )
+    life = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append)
+    created = life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
+    listed = transport.resource(CALL_CONTROL_APPLICATION).find_by_name(APP["application_name"])
+    assert [a.id for a in listed] == [created.id]  # no duplicate
+    assert len(warnings) == 1 and "heuristic" in warnings[0] and created.id in warnings[0]
+
+
+def test_a_call_control_application_whose_marking_fails_is_deleted_again(
+    transport: TelnyxClient, admin: httpx.Client
+) -> None:
+    admin.post(
+        "faults/fail-next",
+        json={"route": "PATCH /v2/call_control_applications/*", "status": 422, "count": 1},
+    )
+    with pytest.raises(Exception, match="was deleted again"):
+        lifecycle(CALL_CONTROL_APPLICATION, transport).create(
+            check(CALL_CONTROL_APPLICATION, {}, APP).inputs
+        )
+    assert list(transport.resource(CALL_CONTROL_APPLICATION).list()) == []
+
+
+def test_every_outbound_voice_profile_update_carries_its_name(
+    transport: TelnyxClient, admin: httpx.Client
+) -> None:
+    """The SDK requires ``name`` in every update (the emulator refuses one without)."""
+    life = lifecycle(OUTBOUND_VOICE_PROFILE, transport)
+    inputs = check(OUTBOUND_VOICE_PROFILE, {}, PROFILE).inputs
+    created = life.create(inputs)
+    news = check(OUTBOUND_VOICE_PROFILE, inputs, {**PROFILE, "enabled": False}).inputs
+    outs = life.update(created.id, created.outputs, news)
+    assert outs["enabled"] is False
+    assert admin.get("requests").json()["counts"]["PATCH /v2/outbound_voice_profiles/{id}"] == 1
+
+
+@pytest.mark.parametrize(
+    ("spec", "program", "path"),
+    [
+        (CALL_CONTROL_APPLICATION, {"application_name": "x"}, "webhook_event_url"),
+        (CALL_CONTROL_APPLICATION, {**APP, "webhook_timeout_secs": 31}, "webhook_timeout_secs"),
+        (
+            OUTBOUND_VOICE_PROFILE,
+            {"name": "p", "calling_window": {"start_time": "8am"}},
+            "calling_window.start_time",
+        ),
+        (
+            OUTBOUND_VOICE_PROFILE,
+            {"name": "p", "whitelisted_destinations": ["usa"]},
+            "whitelisted_destinations[0]",
+        ),
+        (OUTBOUND_VOICE_PROFILE, {"name": "p", "tags": ["pulumi-uac:x"]}, "tags[0]"),
+    ],
+)
+def test_bad_input_is_named_by_check(
+    spec: ResourceSpec, program: dict[str, Any], path: str
+) -> None:
+    failures = check(spec, {}, program).failures
+    assert [f.path for f in failures] == [path]
+
+
+def test_the_generated_python_surface_is_up_to_date() -> None:
+    """One source per field: the Args, outputs and lookup results are generated from the
+    models; a model change without `python -m pulumi_uac.resource.codegen` fails here."""
+    for path, text in codegen.generated_files().items():
+        assert path.exists() and path.read_text() == text, f"stale: {path.name}; run codegen"
+
+
+def test_the_readme_tables_are_up_to_date() -> None:
+    text = codegen.README.read_text()
+    assert codegen.readme_with_tables(text) == text, "stale README table; run codegen"
+    for spec in (CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE):
+        start, end, _table = codegen.readme_block(spec)
+        assert start in text and end in text
+
+
+def test_every_spec_is_served_by_both_modes_and_the_schema() -> None:
+    import pulumi_uac
+    import pulumi_uac.native as native
+    from pulumi_uac.provider.native.schema import package_schema
+
+    schema = package_schema()
+    for spec in SPECS:
+        assert spec.native_type in schema["resources"]
+        assert f"telnyx:index:{spec.lookup_name}" in schema["functions"]
+        assert getattr(pulumi_uac, spec.name)._spec is spec
+        assert getattr(native, spec.name)._spec is spec
+
+
+WIRED = """
+import pulumi
+from pulumi_uac import CallControlApplication, OutboundVoiceProfile, UacConnection, destinations
+cfg = pulumi.Config()
+profile = OutboundVoiceProfile("profile", name="PBX outbound", tags=["voice"],
+    whitelisted_destinations=["US", "CA"], max_destination_rate=cfg.get_float("rate") or 0.25)
+app = CallControlApplication("app", application_name="PBX IVR",
+    webhook_event_url="https://ivr.example.com/telnyx", tags=["ivr"],
+    outbound={"outbound_voice_profile_id": profile.id})
+conn = UacConnection("pbx", connection_name="PBX",
+    internal_uac_settings={"destination_uri": destinations.call_control("1006", app.id)},
+    outbound={"outbound_voice_profile_id": profile.id})
+pulumi.export("app", app.id)
+pulumi.export("profile", profile.id)
+pulumi.export("destination", conn.internal_uac_settings)
+"""
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("mode", MODES)
+def test_a_stack_wires_profile_application_and_connection_by_outputs(
+    project_factory: Any, admin: httpx.Client, api: httpx.Client, mode: str
+) -> None:
+    proj: PulumiProject = project_factory(WIRED, mode=mode)
+    proj.init()
+    proj.up()
+    out = proj.stack_outputs()
+    state = admin.get("state").json()
+    (conn,) = state["connections"]
+    assert (
+        conn["internal_uac_settings"]["destination_uri"]
+        == f"1006@cc-app-{out['app']}.sip.telnyx.com"
+    )
+    assert conn["outbound"]["outbound_voice_profile_id"] == out["profile"]
+    (app,) = state["objects"]["CallControlApplication"]
+    assert app["outbound"]["outbound_voice_profile_id"] == out["profile"]
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
+    # Drift of a managed field shows on refresh; the next up puts the program's value back.
+    profile = f"outbound_voice_profiles/{out['profile']}"
+    api.patch(profile, json={"name": "PBX outbound", "max_destination_rate": 9.0})
+    assert "max_destination_rate" in proj.refresh().stdout
+    proj.up()
+    assert api.get(profile).json()["data"]["max_destination_rate"] == 0.25
+    proj.config("rate", "0.5")
+    diff = proj.preview("--diff").stdout
+    assert "max_destination_rate" in diff and "replace" not in diff
+    proj.up()
+    proj.preview("--expect-no-changes")
+    types = {r["type"] for r in proj.export()["deployment"]["resources"]}
+    prefix = "telnyx:index:" if mode == "native" else "pulumi-python:dynamic/telnyx:"
+    assert {f"{prefix}{s.name}" for s in SPECS} <= types
+    proj.destroy()
+    after = admin.get("state").json()
+    assert after["connections"] == [] and all(v == [] for v in after["objects"].values())
+
+
+@pytest.mark.e2e
+def test_bad_companion_input_fails_the_preview_before_any_api_call(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    program = """
+from pulumi_uac import CallControlApplication, OutboundVoiceProfile
+OutboundVoiceProfile("p", name="P", calling_window={"start_time": "25:00"})
+CallControlApplication("a", application_name="A", webhook_event_url="not a url")
+"""
+    proj: PulumiProject = project_factory(program)
+    proj.init()
+    shown = proj.preview(check=False)
+    text = shown.stdout + shown.stderr
+    assert shown.returncode != 0
+    assert "calling_window.start_time" in text or "webhook_event_url" in text
+    assert admin.get("requests").json()["counts"] == {}
+
+
+@pytest.mark.e2e
+def test_native_lookups_import_and_orphans_cover_the_companions(
+    project_factory: Any, admin: httpx.Client, transport: TelnyxClient
+) -> None:
+    made = lifecycle(OUTBOUND_VOICE_PROFILE, transport).create(
+        check(OUTBOUND_VOICE_PROFILE, {}, {"name": "Made elsewhere"}).inputs
+    )
+    program = """
+import pulumi
+from pulumi_uac import OutboundVoiceProfile
+from pulumi_uac.native import get_outbound_voice_profile
+found = get_outbound_voice_profile(name="Made elsewhere")
+pulumi.export("found", found.id)
+pulumi.export("whole", found)
+OutboundVoiceProfile("mine", name="Mine")
+"""
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proj.up()
+    outs = proj.stack_outputs()
+    assert outs["found"] == made.id and outs["whole"]["name"] == "Made elsewhere"
+    (mine,) = resources_of(proj.export(), "OutboundVoiceProfile")
+    # An orphan of this stack is listed, with its type.
+    proj.run("state", "delete", mine["urn"], "--yes", "--force")
+    listed = json.loads(proj.recovery("orphans", "--json").stdout)
+    assert [(o["id"], o["kind"]) for o in listed] == [(mine["id"], "OutboundVoiceProfile")]
+    proj.recovery("orphans", "--delete", "--confirm-id", mine["id"])
+    assert {p.id for p in transport.resource(OUTBOUND_VOICE_PROFILE).list()} == {made.id}
+
+
+@pytest.mark.parametrize(
+    ("spec", "program"), [(OUTBOUND_VOICE_PROFILE, PROFILE), (CALL_CONTROL_APPLICATION, APP)]
+)
+def test_adoption_takes_over_an_existing_one_with_one_update(
+    spec: ResourceSpec, program: dict[str, Any], transport: TelnyxClient, admin: httpx.Client
+) -> None:
+    objects = transport.resource(spec)
+    body = {k: v for k, v in program.items() if k not in spec.api.create_excludes}
+    existing = objects.create(spec.create_model.model_validate(body))
+    admin.delete("requests")
+    inputs = check(spec, {}, {**program, "adopt_existing_by_name": True}).inputs
+    adopted = lifecycle(spec, transport).create(inputs)
+    counts = admin.get("requests").json()["counts"]
+    assert sum(counts.values()) == 2 and not any(k.startswith("POST") for k in counts)
+    assert adopted.id == existing.id
+    assert adopted.outputs["ownership_tag"] in objects.get(existing.id).tags
+    # A second resource may not adopt what one already owns.
+    with pytest.raises(Exception, match="already belongs to a Pulumi resource"):
+        lifecycle(spec, transport).create(inputs)
