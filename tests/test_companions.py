@@ -4,7 +4,11 @@ through their specs, in both modes."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -319,3 +323,34 @@ def test_adoption_takes_over_an_existing_one_with_one_update(
     # A second resource may not adopt what one already owns.
     with pytest.raises(Exception, match="already belongs to a Pulumi resource"):
         lifecycle(spec, transport).create(inputs)
+
+
+def test_mypy_reports_a_misspelled_keyword_and_a_wrong_type_in_both_families(
+    tmp_path: Path,
+) -> None:
+    """The keyword form spells out every keyword with its type (``Unpack`` of the generated
+    ``XxxKwargs``): a type checker, and an IDE, know them."""
+    program = tmp_path / "prog.py"
+    program.write_text(
+        "from pulumi_uac import OutboundVoiceProfile, UacConnection\n"
+        "from pulumi_uac.native import CallControlApplication\n"
+        'UacConnection("a", conection_name="typo")\n'
+        'OutboundVoiceProfile("p", name="x", max_destination_rate="cheap")\n'
+        'CallControlApplication("c", application_name="x", webhook_event_url="https://x.example")\n'
+        'UacConnection("ok", connection_name="fine", active=True, tags=["x"])\n'
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", program.name],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+        # An editable install is found through an import hook mypy does not follow; an
+        # installed wheel (py.typed) is found without this.
+        env={**os.environ, "MYPYPATH": str(codegen.README.parent)},
+    )
+    # Only the program's lines (the package itself is checked by `make typecheck`).
+    lines = [line for line in proc.stdout.splitlines() if line.startswith(f"{program.name}:")]
+    errors = {int(line.split(":")[1]) for line in lines if ": error:" in line}
+    assert errors == {3, 4}, proc.stdout
+    assert 'did you mean "connection_name"' in proc.stdout

@@ -15,10 +15,12 @@ from __future__ import annotations
 from typing import Any, overload
 
 import pulumi
+from typing_extensions import Unpack
 
 from ..models import CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE, UAC_CONNECTION
 from ..resource.generated.call_control_application import (
     CallControlApplicationArgs,
+    CallControlApplicationKwargs,
     CallControlApplicationOutputs,
     CallControlInboundArgs,
     CallControlOutboundArgs,
@@ -29,9 +31,14 @@ from ..resource.generated.outbound_voice_profile import (
     GetOutboundVoiceProfileResult,
     OutboundCallRecordingArgs,
     OutboundVoiceProfileArgs,
+    OutboundVoiceProfileKwargs,
     OutboundVoiceProfileOutputs,
 )
-from ..resource.generated.uac_connection import GetUacConnectionResult, UacConnectionOutputs
+from ..resource.generated.uac_connection import (
+    GetUacConnectionResult,
+    UacConnectionKwargs,
+    UacConnectionOutputs,
+)
 from ..resource.inputs import (
     ExternalUacSettingsArgs,
     InboundArgs,
@@ -119,7 +126,7 @@ class UacConnection(NativeResource, UacConnectionOutputs):
         resource_name: str,
         args: None = None,
         opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[UacConnectionKwargs],
     ) -> None: ...
 
     def __init__(
@@ -137,7 +144,9 @@ class UacConnection(NativeResource, UacConnectionOutputs):
     ) -> UacConnection:
         """An existing connection, read by id (not managed: never changed or deleted)."""
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
-        return UacConnection(resource_name, opts=opts)
+        # Read by id: no inputs, so none of the keywords a new one needs.
+        found: UacConnection = UacConnection(resource_name, opts=opts)  # type: ignore[call-overload]
+        return found
 
 
 class CallControlApplication(NativeResource, CallControlApplicationOutputs):
@@ -161,7 +170,7 @@ class CallControlApplication(NativeResource, CallControlApplicationOutputs):
         resource_name: str,
         args: None = None,
         opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[CallControlApplicationKwargs],
     ) -> None: ...
 
     def __init__(
@@ -179,7 +188,9 @@ class CallControlApplication(NativeResource, CallControlApplicationOutputs):
     ) -> CallControlApplication:
         """An existing one, read by id (not managed: never changed or deleted)."""
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
-        return CallControlApplication(resource_name, opts=opts)
+        # Read by id: no inputs, so none of the keywords a new one needs.
+        found: CallControlApplication = CallControlApplication(resource_name, opts=opts)  # type: ignore[call-overload]
+        return found
 
 
 class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
@@ -203,7 +214,7 @@ class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
         resource_name: str,
         args: None = None,
         opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[OutboundVoiceProfileKwargs],
     ) -> None: ...
 
     def __init__(
@@ -221,7 +232,9 @@ class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
     ) -> OutboundVoiceProfile:
         """An existing one, read by id (not managed: never changed or deleted)."""
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
-        return OutboundVoiceProfile(resource_name, opts=opts)
+        # Read by id: no inputs, so none of the keywords a new one needs.
+        found: OutboundVoiceProfile = OutboundVoiceProfile(resource_name, opts=opts)  # type: ignore[call-overload]
+        return found
 
 
 class GetRegistrationStatusResult(LookupResult):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any, overload
 
 import pulumi
+from typing_extensions import Unpack
 
 from ..models import CALL_CONTROL_APPLICATION
 from ..provider.call_control_application import CallControlApplicationProvider
 from .base import SpecResource
 from .generated.call_control_application import (
     CallControlApplicationArgs,
+    CallControlApplicationKwargs,
     CallControlApplicationOutputs,
 )
 
@@ -55,7 +57,7 @@ class CallControlApplication(
         resource_name: str,
         args: None = None,
         opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[CallControlApplicationKwargs],
     ) -> None: ...
 
     def __init__(

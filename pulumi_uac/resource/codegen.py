@@ -103,6 +103,23 @@ def _args_class(
     return lines
 
 
+def _kwargs_class(spec: ResourceSpec) -> list[str]:
+    """The keyword form of the resource's Args, for ``**kwargs: Unpack[...]``: a type checker
+    and an IDE then know every keyword and its type."""
+    name = f"{spec.name}Kwargs"
+    doc = f"The keyword arguments of ``{spec.name}(name, **kwargs)``: ``{spec.name}Args``'s fields."
+    lines = ["", "", f"class {name}(TypedDict, total=False):", *_doc(doc, "    "), ""]
+    fields = spec.fields.request
+    for field in [f for f in fields if f.required] + [f for f in fields if not f.required]:
+        annotation = _input_type(spec, field)
+        annotation = f"Required[{annotation}]" if field.required else f"{annotation} | None"
+        lines += _annotation(field.name, annotation, False)
+    for p in provider_inputs(spec):
+        kind = {"number": "float", "string": "str", "boolean": "bool"}[p.kind]
+        lines += _annotation(p.name, f"pulumi.Input[{kind}] | None", False)
+    return lines
+
+
 def _nested(spec: ResourceSpec) -> list[FieldSpec]:
     """Every nested object field, innermost first, each model once."""
     seen: set[str] = set()
@@ -154,6 +171,7 @@ def module_for(spec: ResourceSpec) -> str:
         "from typing import Any",
         "",
         "import pulumi",
+        "from typing_extensions import Required, TypedDict",
         "",
         "from ..input_types import input_type",
         "from ..results import LookupResult",
@@ -171,6 +189,7 @@ def module_for(spec: ResourceSpec) -> str:
         spec.fields.request,
         True,
     )
+    lines += _kwargs_class(spec)
     outputs = _outputs(spec)
     title = _doc(f"The outputs of a {spec.noun}, as typed attributes.", "    ")
     lines += ["", "", f"class {spec.name}Outputs:", *title, ""]

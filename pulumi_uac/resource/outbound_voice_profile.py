@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any, overload
 
 import pulumi
+from typing_extensions import Unpack
 
 from ..models import OUTBOUND_VOICE_PROFILE
 from ..provider.outbound_voice_profile import OutboundVoiceProfileProvider
 from .base import SpecResource
 from .generated.outbound_voice_profile import (
     OutboundVoiceProfileArgs,
+    OutboundVoiceProfileKwargs,
     OutboundVoiceProfileOutputs,
 )
 
@@ -52,7 +54,7 @@ class OutboundVoiceProfile(
         resource_name: str,
         args: None = None,
         opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[OutboundVoiceProfileKwargs],
     ) -> None: ...
 
     def __init__(

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any, overload
 
 import pulumi
+from typing_extensions import Unpack
 
 from ..models import UAC_CONNECTION
 from ..provider import UacConnectionProvider
 from .base import SpecResource
 from .declared import UacConnectionOutputs
+from .generated.uac_connection import UacConnectionKwargs
 from .inputs import UacConnectionArgs
 
 TYPE_TOKEN = UAC_CONNECTION.dynamic_type
@@ -73,7 +75,7 @@ class UacConnection(SpecResource, UacConnectionOutputs, module="telnyx", name="U
         resource_name: str,
         args: None = None,
         opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        **kwargs: Unpack[UacConnectionKwargs],
     ) -> None: ...
 
     def __init__(

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pulumi
+from typing_extensions import Required, TypedDict
 
 from ..input_types import input_type
 from ..results import LookupResult
@@ -81,6 +82,29 @@ class CallControlApplicationArgs:
     adopt_existing_by_name: pulumi.Input[bool] | None = None
     """Take over the one existing Call Control application named application_name instead of
     creating one. Read only when the resource is created."""
+
+
+class CallControlApplicationKwargs(TypedDict, total=False):
+    """The keyword arguments of ``CallControlApplication(name, **kwargs)``:
+    ``CallControlApplicationArgs``'s fields."""
+
+    application_name: Required[pulumi.Input[str]]
+    webhook_event_url: Required[pulumi.Input[str]]
+    active: pulumi.Input[bool] | None
+    anchorsite_override: pulumi.Input[str] | None
+    call_cost_in_webhooks: pulumi.Input[bool] | None
+    dtmf_type: pulumi.Input[str] | None
+    first_command_timeout: pulumi.Input[bool] | None
+    first_command_timeout_secs: pulumi.Input[int] | None
+    inbound: pulumi.Input[CallControlInboundArgs | Mapping[str, Any]] | None
+    outbound: pulumi.Input[CallControlOutboundArgs | Mapping[str, Any]] | None
+    redact_dtmf_debug_logging: pulumi.Input[bool] | None
+    webhook_api_version: pulumi.Input[str] | None
+    webhook_event_failover_url: pulumi.Input[str] | None
+    webhook_timeout_secs: pulumi.Input[int] | None
+    tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None
+    adopt_existing_id: pulumi.Input[str] | None
+    adopt_existing_by_name: pulumi.Input[bool] | None
 
 
 class CallControlApplicationOutputs:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pulumi
+from typing_extensions import Required, TypedDict
 
 from ..input_types import input_type
 from ..results import LookupResult
@@ -82,6 +83,28 @@ class OutboundVoiceProfileArgs:
     adopt_existing_by_name: pulumi.Input[bool] | None = None
     """Take over the one existing outbound voice profile named name instead of creating one. Read
     only when the resource is created."""
+
+
+class OutboundVoiceProfileKwargs(TypedDict, total=False):
+    """The keyword arguments of ``OutboundVoiceProfile(name, **kwargs)``:
+    ``OutboundVoiceProfileArgs``'s fields."""
+
+    name: Required[pulumi.Input[str]]
+    billing_group_id: pulumi.Input[str] | None
+    call_recording: pulumi.Input[OutboundCallRecordingArgs | Mapping[str, Any]] | None
+    calling_window: pulumi.Input[CallingWindowArgs | Mapping[str, Any]] | None
+    concurrent_call_limit: pulumi.Input[int] | None
+    daily_spend_limit: pulumi.Input[str] | None
+    daily_spend_limit_enabled: pulumi.Input[bool] | None
+    enabled: pulumi.Input[bool] | None
+    max_destination_rate: pulumi.Input[float] | None
+    service_plan: pulumi.Input[str] | None
+    tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None
+    traffic_type: pulumi.Input[str] | None
+    usage_payment_method: pulumi.Input[str] | None
+    whitelisted_destinations: pulumi.Input[Sequence[pulumi.Input[str]]] | None
+    adopt_existing_id: pulumi.Input[str] | None
+    adopt_existing_by_name: pulumi.Input[bool] | None
 
 
 class OutboundVoiceProfileOutputs:

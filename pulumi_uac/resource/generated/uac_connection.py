@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pulumi
+from typing_extensions import Required, TypedDict
 
 from ..input_types import input_type
 from ..results import LookupResult
@@ -219,6 +220,43 @@ class UacConnectionArgs:
     adopt_existing_by_name: pulumi.Input[bool] | None = None
     """Take over the one existing UAC connection named connection_name instead of creating one.
     Read only when the resource is created."""
+
+
+class UacConnectionKwargs(TypedDict, total=False):
+    """The keyword arguments of ``UacConnection(name, **kwargs)``: ``UacConnectionArgs``'s
+    fields."""
+
+    connection_name: Required[pulumi.Input[str]]
+    active: pulumi.Input[bool] | None
+    anchorsite_override: pulumi.Input[str] | None
+    android_push_credential_id: pulumi.Input[str] | None
+    bridge_generate_comfort_noise_on_cn: pulumi.Input[bool] | None
+    call_cost_in_webhooks: pulumi.Input[bool] | None
+    default_on_hold_comfort_noise_enabled: pulumi.Input[bool] | None
+    dtmf_type: pulumi.Input[str] | None
+    encode_contact_header_enabled: pulumi.Input[bool] | None
+    encrypted_media: pulumi.Input[str] | None
+    external_uac_settings: pulumi.Input[ExternalUacSettingsArgs | Mapping[str, Any]] | None
+    inbound: pulumi.Input[InboundArgs | Mapping[str, Any]] | None
+    internal_uac_settings: pulumi.Input[InternalUacSettingsArgs | Mapping[str, Any]] | None
+    ios_push_credential_id: pulumi.Input[str] | None
+    jitter_buffer: pulumi.Input[JitterBufferArgs | Mapping[str, Any]] | None
+    noise_suppression: pulumi.Input[str] | None
+    noise_suppression_details: pulumi.Input[NoiseSuppressionDetailsArgs | Mapping[str, Any]] | None
+    onnet_t38_passthrough_enabled: pulumi.Input[bool] | None
+    outbound: pulumi.Input[OutboundArgs | Mapping[str, Any]] | None
+    password: pulumi.Input[str] | None
+    rtcp_settings: pulumi.Input[RtcpSettingsArgs | Mapping[str, Any]] | None
+    sip_uri_calling_preference: pulumi.Input[str] | None
+    tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None
+    user_name: pulumi.Input[str] | None
+    webhook_event_failover_url: pulumi.Input[str] | None
+    webhook_event_url: pulumi.Input[str] | None
+    webhook_timeout_secs: pulumi.Input[int] | None
+    webhook_api_version: pulumi.Input[str] | None
+    wait_for_registration: pulumi.Input[float] | None
+    adopt_existing_id: pulumi.Input[str] | None
+    adopt_existing_by_name: pulumi.Input[bool] | None
 
 
 class UacConnectionOutputs:
