@@ -181,7 +181,7 @@ def test_the_generated_python_surface_is_up_to_date() -> None:
 def test_the_readme_tables_are_up_to_date() -> None:
     text = codegen.README.read_text()
     assert codegen.readme_with_tables(text) == text, "stale README table; run codegen"
-    for spec in (CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE):
+    for spec in SPECS:
         start, end, _table = codegen.readme_block(spec)
         assert start in text and end in text
 
@@ -354,3 +354,22 @@ def test_mypy_reports_a_misspelled_keyword_and_a_wrong_type_in_both_families(
     errors = {int(line.split(":")[1]) for line in lines if ": error:" in line}
     assert errors == {3, 4}, proc.stdout
     assert 'did you mean "connection_name"' in proc.stdout
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_the_emulator_answers_every_field_of_the_model(
+    spec: ResourceSpec, api: httpx.Client
+) -> None:
+    """One source per field: a field added to a model and not to the emulator's defaults (so
+    absent from its answers) fails here."""
+    minimal = {"application_name": "A", "webhook_event_url": "https://x.example"}
+    body = {f.name: minimal.get(f.name, "Minimal") for f in spec.fields.request if f.required}
+    created = api.post(spec.api.path, json=body)
+    assert created.status_code == 201, created.text
+    answer = api.get(f"{spec.api.path}/{created.json()['data']['id']}").json()["data"]
+    for field in spec.fields.walk():
+        parent, _, leaf = field.path.rpartition(".")
+        holder = answer if not parent else answer.get(parent)
+        if parent and holder is None:
+            continue  # an object Telnyx leaves null until it is set
+        assert isinstance(holder, dict) and leaf in holder, f"{spec.name}: {field.path}"

@@ -61,6 +61,7 @@ ATTENUATION_DEFAULTS: dict[str, int] = {
 
 DEFAULT_INBOUND: Record = {
     "ani_number_format": "E.164-national",
+    "channel_limit": None,
     "codecs": ["G722", "G711U", "G711A", "G729", "OPUS", "H.264"],
     "default_routing_method": "sequential",
     "dnis_number_format": "e164",
@@ -78,9 +79,11 @@ DEFAULT_OUTBOUND: Record = {
     "ani_override": "",
     "ani_override_type": "always",
     "call_parking_enabled": False,
+    "channel_limit": None,
     "generate_ringback_tone": False,
     "instant_ringback_enabled": True,
     "localization": "US",
+    "outbound_voice_profile_id": None,
     "t38_reinvite_source": "telnyx",
 }
 NESTED_DEFAULTS: dict[str, Record] = {

@@ -233,6 +233,25 @@ def readme_table(spec: ResourceSpec) -> str:
             notes.append("**secret, write-only**")
         if field.enum:
             notes.append("one of " + ", ".join(f"`{v}`" for v in field.enum))
+        only = spec.fields.create_only_values.get(field.path)
+        if only:
+            notes.append(
+                f"**changing it to {', '.join(f'`{v}`' for v in sorted(only))} replaces the "
+                f"{spec.noun}** (Telnyx accepts it only at creation)"
+            )
+        limits = [
+            f"{label} {value}"
+            for label, value in (
+                ("min", field.minimum),
+                ("max", field.maximum),
+                ("min length", field.min_length),
+                ("max length", field.max_length),
+                ("multiple of", field.multiple_of),
+            )
+            if value is not None
+        ]
+        if limits:
+            notes.append(", ".join(limits))
         parent = objects.get(field.path.rsplit(".", 1)[0]) if "." in field.path else None
         where = (
             f" (in `{args_name(spec, parent.model.__name__)}`)" if parent and parent.model else ""
