@@ -308,7 +308,12 @@ def project_factory(tmp_path: Path, emulator: EmulatorServer):  # type: ignore[n
 
 # Under pytest-xdist the slowest tests go first (the CLI tests, faults and lifecycles the
 # slowest of them), so that short ones fill the end instead of one long test running alone.
-_SLOWEST = ("test_faults.py", "test_e2e.py::test_full_lifecycle", "test_recovery_guard.py")
+_SLOWEST = (
+    "test_faults.py",
+    "test_e2e.py::test_full_lifecycle",
+    "test_recovery_guard.py",
+    "test_companions.py::test_a_stack_wires",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+import typing_extensions
 
 from pulumi_uac.client import ClientConfig, TelnyxClient
 from pulumi_uac.core import ResourceLifecycle, check, compute_diff
@@ -23,6 +24,7 @@ from pulumi_uac.models import (
     SPECS,
     ResourceSpec,
 )
+from pulumi_uac.models.fields import request_fields
 from pulumi_uac.resource import codegen
 
 from .conftest import API_KEY, MODES, PulumiProject, resources_of
@@ -77,7 +79,8 @@ def test_create_read_update_import_and_delete_without_a_perpetual_diff(
     assert created.outputs["ownership_tag"] in transport.resource(spec).get(created.id).tags
     # Drift made outside Pulumi shows on the next read, and only there.
     name = spec.name_field
-    body = {name: "Renamed by hand", **transport.resource(spec).required_for_update({})}
+    current = transport.resource(spec).get(created.id)
+    body = {**transport.resource(spec).required_for_update(current), name: "Renamed by hand"}
     transport.resource(spec).update(created.id, spec.update_model.model_validate(body))
     drifted = life.read(created.id, outs)
     assert drifted is not None and drifted.inputs[name] == "Renamed by hand"
@@ -302,6 +305,21 @@ OutboundVoiceProfile("mine", name="Mine")
     assert [(o["id"], o["kind"]) for o in listed] == [(mine["id"], "OutboundVoiceProfile")]
     proj.recovery("orphans", "--delete", "--confirm-id", mine["id"])
     assert {p.id for p in transport.resource(OUTBOUND_VOICE_PROFILE).list()} == {made.id}
+    # A create whose answer was lost left an unmarked application: its failure named
+    # `orphans --name`, which lists it (by name only, so deleting it takes --confirm-id).
+    lost = transport.resource(CALL_CONTROL_APPLICATION).create(
+        CALL_CONTROL_APPLICATION.create_model.model_validate(
+            {"application_name": "Lost app", "webhook_event_url": "https://x.example"}
+        )
+    )
+    listed = json.loads(proj.recovery("orphans", "--name", "Lost app", "--json").stdout)
+    assert [(o["id"], o["kind"], o["linked"]) for o in listed] == [
+        (lost.id, "CallControlApplication", False)
+    ]
+    refused = proj.recovery("orphans", "--name", "Lost app", "--delete", check=False)
+    assert refused.returncode == 1 and "--name 'Lost app' --delete --confirm-id" in refused.stderr
+    proj.recovery("orphans", "--name", "Lost app", "--delete", "--confirm-id", lost.id)
+    assert list(transport.resource(CALL_CONTROL_APPLICATION).list()) == []
 
 
 @pytest.mark.parametrize(
@@ -373,3 +391,95 @@ def test_the_emulator_answers_every_field_of_the_model(
         if parent and holder is None:
             continue  # an object Telnyx leaves null until it is set
         assert isinstance(holder, dict) and leaf in holder, f"{spec.name}: {field.path}"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_every_update_carries_what_the_official_sdk_requires(spec: ResourceSpec) -> None:
+    """Review finding: the SDK's update params require fields (a Call Control application's
+    name and webhook URL) that a model marked optional; the emulator, validating with our own
+    model, could not tell. The SDK's own TypedDicts are the reference here."""
+    import importlib
+
+    module = importlib.import_module(f"telnyx.types.{codegen.snake(spec.name)}_update_params")
+    sdk = getattr(module, f"{spec.name}UpdateParams")
+    # The SDK's annotations are strings: resolve them to see which are Required.
+    hints = typing_extensions.get_type_hints(sdk, include_extras=True)
+    sdk_required = {
+        k for k, v in hints.items() if typing_extensions.get_origin(v) is typing_extensions.Required
+    }
+    assert sdk_required == set(spec.api.update_requires)
+    required = {f.name for f in spec.fields.request if f.required}
+    assert set(spec.api.update_requires) <= required  # the program always knows them
+    updated = {f.name for f in request_fields(spec.update_model) if f.required}
+    assert updated == set(spec.api.update_requires)
+
+
+def test_a_lost_call_control_create_names_the_command_that_finds_it(
+    transport: TelnyxClient, admin: httpx.Client
+) -> None:
+    """Review finding: the POST carries no tag, so the failure must not send the user to
+    `orphans --tag` (which cannot find it) but to `orphans --name`."""
+    admin.post(
+        "faults/fail-next",
+        json={"route": "POST /v2/call_control_applications", "drop": True, "after_commit": True},
+    )
+    admin.post(
+        "faults/fail-next",
+        json={"route": "GET /v2/call_control_applications", "status": 503, "count": 500},
+    )
+    life = lifecycle(CALL_CONTROL_APPLICATION, transport)
+    with transport.within(2), pytest.raises(Exception, match="orphans --name 'PBX IVR'") as err:
+        life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
+    assert "--tag" not in str(err.value)
+
+
+def test_an_interrupted_create_of_an_unmarkable_resource_is_found_by_its_pending_name() -> None:
+    """Review finding: a run killed between the POST and the marking update leaves an unmarked
+    application; the pending create's name is the trace `orphans` and `recover` report (never
+    linked: deleting takes --confirm-id)."""
+    from pulumi_uac.models import CallControlApplication as App
+    from pulumi_uac.recovery.orphans import find_unmarked, pending_names
+    from pulumi_uac.recovery.state import read_state
+
+    urn = "urn:pulumi:dev::p::telnyx:index:CallControlApplication::ivr"
+    export = {
+        "deployment": {
+            "resources": [],
+            "pending_operations": [
+                {
+                    "type": "creating",
+                    "resource": {
+                        "urn": urn,
+                        "type": "telnyx:index:CallControlApplication",
+                        "inputs": {"application_name": "PBX IVR", "ownership_token": "a" * 20},
+                    },
+                }
+            ],
+        }
+    }
+    record = read_state(export)
+    names = pending_names(CALL_CONTROL_APPLICATION, record)
+    assert names == {"PBX IVR"}
+    objects = [
+        App(id="1", application_name="PBX IVR", tags=[]),
+        App(id="2", application_name="PBX IVR", tags=["pulumi-uac:" + "b" * 20 + ".000000"]),
+        App(id="3", application_name="Other", tags=[]),
+    ]
+    found = find_unmarked(CALL_CONTROL_APPLICATION, objects, record, names, "why")
+    assert [(o.id, o.linked) for o in found] == [("1", False)]
+    assert pending_names(OUTBOUND_VOICE_PROFILE, record) == set()
+
+
+def test_a_profile_in_use_cannot_be_deleted_and_counts_its_users(
+    transport: TelnyxClient, api: httpx.Client
+) -> None:
+    profile = transport.resource(OUTBOUND_VOICE_PROFILE)
+    made = profile.create(OUTBOUND_VOICE_PROFILE.create_model.model_validate({"name": "Used"}))
+    app = {k: v for k, v in APP.items() if k != "tags"}
+    app["outbound"] = {"outbound_voice_profile_id": made.id}
+    created = api.post("call_control_applications", json=app).json()["data"]
+    assert profile.get(made.id).connections_count == 1
+    refused = api.delete(f"outbound_voice_profiles/{made.id}")
+    assert refused.status_code == 422 and created["id"] in refused.text
+    api.delete(f"call_control_applications/{created['id']}")
+    assert api.delete(f"outbound_voice_profiles/{made.id}").status_code == 200

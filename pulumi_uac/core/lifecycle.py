@@ -153,6 +153,17 @@ class ResourceLifecycle:
         except UnconfirmedCreateError as exc:
             # The engine records nothing for a failed create, and the tag is random: only the
             # user, told the tag now, can find this connection again before the next run.
+            if spec.marks == "after_create":
+                # Nothing was tagged yet: only the name can find it.
+                raise with_context(
+                    exc,
+                    f"creating {noun} {name!r}",
+                    suffix=". It carries no ownership mark yet (Telnyx cannot tag one at create). "
+                    f"Before running `pulumi up` again, run `pulumi-uac orphans --name {name!r}` "
+                    f"in this project: it lists every unmarked {noun} with that exact name that "
+                    "this stack does not hold (add --delete --confirm-id ID to remove one you "
+                    "know this create made); otherwise the next run may create a second one",
+                ) from None
             raise with_context(
                 exc,
                 f"creating {noun} {name!r}",
@@ -235,6 +246,7 @@ class ResourceLifecycle:
                 "this is a heuristic). If another tool made it at the same moment, check it"
             )
         marked = {
+            **client.required_for_update(desired),
             **later,
             spec.tags_field: [*user_tags(later.get(spec.tags_field)), tag, *self._stack_marks],
         }

@@ -57,6 +57,15 @@ class Collections:
         if req.method == "GET":
             view = self.store.get_object(kind, object_id)
         elif req.method == "DELETE":
+            users = self.store.users_of(kind, object_id)
+            if users and self.store.get_object(kind, object_id) is not None:
+                return error(
+                    422,
+                    "10015",
+                    "Resource in use",
+                    f"The {kind.spec.noun} is used by {', '.join(users)}: remove it from them "
+                    "first.",
+                )
             view = self.store.delete_object(kind, object_id)
         else:
             return self._update(kind, req, object_id, ignored)

@@ -24,6 +24,9 @@ class Behaviour:
     generate: Callable[[Record, Callable[[int], str]], None] | None = None
     """Fill in what Telnyx generates at create (``token(n)`` gives random characters)."""
     sorts: frozenset[str] = frozenset({"created_at"})
+    users: Callable[[str, list[Record], dict[str, list[Record]]], list[str]] | None = None
+    """The ids of what uses an object (its id; the connections; the other objects by type):
+    shown as ``connections_count``, and an object in use cannot be deleted."""
 
 
 def _call_control_generated(record: Record, token: Callable[[int], str]) -> None:
@@ -60,6 +63,21 @@ CALL_CONTROL = Behaviour(
     sorts=frozenset({"created_at", "connection_name", "active"}),
 )
 
+
+def _profile_users(
+    profile_id: str, connections: list[Record], objects: dict[str, list[Record]]
+) -> list[str]:
+    """Connections and Call Control applications whose outbound settings name the profile.
+    Whether Telnyx refuses to delete a profile in use is not documented: the strict reading
+    is that it does, so a stack must delete (or move) its users first."""
+    users = [*connections, *objects.get(CALL_CONTROL_APPLICATION.name, [])]
+    return [
+        str(u["id"])
+        for u in users
+        if (u.get("outbound") or {}).get("outbound_voice_profile_id") == profile_id
+    ]
+
+
 OUTBOUND_PROFILE = Behaviour(
     spec=OUTBOUND_VOICE_PROFILE,
     record_type="outbound_voice_profile",
@@ -89,6 +107,7 @@ OUTBOUND_PROFILE = Behaviour(
     sorts=frozenset(
         {"created_at", "enabled", "name", "service_plan", "traffic_type", "usage_payment_method"}
     ),
+    users=_profile_users,
 )
 
 BEHAVIOURS: tuple[Behaviour, ...] = (CALL_CONTROL, OUTBOUND_PROFILE)

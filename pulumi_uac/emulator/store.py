@@ -413,12 +413,26 @@ class ConnectionStore:
                     record[key] = copy.deepcopy(value)
             record["updated_at"] = now_iso(self.clock)
             self._save()
-            return copy.deepcopy(record)
+            return self._object_view(kind, record)
+
+    def users_of(self, kind: Behaviour, object_id: str) -> list[str]:
+        """What uses the object (see ``Behaviour.users``)."""
+        if kind.users is None:
+            return []
+        with self._lock:
+            objects = {k: list(v.values()) for k, v in self._objects.items()}
+            return kind.users(object_id, list(self._records.values()), objects)
+
+    def _object_view(self, kind: Behaviour, record: Record) -> Record:
+        view = copy.deepcopy(record)
+        if kind.users is not None:
+            view["connections_count"] = len(self.users_of(kind, str(record["id"])))
+        return view
 
     def get_object(self, kind: Behaviour, object_id: str) -> Record | None:
         with self._lock:
             record = self._objects.get(kind.spec.name, {}).get(object_id)
-            return None if record is None else copy.deepcopy(record)
+            return None if record is None else self._object_view(kind, record)
 
     def delete_object(self, kind: Behaviour, object_id: str) -> Record | None:
         with self._lock:
@@ -429,7 +443,9 @@ class ConnectionStore:
 
     def all_objects(self, kind: Behaviour) -> list[Record]:
         with self._lock:
-            return [copy.deepcopy(r) for r in self._objects.get(kind.spec.name, {}).values()]
+            return [
+                self._object_view(kind, r) for r in self._objects.get(kind.spec.name, {}).values()
+            ]
 
     def dump_objects(self) -> dict[str, list[Record]]:
         """Every other resource's objects by type name, for the admin API."""

@@ -103,12 +103,14 @@ class CallControlApplicationCreateParams(_ApplicationSettings):
 
 
 class CallControlApplicationUpdateParams(_ApplicationSettings):
-    """Body of ``PATCH /call_control_applications/{id}``: every field optional."""
+    """Body of ``PATCH /call_control_applications/{id}``. The SDK requires
+    ``application_name`` and ``webhook_event_url`` in every update, so every update sends
+    them."""
 
-    application_name: ApplicationName | None = None
-    """A new name for the application."""
-    webhook_event_url: Uri | None = None
-    """A new webhook URL."""
+    application_name: ApplicationName
+    """The application's name (sent with every update)."""
+    webhook_event_url: Uri
+    """The application's webhook URL (sent with every update)."""
     tags: list[Text] | None = None
     """Free-form tags."""
 

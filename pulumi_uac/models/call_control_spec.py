@@ -21,6 +21,8 @@ CALL_CONTROL_APPLICATION = ResourceSpec(
         name_filter="filter[application_name][contains]",
         name_filter_min=3,
         create_excludes=("tags",),
+        # The SDK's update requires both, changed or not.
+        update_requires=("application_name", "webhook_event_url"),
     ),
     # The SDK's create has no tags: the mark is written by an update within the same create.
     marks="after_create",

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -38,13 +39,30 @@ from ..client import NotFoundError, ResourceClient, TelnyxClient, TelnyxError
 from ..core.marks import marks_of, stack_marks_of, token_of
 from ..models import SPECS, by_name
 from .guard import ensure_idle
-from .orphans import Orphan, find_orphans, find_tagged, find_unrecorded, release
+from .orphans import (
+    Orphan,
+    find_orphans,
+    find_tagged,
+    find_unmarked,
+    find_unrecorded,
+    pending_names,
+    release,
+)
 from .processes import leftovers, stop
 from .stack import RecoveryError, Stack
 from .state import Held, StackRecord, mark_unconfirmed, read_state
 
 
-def _describe(orphans: list[Orphan], tag: str | None = None) -> str:
+def _selector(args: argparse.Namespace) -> str:
+    """The option that chose what was listed, as a command line repeats it."""
+    if getattr(args, "tag", None):
+        return f"--tag {args.tag} "
+    if getattr(args, "name", None):
+        return f"--name {shlex.quote(args.name)} "
+    return ""
+
+
+def _describe(orphans: list[Orphan], selector: str = "") -> str:
     lines = [f"{len(orphans)} orphaned Telnyx object(s):"]
     for o in orphans:
         lines.append(f"  {o.id}  {o.kind} {o.name!r}  for {o.urn}: {o.why}")
@@ -55,7 +73,7 @@ def _describe(orphans: list[Orphan], tag: str | None = None) -> str:
             "no record of this stack links to "
             + ("it" if len(unlinked) == 1 else "them")
             + "; if you are sure, remove with: pulumi-uac orphans "
-            + (f"--tag {tag} " if tag else "")
+            + selector
             + f"--delete {confirm}"
         )
     return "\n".join(lines)
@@ -72,6 +90,17 @@ def _found(stack: Stack, client: TelnyxClient, record: StackRecord) -> list[Orph
         found += find_orphans(spec, objects, record)
         if mark:
             unrecorded += find_unrecorded(spec, objects, record, mark)
+        names = pending_names(spec, record)
+        if names:
+            found += find_unmarked(
+                spec,
+                objects,
+                record,
+                names,
+                "has the exact name of an interrupted create of this stack and no ownership "
+                f"mark: a {spec.noun} cannot be tagged at create, so a run killed before the "
+                "marking update leaves it like this (found by name only: check it is yours)",
+            )
     if unrecorded:
         elsewhere = stack.held_elsewhere()
         found += [o for o in unrecorded if (o.kind, o.id) not in elsewhere]
@@ -135,23 +164,37 @@ def orphans_command(args: argparse.Namespace) -> int:
         ensure_idle(stack, "delete orphans")
     record = read_state(stack.export())
     client = stack.client()
+    if args.tag and args.name:
+        raise RecoveryError("give --tag or --name, not both")
     if args.tag:
         try:
             found = find_tagged(client, record, args.tag)
         except ValueError as exc:
             raise RecoveryError(str(exc)) from None
+    elif args.name:
+        found = []
+        for spec in SPECS:
+            found += find_unmarked(
+                spec,
+                client.resource(spec).list(),
+                record,
+                {args.name},
+                "has the name given and no ownership mark (found by name only: check it is the "
+                "one your failed create made)",
+            )
     else:
         found = _found(stack, client, record)
     if args.json:
         print(json.dumps([o.__dict__ for o in found], indent=2))
     elif found:
-        print(_describe(found, args.tag))
+        print(_describe(found, _selector(args)))
     else:
-        print(
-            f"no connection carries {args.tag} outside the state: that create made nothing"
-            if args.tag
-            else "no orphaned Telnyx objects: everything this stack made is in its state"
-        )
+        if args.tag:
+            print(f"nothing carries {args.tag} outside the state: that create made nothing")
+        elif args.name:
+            print(f"no unmarked Telnyx object named {args.name!r} outside the state")
+        else:
+            print("no orphaned Telnyx objects: everything this stack made is in its state")
     if not args.delete:
         note = _live_note(stack) if found else None
         if note:
@@ -166,10 +209,10 @@ def orphans_command(args: argparse.Namespace) -> int:
         _clean_up(client, _still_orphans(stack, chosen, "delete orphans"))
     if unconfirmed:
         confirm = " ".join(f"--confirm-id {i}" for i in unconfirmed)
-        given = f"--tag {args.tag} " if args.tag else ""
+        given = _selector(args)
         raise RecoveryError(
             f"refusing to delete {', '.join(unconfirmed)}: no record of this stack links to "
-            + ("that tag" if args.tag else "it")
+            + ("that tag" if args.tag else "that name" if args.name else "it")
             + " (the state holds no resource and no pending create with its token), so it may "
             "be another stack's; it was left alone. If you know it is this stack's (a failed "
             "or interrupted `pulumi up` of it), name each id to delete: "
@@ -279,7 +322,12 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true", help="print JSON")
             p.add_argument(
                 "--tag",
-                help="only the connection carrying this ownership tag (named by a failed create)",
+                help="only what carries this ownership tag (named by a failed create)",
+            )
+            p.add_argument(
+                "--name",
+                help="only unmarked objects with this exact name (named by a failed create of a "
+                "resource that cannot be tagged at create)",
             )
         if name == "release":
             p.add_argument("id", help="the connection's id")

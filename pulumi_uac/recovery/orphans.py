@@ -120,6 +120,33 @@ def find_unrecorded(
     return found
 
 
+def find_unmarked(
+    spec: ResourceSpec, objects: Iterable[Any], record: StackRecord, names: set[str], why: str
+) -> list[Orphan]:
+    """Objects among ``objects`` (of ``spec``) with no ownership mark at all, an exact name in
+    ``names``, and not held by the state: what a create of a resource that cannot be tagged at
+    create (``marks="after_create"``) may have left when it was interrupted before marking it.
+    Names are not proof (anyone may have made one with that name), so these are never linked:
+    deleting one takes its id named with ``--confirm-id``."""
+    found: list[Orphan] = []
+    for obj in objects:
+        tags = _tags(spec, obj)
+        if (spec.name, str(obj.id)) in record.held or marks_of(tags) or stack_marks_of(tags):
+            continue
+        name = _name(spec, obj)
+        if name in names:
+            found.append(Orphan(str(obj.id), spec.name, name, "", "(no mark)", why, linked=False))
+    return found
+
+
+def pending_names(spec: ResourceSpec, record: StackRecord) -> set[str]:
+    """Names of this stack's interrupted creates of ``spec`` (not adopting) whose object cannot
+    carry a mark from its create on."""
+    if spec.marks != "after_create":
+        return set()
+    return {p.name for p in record.pending if p.kind == spec.name and p.name and not p.adopting}
+
+
 def find_tagged(client: TelnyxClient, record: StackRecord, tag: str) -> list[Orphan]:
     """The objects (of every resource type) carrying ``tag`` (a mark a failed ``pulumi up``
     named: its create may have landed after its last look) that the state does not hold. A

@@ -41,6 +41,9 @@ class PendingCreate:
     token: str | None
     adopting: bool
     """It was adopting an existing object: whatever it touched was not made by it."""
+    name: str | None = None
+    """The name it was creating (None when secret): for resources whose create cannot carry
+    a mark, the only trace an interrupted create leaves on Telnyx."""
 
 
 @dataclass
@@ -101,6 +104,8 @@ def read_state(export: dict[str, Any]) -> StackRecord:
             continue
         inputs = res.get("inputs") or {}
         token = _plain(inputs.get(OWNERSHIP_TOKEN))
+        spec = by_type(str(res.get("type")))
+        name = _plain(inputs.get(spec.name_field)) if spec is not None else None
         record.pending.append(
             PendingCreate(
                 urn=urn,
@@ -110,6 +115,7 @@ def read_state(export: dict[str, Any]) -> StackRecord:
                     _plain(inputs.get(ADOPT_EXISTING_ID))
                     or _plain(inputs.get(ADOPT_EXISTING_BY_NAME))
                 ),
+                name=name if isinstance(name, str) else None,
             )
         )
     return record

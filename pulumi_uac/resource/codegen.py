@@ -151,7 +151,9 @@ def _outputs(spec: ResourceSpec) -> list[tuple[str, str, str]]:
     out.append((MANAGED_FIELDS, "Sequence[str]", described[MANAGED_FIELDS]))
     out.append((OWNERSHIP_TOKEN, "str", described[OWNERSHIP_TOKEN]))
     out.append((OWNERSHIP_TAG, "str | None", described[OWNERSHIP_TAG]))
-    out.append((UNCONFIRMED_PASSWORDS, "Sequence[str] | None", described[UNCONFIRMED_PASSWORDS]))
+    if fields.password_paths:
+        unconfirmed = described[UNCONFIRMED_PASSWORDS]
+        out.append((UNCONFIRMED_PASSWORDS, "Sequence[str] | None", unconfirmed))
     return out
 
 

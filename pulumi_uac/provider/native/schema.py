@@ -135,7 +135,8 @@ def _resource(spec: ResourceSpec, types: dict[str, Any]) -> tuple[dict[str, Any]
     outputs = dict(inputs)
     for computed in fields.computed:
         outputs[computed.name] = _output_property(computed, types)
-    for name in (MANAGED_FIELDS, UNCONFIRMED_PASSWORDS):
+    listed = (MANAGED_FIELDS, UNCONFIRMED_PASSWORDS) if fields.password_paths else (MANAGED_FIELDS,)
+    for name in listed:
         outputs[name] = {
             "type": "array",
             "items": {"type": "string"},
@@ -213,7 +214,7 @@ def package_schema() -> dict[str, Any]:
         "types": types,
         "resources": resources,
         "functions": functions,
-        "language": {"python": {"packageName": "pulumi_uac_telnyx"}},
+        "language": {"python": {"packageName": "pulumi_uac"}},
     }
 
 

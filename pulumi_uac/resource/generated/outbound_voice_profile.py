@@ -154,9 +154,6 @@ class OutboundVoiceProfileOutputs:
     ownership_tag: pulumi.Output[str | None]
     """The exact ownership tag (token and nonce) on the outbound voice profile this resource made
     or adopted."""
-    unconfirmed_passwords: pulumi.Output[Sequence[str] | None]
-    """Passwords an interrupted update may have changed on Telnyx (set by `pulumi-uac recover`):
-    the next update sends them again, since a password cannot be read back."""
     adopt_existing_id: pulumi.Output[str | None]
     """Take over the existing outbound voice profile with this id instead of creating one."""
     adopt_existing_by_name: pulumi.Output[bool | None]
