@@ -148,8 +148,14 @@ def test_yaml(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> 
     (conn,) = admin.get("state", params={"reveal": "true"}).json()["connections"]
     assert conn["external_uac_settings"]["password"] == "example-pbx-password"
     assert conn["inbound"]["codecs"] == ["G722", "G711U"]
+    # The profile and the application, wired by outputs, through the plugin's schema.
+    assert conn["outbound"]["outbound_voice_profile_id"] == outs["profile"]
+    (app,) = admin.get("state").json()["objects"]["CallControlApplication"]
+    assert app["id"] == outs["ivr"]
+    assert app["outbound"]["outbound_voice_profile_id"] == outs["profile"]
     proj.destroy()
-    assert admin.get("state").json()["connections"] == []
+    after = admin.get("state").json()
+    assert after["connections"] == [] and all(v == [] for v in after["objects"].values())
     assert "example-pbx-password" not in "\n".join(proj.outputs)
 
 

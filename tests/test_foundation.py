@@ -153,3 +153,14 @@ def test_importing_the_package_has_no_side_effects() -> None:
         "assert s._CLIENTS == {}"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_native_classes_do_not_load_the_dynamic_provider() -> None:
+    """Review of the layout: `pulumi_uac.native` takes the generated Args without importing
+    the dynamic resources and their providers."""
+    code = (
+        "import sys, pulumi_uac.native\n"
+        "loaded = [m for m in sys.modules if m.startswith('pulumi_uac.provider')]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -11,12 +11,30 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
-from ..client import ResourceClient
+from pydantic import BaseModel
+
+from ..client import ResourceClient, TelnyxClient
 from ..models import ResourceSpec
 
 Fail = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function (a Pulumi invoke) one resource alone offers, taking an object's ``id``."""
+
+    name: str
+    """The function's name in the package (``getRegistrationStatus``)."""
+    description: str
+    id_description: str
+    result: type[BaseModel]
+    """The answer's model: the schema's outputs and the answer's fields."""
+    required: tuple[str, ...]
+    """Outputs every answer has."""
+    call: Callable[[TelnyxClient, str], BaseModel]
 
 
 class Extension:
@@ -50,6 +68,10 @@ class Extension:
 
     def record(self, outputs: dict[str, Any], result: Any) -> None:
         """Put what :meth:`after_write` learnt into the outputs."""
+
+    def functions(self) -> tuple[Function, ...]:
+        """The functions this resource adds to the package."""
+        return ()
 
 
 _NONE = Extension()

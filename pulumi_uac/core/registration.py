@@ -11,7 +11,7 @@ from ..client import ResourceClient, TelnyxClient
 from ..models import UAC_CONNECTION, RegistrationStatusResult
 from ..models.connection_spec import WAIT_FOR_REGISTRATION
 from .errors import RegistrationError
-from .extension import Extension, Fail
+from .extension import Extension, Fail, Function
 from .values import get_path, is_unknown, normalize
 
 MAX_WAIT_FOR_REGISTRATION = 3600.0
@@ -160,6 +160,19 @@ class RegistrationWait(Extension):
             sleep=sleep,
             clock=clock,
             progress=progress,
+        )
+
+    def functions(self) -> tuple[Function, ...]:
+        return (
+            Function(
+                name="getRegistrationStatus",
+                description="Telnyx's registration to a UAC connection's PBX, as "
+                "check_registration_status reports it.",
+                id_description="The connection's id.",
+                result=RegistrationStatusResult,
+                required=("status",),
+                call=registration_status,
+            ),
         )
 
     def record(self, outputs: dict[str, Any], result: Any) -> None:

@@ -65,13 +65,13 @@ from ...core import (
 )
 from ...core.diff import PathChange
 from ...core.errors import LookupFailedError
+from ...core.extension import Function
 from ...core.properties import input_names, provider_input_names
 from ...core.redact import NOTHING_SECRET, Redactor
-from ...core.registration import registration_status
 from ...core.session import config_problems
 from ...models import SPECS, ResourceSpec, by_urn
 from ..engine import EngineLog, EngineWatch
-from .schema import GET_REGISTRATION, schema_json
+from .schema import extension_functions, schema_json
 from .values import Path, plain_map, value_map
 
 T = TypeVar("T")
@@ -115,7 +115,8 @@ def _text(value: PropertyValue | None) -> str | None:
 
 
 class TelnyxProvider(Provider):
-    """The ``telnyx`` package: a resource and a lookup per spec, and the registration status."""
+    """The ``telnyx`` package: a resource and a lookup per spec, and each resource's own
+    functions (its extension's)."""
 
     def __init__(self, log: EngineLog, watch: EngineWatch) -> None:
         self._log = log
@@ -297,9 +298,11 @@ class TelnyxProvider(Provider):
             found = spec
             result = await self._run(lambda: self._lookup(found, args), redactor)
             return InvokeResponse(return_value=value_map(result, _passwords(found)))
-        if request.tok == GET_REGISTRATION:
-            status = await self._run(lambda: self._registration(args), redactor)
-            return InvokeResponse(return_value=value_map(status))
+        fn = extension_functions().get(request.tok)
+        if fn is not None:
+            called = fn
+            answer = await self._run(lambda: self._function(called, args), redactor)
+            return InvokeResponse(return_value=value_map(answer))
         _FAILURE.set(f"unknown function {request.tok}")
         raise NotImplementedError(request.tok)
 
@@ -327,13 +330,14 @@ class TelnyxProvider(Provider):
         outs = {k: v for k, v in read.outputs.items() if k not in hidden}
         return {"id": read.id, **outs}
 
-    def _registration(self, args: dict[str, Any]) -> dict[str, Any]:
-        conn_id = args.get("id")
-        if not conn_id:
-            raise LookupFailedError("getRegistrationStatus: id is required")
+    def _function(self, fn: Function, args: dict[str, Any]) -> dict[str, Any]:
+        object_id = args.get("id")
+        if not object_id:
+            raise LookupFailedError(f"{fn.name}: id is required")
         key, url = resolve(self._api_key, self._base_url)
         client = shared_client(key, url, self._retry_timeout, self._watch.gone)
-        return registration_status(client, str(conn_id)).model_dump(exclude_none=True)
+        answer: dict[str, Any] = fn.call(client, str(object_id)).model_dump(exclude_none=True)
+        return answer
 
 
 def _answered_plainly(name: str) -> Callable[..., Any]:

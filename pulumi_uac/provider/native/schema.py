@@ -16,6 +16,7 @@ import json
 from typing import Any
 
 from ... import __version__
+from ...core.extension import Function, extension_for
 from ...core.properties import (
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
@@ -24,11 +25,18 @@ from ...core.properties import (
     internal_descriptions,
     provider_inputs,
 )
-from ...models import SPECS, FieldSpec, RegistrationStatusResult, ResourceSpec
+from ...models import SPECS, FieldSpec, ResourceSpec
 from ...models.fields import OutputSpec
 
 PACKAGE = "telnyx"
-GET_REGISTRATION = f"{PACKAGE}:index:getRegistrationStatus"
+
+
+def extension_functions() -> dict[str, Function]:
+    """Every resource's own functions, by token."""
+    return {
+        f"{PACKAGE}:index:{fn.name}": fn for spec in SPECS for fn in extension_for(spec).functions()
+    }
+
 
 CONFIG: dict[str, dict[str, Any]] = {
     "apiKey": {
@@ -188,16 +196,16 @@ def package_schema() -> dict[str, Any]:
         resources[spec.native_type], functions[f"{PACKAGE}:index:{spec.lookup_name}"] = _resource(
             spec, types
         )
-    registration = _response_object(RegistrationStatusResult)
-    functions[GET_REGISTRATION] = {
-        "description": "Telnyx's registration to a UAC connection's PBX, as "
-        "check_registration_status reports it.",
-        "inputs": {
-            "properties": {"id": {"type": "string", "description": "The connection's id."}},
-            "required": ["id"],
-        },
-        "outputs": {"properties": registration["properties"], "required": ["status"]},
-    }
+        for fn in extension_for(spec).functions():
+            answer = _response_object(fn.result)
+            functions[f"{PACKAGE}:index:{fn.name}"] = {
+                "description": fn.description,
+                "inputs": {
+                    "properties": {"id": {"type": "string", "description": fn.id_description}},
+                    "required": ["id"],
+                },
+                "outputs": {"properties": answer["properties"], "required": list(fn.required)},
+            }
     return {
         "name": PACKAGE,
         "displayName": "Telnyx",
