@@ -291,6 +291,8 @@ from pulumi_uac.native import get_outbound_voice_profile
 found = get_outbound_voice_profile(name="Made elsewhere")
 pulumi.export("found", found.id)
 pulumi.export("whole", found)
+seen = OutboundVoiceProfile.get("seen", found.id)  # read, never managed
+pulumi.export("seen", seen.name)
 OutboundVoiceProfile("mine", name="Mine")
 """
     proj: PulumiProject = project_factory(program, mode="native")
@@ -298,7 +300,10 @@ OutboundVoiceProfile("mine", name="Mine")
     proj.up()
     outs = proj.stack_outputs()
     assert outs["found"] == made.id and outs["whole"]["name"] == "Made elsewhere"
-    (mine,) = resources_of(proj.export(), "OutboundVoiceProfile")
+    assert outs["seen"] == "Made elsewhere"
+    (mine,) = [
+        r for r in resources_of(proj.export(), "OutboundVoiceProfile") if not r.get("external")
+    ]
     # An orphan of this stack is listed, with its type.
     proj.run("state", "delete", mine["urn"], "--yes", "--force")
     listed = json.loads(proj.recovery("orphans", "--json").stdout)

@@ -139,9 +139,7 @@ class Collections:
                     f"{api.name_filter} needs at least {api.name_filter_min} characters.",
                 )
             items = [o for o in items if contains.lower() in str(o.get(name_field, "")).lower()]
-        key = sort.lstrip("-")
-        if key == "connection_name":
-            key = name_field
+        key = kind.sorts[sort.lstrip("-")]
         items.sort(
             key=lambda o: (str(o.get(key)), o.get("created_at", ""), int(o["id"])),
             reverse=sort.startswith("-"),

@@ -23,7 +23,8 @@ class Behaviour:
     nested_defaults: dict[str, Record] = field(default_factory=dict)
     generate: Callable[[Record, Callable[[int], str]], None] | None = None
     """Fill in what Telnyx generates at create (``token(n)`` gives random characters)."""
-    sorts: frozenset[str] = frozenset({"created_at"})
+    sorts: dict[str, str] = field(default_factory=lambda: {"created_at": "created_at"})
+    """Sort keys the list accepts -> the field each sorts by (the SDK's names)."""
     users: Callable[[str, list[Record], dict[str, list[Record]]], list[str]] | None = None
     """The ids of what uses an object (its id; the connections; the other objects by type):
     shown as ``connections_count``, and an object in use cannot be deleted."""
@@ -60,7 +61,8 @@ CALL_CONTROL = Behaviour(
         "outbound": {"channel_limit": None, "outbound_voice_profile_id": None},
     },
     generate=_call_control_generated,
-    sorts=frozenset({"created_at", "connection_name", "active"}),
+    # The SDK names the application's name ``connection_name`` here.
+    sorts={"created_at": "created_at", "connection_name": "application_name", "active": "active"},
 )
 
 
@@ -104,9 +106,17 @@ OUTBOUND_PROFILE = Behaviour(
         },
         "calling_window": {"calls_per_cld": None, "end_time": None, "start_time": None},
     },
-    sorts=frozenset(
-        {"created_at", "enabled", "name", "service_plan", "traffic_type", "usage_payment_method"}
-    ),
+    sorts={
+        k: k
+        for k in (
+            "created_at",
+            "enabled",
+            "name",
+            "service_plan",
+            "traffic_type",
+            "usage_payment_method",
+        )
+    },
     users=_profile_users,
 )
 

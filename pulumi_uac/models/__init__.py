@@ -24,7 +24,6 @@ from .envelope import (
     ErrorSource,
     PaginationMeta,
     RegistrationStatusResult,
-    UacConnectionList,
 )
 from .fields import (
     FieldSpec,
@@ -101,7 +100,6 @@ __all__ = [
     "RtcpSettings",
     "UacConnection",
     "UacConnectionCreateParams",
-    "UacConnectionList",
     "UacConnectionUpdateParams",
     "UacInbound",
     "UacInboundResponse",

@@ -47,8 +47,5 @@ T38ReinviteSource = Literal[
 RegistrationStatus = Literal[
     "Not Applicable", "Not Registered", "Failed", "Expired", "Registered", "Unregistered"
 ]
-SortField = Literal[
-    "created_at", "-created_at", "connection_name", "-connection_name", "active", "-active"
-]
 
 REGISTRATION_STATUSES: tuple[str, ...] = RegistrationStatus.__args__  # type: ignore[attr-defined]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from .common import ResponseModel
-from .connection import UacConnection
 
 
 class PaginationMeta(ResponseModel):
@@ -15,13 +14,6 @@ class PaginationMeta(ResponseModel):
     page_size: int = 0
     total_pages: int = 0
     total_results: int = 0
-
-
-class UacConnectionList(ResponseModel):
-    """One page of ``GET /uac_connections``."""
-
-    data: list[UacConnection] = []
-    meta: PaginationMeta | None = None
 
 
 class ErrorSource(ResponseModel):

@@ -64,8 +64,6 @@ class Api:
     """The filter's shortest accepted value; shorter names are matched by scanning."""
     delete_query: tuple[tuple[str, str], ...] = ()
     """Query parameters every delete carries (a hard delete where deletes are soft)."""
-    idempotency_header: str | None = None
-    """Header that makes a create idempotent, where Telnyx has one."""
     create_excludes: tuple[str, ...] = ()
     """Fields a program sets that the create request cannot carry: an update right after the
     create writes them (a Call Control application's ``tags``)."""

@@ -138,16 +138,6 @@ class UacConnection(NativeResource, UacConnectionOutputs):
     ) -> None:
         super().__init__(resource_name, args, opts, **kwargs)
 
-    @staticmethod
-    def get(
-        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
-    ) -> UacConnection:
-        """An existing connection, read by id (not managed: never changed or deleted)."""
-        opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
-        # Read by id: no inputs, so none of the keywords a new one needs.
-        found: UacConnection = UacConnection(resource_name, opts=opts)  # type: ignore[call-overload]
-        return found
-
 
 class CallControlApplication(NativeResource, CallControlApplicationOutputs):
     """A Telnyx Call Control application, managed by the native ``telnyx`` provider plugin
@@ -182,16 +172,6 @@ class CallControlApplication(NativeResource, CallControlApplicationOutputs):
     ) -> None:
         super().__init__(resource_name, args, opts, **kwargs)
 
-    @staticmethod
-    def get(
-        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
-    ) -> CallControlApplication:
-        """An existing one, read by id (not managed: never changed or deleted)."""
-        opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
-        # Read by id: no inputs, so none of the keywords a new one needs.
-        found: CallControlApplication = CallControlApplication(resource_name, opts=opts)  # type: ignore[call-overload]
-        return found
-
 
 class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
     """A Telnyx outbound voice profile, managed by the native ``telnyx`` provider plugin
@@ -225,16 +205,6 @@ class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
         **kwargs: Any,
     ) -> None:
         super().__init__(resource_name, args, opts, **kwargs)
-
-    @staticmethod
-    def get(
-        resource_name: str, id: pulumi.Input[str], opts: pulumi.ResourceOptions | None = None
-    ) -> OutboundVoiceProfile:
-        """An existing one, read by id (not managed: never changed or deleted)."""
-        opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
-        # Read by id: no inputs, so none of the keywords a new one needs.
-        found: OutboundVoiceProfile = OutboundVoiceProfile(resource_name, opts=opts)  # type: ignore[call-overload]
-        return found
 
 
 class GetRegistrationStatusResult(LookupResult):

@@ -12,6 +12,7 @@ from ..resource.props import args_from, resource_props
 from ..resource.results import LookupResult
 
 R = TypeVar("R", bound=LookupResult)
+N = TypeVar("N", bound="NativeResource")
 
 
 class NativeResource(pulumi.CustomResource):
@@ -47,6 +48,17 @@ class NativeResource(pulumi.CustomResource):
             ),
         )
         super().__init__(spec.native_type, resource_name, props, opts)
+
+    @classmethod
+    def get(
+        cls: type[N],
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> N:
+        """An existing one, read by id (not managed: never changed or deleted)."""
+        opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return cls(resource_name, opts=opts)
 
 
 def invoke(token: str, args: dict[str, Any], opts: pulumi.InvokeOptions | None) -> Any:
