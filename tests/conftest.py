@@ -230,6 +230,23 @@ class PulumiProject:
         data: dict[str, Any] = json.loads(self.run(*args, record=not show_secrets).stdout)
         return data
 
+    def after_kill(self) -> None:
+        """What the README says after a killed run, when the kill landed in the instant the
+        file backend rewrote a state file's ``.attrs`` sidecar in place (every command then
+        fails with "failed to load checkpoint: EOF"): ``pulumi-uac recover`` removes the
+        half-written file, then refuses the rest while the killed run's lock is held.
+        Nothing is done when the kill missed that instant (almost always)."""
+        broken = []
+        for path in self.state_files():
+            if path.name.endswith(".attrs") and "stacks" in path.parts:
+                try:
+                    json.loads(path.read_text())
+                except ValueError:
+                    broken.append(path)
+        if broken:
+            out = self.recovery("recover", check=False)
+            assert "half-written" in out.stdout, out.stdout + out.stderr
+
     def recovery(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run ``pulumi-uac`` (the recovery command) in the project, as a user would."""
         return self.recovery_in(self.dir, *args, check=check)

@@ -408,6 +408,7 @@ def _kill_after_connections(
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    proj.after_kill()
 
 
 @pytest.mark.parametrize("rename", ["connection", "stack"])

@@ -260,7 +260,7 @@ def recover_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
     # Before anything is stopped, marked or deleted: no run of the stack may be live, and the
     # configuration must be readable (a wrong passphrase stops here, not at Telnyx).
-    ensure_idle(stack, "recover")
+    ensure_idle(stack, "recover", repair=True)
     export = stack.export()
     record: StackRecord = read_state(export)
     client = stack.client()

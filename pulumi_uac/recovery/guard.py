@@ -20,8 +20,12 @@ from .processes import live_runs
 from .stack import RecoveryError, Stack
 
 
-def ensure_idle(stack: Stack, action: str) -> None:
-    """Refuse ``action`` (nothing done yet) unless no run of ``stack`` can be live."""
+def ensure_idle(stack: Stack, action: str, repair: bool = False) -> None:
+    """Refuse ``action`` (nothing done yet) unless no run of ``stack`` can be live.
+
+    With ``repair``, the stack's half-written metadata files are removed between the two checks
+    (``Stack.repair_metadata``): a killed run's lock can only be cleared by ``pulumi cancel``,
+    which cannot read the stack until they are gone."""
     live = live_runs(stack.project_dir)
     if live:
         shown = ", ".join(p.describe() for p in live[:4])
@@ -29,6 +33,12 @@ def ensure_idle(stack: Stack, action: str) -> None:
             f"refusing to {action}: a pulumi run of this project is still going on this machine "
             f"({shown}). Nothing was changed. Let it finish (or stop it), then run this again"
         )
+    if repair:
+        for path in stack.repair_metadata():
+            print(
+                f"removed {path}: a metadata file of the stack's state that a killed run left "
+                "half-written (the state itself is whole; Pulumi reads it without this file)"
+            )
     if stack.locked():
         raise RecoveryError(
             f"refusing to {action}: the backend reports the stack locked, so a run may still "

@@ -3,10 +3,12 @@ environment: the same backend, passphrase and stack selection as the user's own 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import subprocess
+import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,20 @@ def _project_name(project_dir: str) -> str:
     )
 
 
+def _file_root(url: str) -> Path:
+    return Path(os.path.expanduser(urllib.parse.unquote(url[len("file://") :].split("?")[0])))
+
+
+def _whole_json(path: Path) -> bool:
+    try:
+        json.loads(path.read_text())
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 class Stack:
     """One stack of the project in ``cwd``."""
 
@@ -77,6 +93,12 @@ class Stack:
                 f"cannot run {self.pulumi!r}: put the pulumi CLI on PATH (or set {PULUMI_ENV})"
             ) from None
         if check and proc.returncode != 0:
+            if "failed to load checkpoint" in (proc.stderr + proc.stdout):
+                raise RecoveryError(
+                    f"`pulumi {' '.join(args)}` cannot read the stack: {_last_lines(proc)}. On a "
+                    "file backend this is what a run killed while Pulumi wrote the state leaves; "
+                    "`pulumi-uac recover` repairs it"
+                )
             if "currently locked" in (proc.stderr + proc.stdout):
                 raise RecoveryError(
                     "the stack is locked by another run. If no other pulumi command is running "
@@ -94,6 +116,66 @@ class Stack:
         goes through stdin, and only plain values were changed)."""
         self.run("stack", "import", stdin=json.dumps(deployment))
 
+    def backend_url(self) -> str:
+        """The backend, as the CLI itself takes it: the environment first, else the login."""
+        return os.environ.get("PULUMI_BACKEND_URL") or str(
+            json.loads(self.run("whoami", "--json", of_stack=False).stdout).get("url") or ""
+        )
+
+    def repair_metadata(self) -> list[str]:
+        """Remove the stack's half-written metadata files on a file backend; returns them.
+
+        A file backend keeps, beside each state file, an ``.attrs`` file (content type and
+        checksum) that the storage library rewrites in place, not by rename as it writes the
+        state itself. A run killed during that rewrite leaves it empty, and from then on every
+        command on the stack, ``pulumi cancel`` included, fails with ``failed to load
+        checkpoint: EOF``. The state file beside it is whole (it is renamed into place only
+        after), and the library reads a missing ``.attrs`` as "no metadata", so removing the
+        broken one loses nothing. Only this stack's files are touched, and only one still
+        broken a moment later (a live writer finishes it within microseconds)."""
+        url = self.backend_url()
+        if not url.startswith("file://"):
+            return []
+        root = _file_root(url) / ".pulumi"
+        name = (self.name or self._selection_on_disk(url) or self.selected()).rsplit("/", 1)[-1]
+        project = _project_name(self.project_dir)
+        candidates = [
+            *(root / "stacks" / project).glob(f"{name}.json*.attrs"),
+            *(root / "stacks").glob(f"{name}.json*.attrs"),
+            *(root / "backups" / project / name).glob("*.attrs"),
+            *(root / "history" / project / name).glob("*.attrs"),
+        ]
+        broken = [p for p in candidates if not _whole_json(p)]
+        if broken:
+            time.sleep(0.5)
+        removed: list[str] = []
+        for path in broken:
+            if not _whole_json(path):
+                path.unlink(missing_ok=True)
+                removed.append(str(path))
+        return removed
+
+    def _selection_on_disk(self, url: str) -> str | None:
+        """The selected stack as the CLI keeps it, read without the CLI (which cannot even
+        name the stack while its metadata is broken): ``PULUMI_STACK``, else the workspace file
+        of this project (named by the SHA-1 of its ``Pulumi.yaml`` path) under ``PULUMI_HOME``.
+        None when neither tells; ``--stack`` then names it."""
+        if os.environ.get("PULUMI_STACK"):
+            return os.environ["PULUMI_STACK"]
+        path = project_file(self.project_dir)
+        if path is None:
+            return None
+        home = Path(os.environ.get("PULUMI_HOME") or Path.home() / ".pulumi")
+        # The CLI's own naming, not a security use of the hash.
+        digest = hashlib.sha1(str(path).encode(), usedforsecurity=False).hexdigest()
+        project = _project_name(self.project_dir)
+        workspace = home / "workspaces" / f"{project}-{digest}-workspace.json"
+        try:
+            selected = json.loads(workspace.read_text()).get("stacks", {}).get(url)
+        except (OSError, ValueError, AttributeError):
+            return None
+        return str(selected) if selected else None
+
     def locked(self) -> bool:
         """Whether a run holds the stack's lock (on any machine that shares the backend).
 
@@ -101,10 +183,7 @@ class Stack:
         Cloud reports ``updateInProgress`` in ``pulumi stack ls``. Other self-managed backends
         (PostgreSQL, S3, ...) show a lock only by refusing a write, so the stack's own export is
         imported back unchanged: refused when locked, a no-op otherwise."""
-        # The environment's backend, as the CLI itself takes it first; else ask the CLI.
-        url = os.environ.get("PULUMI_BACKEND_URL") or str(
-            json.loads(self.run("whoami", "--json", of_stack=False).stdout).get("url") or ""
-        )
+        url = self.backend_url()
         stack = self.selected()
         if url.startswith("file://"):
             return self._file_locked(url, stack)
@@ -119,8 +198,7 @@ class Stack:
         return proc.returncode != 0 and "currently locked" in (proc.stderr + proc.stdout)
 
     def _file_locked(self, url: str, stack: str) -> bool:
-        root = Path(os.path.expanduser(urllib.parse.unquote(url[len("file://") :].split("?")[0])))
-        locks = root / ".pulumi" / "locks"
+        locks = _file_root(url) / ".pulumi" / "locks"
         name = stack.rsplit("/", 1)[-1]
         project = _project_name(self.project_dir)
         # The project-scoped layout (locks/<org>/<project>/<stack>/) and the legacy one.
