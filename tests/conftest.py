@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from pulumi_uac.client import ClientConfig, ResourceClient, TelnyxClient
+from pulumi_uac.core.names import package_names
 from pulumi_uac.emulator import EmulatorApp, EmulatorServer, running
 from pulumi_uac.models import UAC_CONNECTION
 
@@ -80,6 +81,17 @@ OFFICE_PBX: dict[str, Any] = {
     },
     "internal_uac_settings": {"destination_uri": "1006@assistant-abc123.sip.telnyx.com"},
 }
+
+
+def as_shown(text: str, mode: str) -> str:
+    """``text`` (naming fields as the API and Python do) as the CLI shows it in ``mode``: the
+    plugin names fields in camelCase, as its schema and YAML programs do."""
+    return package_names().text(text) if mode == "native" else text
+
+
+def in_api_names(values: Any) -> Any:
+    """Recorded inputs or outputs (of either mode) with their keys in the API's names."""
+    return package_names().snake(values)
 
 
 def request_counts(admin: httpx.Client) -> dict[str, int]:

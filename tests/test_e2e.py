@@ -13,7 +13,15 @@ import pytest
 
 from pulumi_uac.emulator import EmulatorServer
 
-from .conftest import API_KEY, MODES, PulumiProject, request_counts, resources_of
+from .conftest import (
+    API_KEY,
+    MODES,
+    PulumiProject,
+    as_shown,
+    in_api_names,
+    request_counts,
+    resources_of,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -123,7 +131,7 @@ def test_full_lifecycle_with_the_real_engine(
     assert "~ 1 updated" in summary(refreshed.stdout), refreshed.stdout
     state = resources_of(proj.export())
     main_state = next(r for r in state if r["urn"].endswith("office-pbx"))
-    assert main_state["outputs"]["connection_name"] == "Renamed by hand"
+    assert in_api_names(main_state["outputs"])["connection_name"] == "Renamed by hand"
     restored = proj.up()
     assert "~ 1 updated" in summary(restored.stdout)
     data = api.get(f"uac_connections/{conn_id}").json()["data"]
@@ -174,7 +182,8 @@ def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
                 assert is_secret(r[side]["__provider"]), side
             else:
                 assert "__provider" not in r[side]
-            assert is_secret(r[side]["external_uac_settings"]["password"]), (r["urn"], side)
+            recorded = in_api_names(r[side])
+            assert is_secret(recorded["external_uac_settings"]["password"]), (r["urn"], side)
         assert is_secret(r["outputs"]["password"])  # given by the program, or generated
     main = next(r for r in conns if r["urn"].endswith("office-pbx"))
     assert is_secret(main["inputs"]["password"])
@@ -288,7 +297,7 @@ UacConnection("bad", **props)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, f"{cases}: preview passed\n{out}"
     for _, field in cases:
-        named = re.search(rf"(?<![\w.\[]){re.escape(field)}\b", out)
+        named = re.search(rf"(?<![\w.\[]){re.escape(as_shown(field, mode))}\b", out)
         assert named, f"{field} not named in:\n{out}"
     # The engine prints values of named properties; passwords must never be among them.
     assert "Zq7-xY1" not in out and "Kp9-wT4" not in out, out
@@ -362,7 +371,7 @@ UacConnection("c", connection_name="Ignored", inbound={"prack_enabled": True})
     assert "warning:" in out
     # Natively, values that did not arrive secret are shown; the dynamic host cannot tell.
     shown = "as False, not True as sent" if mode == "native" else "differently from what was sent"
-    assert f"Telnyx stored inbound.prack_enabled {shown}" in out
+    assert f"Telnyx stored {as_shown('inbound.prack_enabled', mode)} {shown}" in out
     # As the warning says: the next refresh shows it.
     assert proj.preview("--refresh", "--expect-no-changes", check=False).returncode != 0
     proj.destroy()

@@ -17,7 +17,15 @@ import pytest
 
 from pulumi_uac.emulator import EmulatorServer
 
-from .conftest import API_KEY, MODES, PulumiProject, request_counts, resources_of
+from .conftest import (
+    API_KEY,
+    MODES,
+    PulumiProject,
+    as_shown,
+    in_api_names,
+    request_counts,
+    resources_of,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -148,7 +156,7 @@ def test_stacks_wired_by_outputs_preview_before_and_after_an_upstream_change(
     # b's PBX password is a's generated password: a secret in b's state too.
     b_state = next(r for r in resources_of(proj.export()) if r["urn"].endswith("::b"))
     for side in ("inputs", "outputs"):
-        ext = b_state[side]["external_uac_settings"]
+        ext = in_api_names(b_state[side])["external_uac_settings"]
         assert is_secret(ext) or is_secret(ext["password"]), side
     proj.destroy()
 
@@ -262,7 +270,7 @@ PASSWORDS = [
 
 
 def _password_is_secret(res: dict[str, Any], side: str, path: str) -> bool:
-    node: Any = res[side]
+    node: Any = in_api_names(res[side])
     for part in path.split("."):
         if is_secret(node):
             return True
@@ -344,7 +352,7 @@ UacConnection("bad", connection_name=cfg.require_secret("name"),
         proc = proj.preview(check=False)
         out = proc.stdout + proc.stderr
         assert proc.returncode != 0
-        assert f"{path} " in out and rule in out, out
+        assert f"{as_shown(path, mode)} " in out and rule in out, out
         assert "value {" not in out  # the engine prints values of named properties only
         assert "Name-Value-1" not in out and "X" * 50 not in out
     assert request_counts(admin) == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,12 @@ def test_yaml(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> 
     (app,) = admin.get("state").json()["objects"]["CallControlApplication"]
     assert app["id"] == outs["ivr"]
     assert app["outbound"]["outbound_voice_profile_id"] == outs["profile"]
+    # The state speaks the schema's camelCase, nested keys too; Telnyx got the API's names.
+    for res in proj.export()["deployment"]["resources"]:
+        if res["type"].startswith("telnyx:index:"):
+            recorded = json.dumps([res["inputs"], res["outputs"]])
+            assert "_" not in "".join(re.findall(r'"(\w+)":', recorded)), recorded
+    assert outs["userName"] and outs["registrationStatus"]
     proj.destroy()
     after = admin.get("state").json()
     assert after["connections"] == [] and all(v == [] for v in after["objects"].values())
@@ -195,8 +202,8 @@ def test_yaml_passwords_written_as_plain_text_are_secret_in_the_state(
     yaml = proj.dir / "Pulumi.yaml"
     text = yaml.read_text().replace("password: ${pbxPassword}", "password: Yaml-Literal-Pbx-1")
     text = text.replace(
-        "connection_name: Office PBX (YAML)",
-        "connection_name: Literal\n      password: Yaml-Literal-Top-2",
+        "connectionName: Office PBX (YAML)",
+        "connectionName: Literal\n      password: Yaml-Literal-Top-2",
     )
     yaml.write_text(text)
     run_cycle(proj, "dev", admin, 1, SECRET)

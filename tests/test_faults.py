@@ -374,9 +374,7 @@ def test_the_cli_s_own_recovery_hints_leave_no_silent_duplicate(
     proj.config("count", "6")
     admin.put("faults", json={"latency_ms": 3000})
     proc = proj.start("up", "--yes", "--skip-preview")
-    kill_when(
-        proc, lambda: len(live(admin)) >= 5, "three connections of the killed run", proj=proj
-    )
+    kill_when(proc, lambda: len(live(admin)) >= 5, "three connections of the killed run", proj=proj)
     admin.delete("faults")
     proj.run("cancel", "--yes")
     proj.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")

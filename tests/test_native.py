@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from pulumi_uac.core.names import camel, names_of
 from pulumi_uac.emulator import EmulatorServer
 from pulumi_uac.models import UAC_CONNECTION
 
@@ -63,7 +64,7 @@ def test_pulumi_import_then_the_matching_program_previews_no_changes(
     assert "1 imported" in out, out
     (res,) = resources_of(proj.export())
     assert res["id"] == conn["id"] and res["protect"] is True
-    assert res["inputs"]["inbound"]["sip_region"] == "Europe"
+    assert res["inputs"]["inbound"]["sipRegion"] == "Europe"
     admin.delete("requests")
     proj.preview("--expect-no-changes")
     proj.refresh("--expect-no-changes")
@@ -146,6 +147,8 @@ by_name = get_uac_connection(connection_name="Made by hand")
 pulumi.export("fqdn", by_id.fqdn)
 pulumi.export("same", by_id.id == by_name.id)
 pulumi.export("codecs", by_name.inbound["codecs"])
+pulumi.export("region", by_name.inbound["sip_region"])
+pulumi.export("destination", by_id.internal_uac_settings["destination_uri"])
 pulumi.export("status", get_registration_status(cfg.require("id")).status)
 if cfg.get("name"):
     get_uac_connection(connection_name=cfg.get("name"))
@@ -161,8 +164,10 @@ if cfg.get("neither"):
     outs = proj.stack_outputs()
     assert outs["fqdn"] == conn["fqdn"] and outs["same"] is True
     assert outs["codecs"] == ["G722"] and outs["status"] == "Not Applicable"
+    # The plugin answers in camelCase; Python reads snake_case, nested keys too.
+    assert outs["region"] == "Europe" and outs["destination"].startswith("2000@")
     for name, message in (
-        ("Nobody", "0 UAC connections are named '[connection_name]'"),
+        ("Nobody", "0 UAC connections are named '[connectionName]'"),
         ("Twin", "2 UAC"),
     ):
         proj.config("name", name)
@@ -186,22 +191,29 @@ def test_preview_diff_names_the_property_and_the_replace_rule(project_factory: A
 import pulumi
 from pulumi_uac.native import UacConnection
 cfg = pulumi.Config()
-UacConnection("c", connection_name="Diffed", webhook_api_version=cfg.get("api") or "1",
+c = UacConnection("c", connection_name="Diffed", webhook_api_version=cfg.get("api") or "1",
     outbound={"call_parking_enabled": True}, inbound={"timeout_1xx_secs": cfg.get_int("t") or 3})
+pulumi.export("t1xx", c.inbound.apply(lambda i: i["timeout_1xx_secs"]))
+pulumi.export("name", c.connection_name)
 """
     proj: PulumiProject = project_factory(program, mode="native")
     proj.init()
     proj.up()
+    # Outputs keep Python's names at any depth, as in the dynamic mode.
+    assert proj.stack_outputs() == {"t1xx": 3, "name": "Diffed"}
     proj.config("t", "7")
     update = proj.preview("--diff").stdout
-    assert re.search(r"~ timeout_1xx_secs\s*: 3 => 7", update), update
+    assert re.search(r"~ timeout1xxSecs\s*: 3 => 7", update), update
     assert "replace" not in update
     proj.config("api", "texml")
     shown = proj.preview("--diff")
     replace = shown.stdout + shown.stderr
-    assert re.search(r"~ webhook_api_version\s*: \"1\" => \"texml\"", replace), replace
+    assert re.search(r"~ webhookApiVersion\s*: \"1\" => \"texml\"", replace), replace
     assert "+-telnyx:index:UacConnection: (replace)" in replace
-    assert "'texml', which Telnyx accepts only when a UAC connection is created" in replace
+    assert (
+        "webhookApiVersion becomes 'texml', which Telnyx accepts only when a UAC connection is "
+        "created" in replace
+    )
 
 
 # -------------------- the migration from the dynamic resource
@@ -222,6 +234,15 @@ for i in range(3):
 """
 
 
+def spelled(res: dict[str, Any]) -> str:
+    """How a resource's recorded inputs and outputs spell their keys: "snake", "camel" or
+    "mixed" (the serialized provider and secrets' own keys aside)."""
+    keys = re.findall(r'"([A-Za-z]\w*)":', json.dumps([res.get("inputs"), res.get("outputs")]))
+    snake = any("_" in k for k in keys)
+    camel = any(re.search("[a-z][A-Z]", k) for k in keys)
+    return "mixed" if snake and camel else "snake" if snake else "camel"
+
+
 def test_changing_the_import_line_moves_a_stack_to_the_plugin_without_a_write(
     project_factory: Any, admin: httpx.Client
 ) -> None:
@@ -231,16 +252,21 @@ def test_changing_the_import_line_moves_a_stack_to_the_plugin_without_a_write(
     proj.up()
     before = {r["urn"]: r["id"] for r in resources_of(proj.export())}
     assert all(":dynamic" in u for u in before)
+    assert all(spelled(r) == "snake" for r in resources_of(proj.export()))
     proj.config("native", "true")
     admin.delete("requests")
     preview = proj.preview("--diff")
-    assert "replace" not in preview.stdout and "+ " not in preview.stdout.split("Resources:")[1]
+    summary = preview.stdout.split("Resources:")[1]
+    assert "replace" not in preview.stdout and "to create" not in summary, preview.stdout
+    # The one update rewrites the state in the schema's names, and nothing else.
+    assert "- connection_name" in preview.stdout and "+ connectionName" in preview.stdout
     proj.up()
     assert request_counts(admin) == {}  # no API call at all
     after = resources_of(proj.export())
     assert {r["id"] for r in after} == set(before.values())
     assert all(r["type"] == NATIVE for r in after)
     assert all("pulumi:providers:telnyx" in r["provider"] for r in after)
+    assert all(spelled(r) == "camel" for r in after)
     proj.preview("--expect-no-changes")
     proj.refresh("--expect-no-changes")
     assert set(request_counts(admin)) == {"GET /v2/uac_connections/{id}"}  # through the plugin
@@ -255,6 +281,7 @@ def test_changing_the_import_line_moves_a_stack_to_the_plugin_without_a_write(
     returned = resources_of(proj.export())
     assert {r["id"] for r in returned} == set(before.values())
     assert all(":dynamic" in r["type"] for r in returned)
+    assert all(spelled(r) == "snake" for r in returned)
     proj.preview("--expect-no-changes")
     proj.refresh("--expect-no-changes")
     proj.destroy()
@@ -360,8 +387,8 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
     schema = json.loads(proc.stdout)
     assert schema["name"] == "telnyx" and schema["config"]["variables"]["apiKey"]["secret"]
     res = schema["resources"][NATIVE]
-    assert set(res["inputProperties"]) >= {s.name for s in UAC_CONNECTION.fields.request}
-    assert res["requiredInputs"] == ["connection_name"]
+    assert set(res["inputProperties"]) >= {camel(s.name) for s in UAC_CONNECTION.fields.request}
+    assert res["requiredInputs"] == ["connectionName"]
     assert res["inputProperties"]["password"]["secret"] is True
     ext = schema["types"]["telnyx:index:ExternalUacSettings"]["properties"]
     assert ext["password"]["secret"] is True
@@ -371,7 +398,23 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
     for spec in UAC_CONNECTION.fields.walk():
         owner = res["inputProperties"] if "." not in spec.path else None
         if owner is not None:
-            assert owner[spec.name]["description"] == spec.description, spec.path
+            wanted = names_of(UAC_CONNECTION).text(spec.description)
+            assert owner[camel(spec.name)]["description"].startswith(wanted), spec.path
+    # Pulumi's conventions: camelCase names everywhere (resources, types, functions), one
+    # package name, and no property that replaces on every change (none does: see schema.py).
+    names = [
+        name
+        for section in ("resources", "types", "functions")
+        for entry in schema[section].values()
+        for block in (entry, entry.get("inputs") or {}, entry.get("outputs") or {})
+        for key in ("inputProperties", "properties")
+        for name in block.get(key) or {}
+    ]
+    assert len(names) > 200 and [n for n in names if "_" in n] == []
+    assert schema["language"]["python"]["packageName"] == "pulumi_uac"
+    assert "willReplaceOnChanges" not in proc.stdout
+    api_version = res["inputProperties"]["webhookApiVersion"]["description"]
+    assert "Changing it to `texml` replaces" in api_version
     assert set(schema["functions"]) == {
         "telnyx:index:getUacConnection",
         "telnyx:index:getCallControlApplication",
@@ -454,3 +497,51 @@ except AttributeError as exc:
     assert set(outs["whole"]) <= GetUacConnectionResult.fields()
     assert outs["status"]["status"] == "Not Applicable"
     assert "has no attribute 'fqnd'" in outs["typo"] and "fqdn" in outs["typo"]
+
+
+def test_a_state_written_by_the_snake_case_plugin_upgrades_without_a_write(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """Before the schema took Pulumi's camelCase, the plugin stored the API's names. Such a
+    state (made here by rewriting an export, as that plugin wrote it) keeps working: `up`
+    rewrites it once, with no request to Telnyx and no replacement, and a `refresh` does too."""
+    from pulumi_uac.core.names import names_of
+
+    program = MIGRATED.replace('if cfg.get_bool("native"):', "if True:")
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proj.config("pw", "Snake-Password-1", secret=True)
+    proj.up()
+    current = proj.export()
+    assert all(spelled(r) == "camel" for r in resources_of(current))
+
+    def as_the_old_plugin_wrote_it() -> None:
+        export = json.loads(json.dumps(current))
+        for res in resources_of(export):
+            for side in ("inputs", "outputs"):
+                res[side] = names_of(UAC_CONNECTION).snake(res[side])
+        proj.run("stack", "import", "--file", str(dump(proj, export)))
+        assert all(spelled(r) == "snake" for r in resources_of(proj.export()))
+
+    as_the_old_plugin_wrote_it()
+    admin.delete("requests")
+    preview = proj.preview("--diff").stdout
+    assert "replace" not in preview and "+ connectionName" in preview, preview
+    proj.up()
+    assert request_counts(admin) == {}
+    assert all(spelled(r) == "camel" for r in resources_of(proj.export()))
+    proj.preview("--expect-no-changes")
+    as_the_old_plugin_wrote_it()
+    proj.refresh()
+    assert all(spelled(r) == "camel" for r in resources_of(proj.export()))
+    proj.preview("--expect-no-changes")
+    assert set(request_counts(admin)) == {"GET /v2/uac_connections/{id}"}
+    proj.destroy()
+    assert live(admin) == []
+    assert "Snake-Password-1" not in "\n".join(proj.outputs)
+
+
+def dump(proj: PulumiProject, export: dict[str, Any]) -> Path:
+    path = proj.root / "rewritten.json"
+    path.write_text(json.dumps(export))
+    return path

@@ -49,6 +49,7 @@ from ..resource.inputs import (
     RtcpSettingsArgs,
     UacConnectionArgs,
 )
+from ..resource.props import wire_names
 from ..resource.results import LookupResult
 from .base import NativeResource, invoke, lookup, lookup_output, lookup_token
 
@@ -222,6 +223,10 @@ class GetRegistrationStatusResult(LookupResult):
     last_registration: str | None
 
 
+def _snake(answer: Any) -> Any:
+    return wire_names(UAC_CONNECTION).snake(answer)
+
+
 def get_uac_connection(
     id: str | None = None,
     connection_name: str | None = None,
@@ -287,7 +292,7 @@ def get_registration_status(
     id: str, opts: pulumi.InvokeOptions | None = None
 ) -> GetRegistrationStatusResult:
     """Telnyx's registration to the connection's PBX, right now."""
-    return GetRegistrationStatusResult(invoke(GET_REGISTRATION, {"id": id}, opts))
+    return GetRegistrationStatusResult(_snake(invoke(GET_REGISTRATION, {"id": id}, opts)))
 
 
 def get_registration_status_output(
@@ -295,5 +300,5 @@ def get_registration_status_output(
 ) -> pulumi.Output[GetRegistrationStatusResult]:
     """:func:`get_registration_status` with an id that may be an Output."""
     return pulumi.runtime.invoke_output(GET_REGISTRATION, {"id": id}, opts).apply(
-        GetRegistrationStatusResult
+        lambda answer: GetRegistrationStatusResult(_snake(answer))
     )

@@ -1,4 +1,11 @@
-"""What every native resource class and lookup does with its spec, written once."""
+"""What every native resource class and lookup does with its spec, written once.
+
+The plugin speaks camelCase (``connectionName``), Python snake_case (``connection_name``), as
+every generated Pulumi Python SDK maps them: the names are translated here, at any depth (the
+SDK's serializer passes every key of a plain dict through ``translate_input_property``, and
+every key of an answer through ``translate_output_property``), from the resource's own table
+(:mod:`pulumi_uac.core.names`), so ``ignore_changes=["inbound.channel_limit"]`` works too.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,8 @@ import pulumi
 
 from ..models import ResourceSpec
 from ..resource.base import secret_outputs
-from ..resource.props import args_from, resource_props
+from ..resource.input_types import args_dict, is_args
+from ..resource.props import args_from, resource_props, wire_names
 from ..resource.results import LookupResult
 
 R = TypeVar("R", bound=LookupResult)
@@ -47,7 +55,13 @@ class NativeResource(pulumi.CustomResource):
                 aliases=[pulumi.Alias(type_=spec.dynamic_type)],
             ),
         )
-        super().__init__(spec.native_type, resource_name, props, opts)
+        super().__init__(spec.native_type, resource_name, _plain(props), opts)
+
+    def translate_input_property(self, prop: str) -> str:
+        return wire_names(self._spec).key(prop, "camel")
+
+    def translate_output_property(self, prop: str) -> str:
+        return wire_names(self._spec).key(prop, "snake")
 
     @classmethod
     def get(
@@ -59,6 +73,18 @@ class NativeResource(pulumi.CustomResource):
         """An existing one, read by id (not managed: never changed or deleted)."""
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
         return cls(resource_name, opts=opts)
+
+
+def _plain(value: Any) -> Any:
+    """Input types as plain dicts, at any depth: the serializer writes an input type's keys as
+    the type declares them (snake_case), a dict's through the resource's translation."""
+    if is_args(value):
+        value = args_dict(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def invoke(token: str, args: dict[str, Any], opts: pulumi.InvokeOptions | None) -> Any:
@@ -86,8 +112,9 @@ def lookup(
     opts: pulumi.InvokeOptions | None,
 ) -> R:
     """One object of ``spec``, by id or by exact name."""
+    names = wire_names(spec)
     args = {k: v for k, v in (("id", object_id), (spec.name_field, name)) if v is not None}
-    return result(invoke(lookup_token(spec), args, opts))
+    return result(names.snake(invoke(lookup_token(spec), names.camel(args), opts)))
 
 
 def lookup_output(
@@ -98,5 +125,8 @@ def lookup_output(
     opts: pulumi.InvokeOutputOptions | None,
 ) -> pulumi.Output[R]:
     """:func:`lookup` with inputs that may be Outputs."""
+    names = wire_names(spec)
     args = {k: v for k, v in (("id", object_id), (spec.name_field, name)) if v is not None}
-    return pulumi.runtime.invoke_output(lookup_token(spec), args, opts).apply(result)
+    return pulumi.runtime.invoke_output(lookup_token(spec), names.camel(args), opts).apply(
+        lambda answer: result(names.snake(answer))
+    )

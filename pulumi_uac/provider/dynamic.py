@@ -35,6 +35,7 @@ from pulumi.runtime import rpc
 
 from ..client import TelnyxError
 from ..core import UNKNOWN, ResourceLifecycle, check, compute_diff, resolve, shared_client
+from ..core.names import names_of
 from ..core.properties import input_names
 from ..core.redact import Redactor
 from ..core.session import (
@@ -136,6 +137,12 @@ class SpecProvider(ResourceProvider):
             urn=urn,
         )
 
+    def _in(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The engine's values in the core's terms: unknowns translated, and names in the API's
+        spelling (a state the native plugin wrote is camelCase: the stack moved back)."""
+        converted: dict[str, Any] = names_of(self.spec).snake(from_engine(values))
+        return converted
+
     def __getstate__(self) -> dict[str, Any]:
         # Whatever happens to the instance, only an empty state is ever serialized into a stack.
         return {}
@@ -143,8 +150,8 @@ class SpecProvider(ResourceProvider):
     # ------------------------------------------------------------------ preview-time hooks
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        news = from_engine(news)
-        checked = check(self.spec, from_engine(_olds), news)
+        news = self._in(news)
+        checked = check(self.spec, self._in(_olds), news)
         # No property name: the engine would print the property's value next to it. A rule's
         # text may quote a value (an enum member), which may have been secret.
         hide = Redactor((news,), secret_paths=None, inputs=input_names(self.spec))
@@ -161,7 +168,7 @@ class SpecProvider(ResourceProvider):
             # update, which makes no API call when nothing else changed, records the serialized
             # provider that every later read and delete of a dynamic resource needs.
             return DiffResult(changes=True, replaces=[], delete_before_replace=False)
-        changes = compute_diff(self.spec, from_engine(olds), from_engine(news))
+        changes = compute_diff(self.spec, self._in(olds), self._in(news))
         # The core decides *whether* anything changes. When something does, the answer is
         # "changes unknown": the host cannot say which properties changed, and that makes the
         # engine work it out from the old and new inputs, which is what `replace_on_changes`
@@ -177,6 +184,7 @@ class SpecProvider(ResourceProvider):
 
     def create(self, props: dict[str, Any]) -> CreateResult:
         try:
+            props = self._in(props)
             created = self.lifecycle(props).create(props)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
@@ -184,6 +192,7 @@ class SpecProvider(ResourceProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         try:
+            props = self._in(props)
             found = self.lifecycle(props).read(id_, props)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
@@ -194,6 +203,7 @@ class SpecProvider(ResourceProvider):
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         try:
+            olds, news = self._in(olds), self._in(news)
             outs = self.lifecycle(olds, news).update(id_, olds, news)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
@@ -201,6 +211,7 @@ class SpecProvider(ResourceProvider):
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
         try:
-            self.lifecycle(props).delete(id_, from_engine(props))
+            props = self._in(props)
+            self.lifecycle(props).delete(id_, props)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None

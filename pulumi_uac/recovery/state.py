@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.marks import is_token
+from ..core.names import names_of
 from ..core.properties import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
@@ -73,6 +74,17 @@ class StackRecord:
         return out
 
 
+def _side(res: dict[str, Any], side: str) -> dict[str, Any]:
+    """A resource's ``inputs`` or ``outputs`` in the API's names, whichever mode wrote them
+    (the native plugin's state is camelCase)."""
+    values = res.get(side) or {}
+    spec = by_type(str(res.get("type")))
+    if spec is None:
+        return dict(values)
+    converted: dict[str, Any] = names_of(spec).snake(values)
+    return converted
+
+
 def _plain(value: Any) -> Any:
     """A state value, or None when it is an encrypted secret (tokens never are)."""
     if isinstance(value, dict) and "ciphertext" in value:
@@ -90,7 +102,7 @@ def read_state(export: dict[str, Any]) -> StackRecord:
         if res.get("id"):
             record.held.add((_kind(res), str(res["id"])))
         for side in ("outputs", "inputs"):
-            token = _plain((res.get(side) or {}).get(OWNERSHIP_TOKEN))
+            token = _plain(_side(res, side).get(OWNERSHIP_TOKEN))
             if is_token(token):
                 record.tokens[str(token)] = str(res.get("urn"))
                 break
@@ -102,7 +114,7 @@ def read_state(export: dict[str, Any]) -> StackRecord:
         if op.get("type") != "creating":
             record.other_pending.append((str(op.get("type")), urn))
             continue
-        inputs = res.get("inputs") or {}
+        inputs = _side(res, "inputs")
         token = _plain(inputs.get(OWNERSHIP_TOKEN))
         spec = by_type(str(res.get("type")))
         name = _plain(inputs.get(spec.name_field)) if spec is not None else None
@@ -134,15 +146,20 @@ def mark_unconfirmed(export: dict[str, Any], urns: set[str]) -> dict[str, list[s
         if spec is None or res.get("urn") not in urns:
             continue
         outputs, inputs = res.get("outputs") or {}, res.get("inputs") or {}
-        managed = _plain(outputs.get(MANAGED_FIELDS))
+        managed = _plain(_side(res, "outputs").get(MANAGED_FIELDS))
         if not isinstance(managed, list):
             continue
         paths = [p for p in spec.fields.password_paths if p in managed]
         if not paths:
             continue
-        outputs[UNCONFIRMED_PASSWORDS] = paths
+        names = names_of(spec)
+        # Written in the state's own spelling (the values are API paths either way).
+        camel_state = MANAGED_FIELDS not in outputs
+        key = names.key(UNCONFIRMED_PASSWORDS, "camel" if camel_state else "snake")
+        outputs[key] = paths
         for path in paths:
-            inputs.pop(root(path), None)
+            for spelling in ("snake", "camel"):
+                inputs.pop(names.key(root(path), spelling), None)
         res["outputs"], res["inputs"] = outputs, inputs
         marked[str(res["urn"])] = paths
     return marked

@@ -15,6 +15,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from ..core.names import names_of
 from ..core.properties import (
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
@@ -223,7 +224,8 @@ def _cell(text: str) -> str:
 
 def readme_table(spec: ResourceSpec) -> str:
     """The README's inputs table of ``spec``: one row per field, nested ones by dotted path."""
-    rows = ["| input | type | notes |", "| --- | --- | --- |"]
+    names = names_of(spec)
+    rows = ["| input (Python) | YAML, schema | type | notes |", "| --- | --- | --- | --- |"]
     fields = [f for f in spec.fields.walk() if f.kind != "object" or not f.fields]
     objects = {f.path: f for f in spec.fields.walk() if f.kind == "object"}
     for field in sorted(fields, key=lambda f: (not f.required, f.path)):
@@ -259,9 +261,11 @@ def readme_table(spec: ResourceSpec) -> str:
             f" (in `{args_name(spec, parent.model.__name__)}`)" if parent and parent.model else ""
         )
         notes.append(_cell(field.description) + where)
-        rows.append(f"| `{field.path}` | {kind} | {'; '.join(notes)} |")
+        shown = names.key(field.path, "camel")
+        rows.append(f"| `{field.path}` | `{shown}` | {kind} | {'; '.join(notes)} |")
     for p in provider_inputs(spec):
-        rows.append(f"| `{p.name}` | {p.kind} | {_cell(p.description)} |")
+        shown = names.key(p.name, "camel")
+        rows.append(f"| `{p.name}` | `{shown}` | {p.kind} | {_cell(p.description)} |")
     return "\n".join(rows) + "\n"
 
 

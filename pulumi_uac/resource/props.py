@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import pulumi
 from pulumi.runtime.config import get_config, is_config_secret
 
+from ..core.names import Names, names_of
 from ..core.properties import output_only
 from ..core.session import API_KEY_CONFIG
 from ..models import ResourceSpec
@@ -64,6 +65,12 @@ def secret_passwords(spec: ResourceSpec, root: str, value: Any) -> Any:
             lambda resolved: pulumi.Output.from_input(_plain_with_secrets(resolved, leaves))
         )
     return _plain_with_secrets(value, leaves)
+
+
+def wire_names(spec: ResourceSpec) -> Names:
+    """The two spellings of ``spec``'s property names: Python's snake_case and the plugin's
+    camelCase (:mod:`pulumi_uac.core.names`)."""
+    return names_of(spec)
 
 
 def args_from(spec: ResourceSpec, args_type: type[A], args: A | None, kwargs: dict[str, Any]) -> A:

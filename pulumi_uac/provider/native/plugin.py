@@ -17,9 +17,8 @@ import argparse
 import asyncio
 import contextlib
 import contextvars
-import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -66,6 +65,7 @@ from ...core import (
 from ...core.diff import PathChange
 from ...core.errors import LookupFailedError
 from ...core.extension import Function
+from ...core.names import Names, camel, names_of, package_names
 from ...core.properties import input_names, provider_input_names
 from ...core.redact import NOTHING_SECRET, Redactor
 from ...core.session import config_problems
@@ -91,6 +91,27 @@ def _passwords(spec: ResourceSpec) -> set[Path]:
     return {tuple(p.split(".")) for p in spec.fields.password_paths}
 
 
+def _in(
+    spec: ResourceSpec, values: Mapping[str, PropertyValue]
+) -> tuple[dict[str, Any], set[Path]]:
+    """The engine's property map in the core's names (either spelling comes in: a state
+    written by the dynamic resource or an older plugin is snake_case), and its secret paths."""
+    plain, secrets = plain_map(values)
+    names = names_of(spec)
+    return names.snake(plain), names.paths(secrets, "snake")
+
+
+def _out(
+    spec: ResourceSpec,
+    values: Mapping[str, Any],
+    secrets: set[Path] = frozenset(),  # type: ignore[assignment]
+) -> dict[str, PropertyValue]:
+    """The core's values for the engine: camelCase, secret where they came in secret, and every
+    password secret."""
+    names = names_of(spec)
+    return value_map(names.camel(values), names.paths({*secrets, *_passwords(spec)}, "camel"))
+
+
 def _redactor(
     spec: ResourceSpec, sources: tuple[dict[str, Any], ...], secrets: set[Path]
 ) -> Redactor:
@@ -98,6 +119,11 @@ def _redactor(
     and every password wherever it arrived from (YAML literals come plain)."""
     hidden = {".".join(p) for p in secrets} | set(spec.fields.password_paths)
     return Redactor(sources, hidden, inputs=input_names(spec))
+
+
+def _renamed(names: Names, state: Mapping[str, PropertyValue]) -> list[str]:
+    """The keys of ``state`` in the API's spelling (``connection_name``), as dotted paths."""
+    return sorted(set(names.foreign(plain_map(state)[0], "camel")))
 
 
 def _spec(urn: str) -> ResourceSpec:
@@ -136,8 +162,9 @@ class TelnyxProvider(Provider):
         return ResourceLifecycle(
             spec,
             client,
-            warn=functools.partial(self._log.warn, urn=urn),
-            status=functools.partial(self._log.status, urn=urn),
+            # The core's words name fields as the API does; the user wrote them in camelCase.
+            warn=lambda message: self._log.warn(names_of(spec).text(message), urn=urn),
+            status=lambda message: self._log.status(names_of(spec).text(message), urn=urn),
             redactor=redactor,
             urn=urn,
         )
@@ -145,11 +172,11 @@ class TelnyxProvider(Provider):
     async def _run(self, fn: Callable[[], T], redactor: Redactor = NOTHING_SECRET) -> T:
         """Run ``fn`` (synchronous, it talks to Telnyx) on the pool; an expected failure is
         noted for the servicer, which answers it as one plain line, with every value that
-        arrived secret hidden."""
+        arrived secret hidden and the fields it names spelled as the user wrote them."""
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
         except TelnyxError as exc:
-            _FAILURE.set(redactor(str(exc)))
+            _FAILURE.set(package_names().text(redactor(str(exc))))
             raise
 
     # ------------------------------------------------------------------ provider
@@ -199,31 +226,42 @@ class TelnyxProvider(Provider):
 
     async def check(self, request: CheckRequest) -> CheckResponse:
         spec = _spec(request.urn)
-        olds, _ = plain_map(request.old_inputs)
-        news, secrets = plain_map(request.new_inputs)
+        olds, _ = _in(spec, request.old_inputs)
+        news, secrets = _in(spec, request.new_inputs)
         checked = check(spec, olds, news)
         hide = _redactor(spec, (news,), secrets)
+        names = names_of(spec)
         return CheckResponse(
             # Passwords are secret whatever the program did (a YAML program, or any language
             # without our SDK's wrapping, sends them plain): the state records checked inputs.
-            inputs=value_map(checked.inputs, {*secrets, *_passwords(spec)}),
-            failures=[CheckFailure("", hide(f.reason)) for f in checked.failures],
+            inputs=_out(spec, checked.inputs, secrets),
+            failures=[CheckFailure("", names.text(hide(f.reason))) for f in checked.failures],
         )
 
     async def diff(self, request: DiffRequest) -> DiffResponse:
         spec = _spec(request.urn)
-        olds, old_secrets = plain_map(request.old_state)
-        news, secrets = plain_map(request.new_inputs)
+        names = names_of(spec)
+        olds, old_secrets = _in(spec, request.old_state)
+        news, secrets = _in(spec, request.new_inputs)
         redactor = _redactor(spec, (olds, news), old_secrets | secrets)
         changes = compute_diff(spec, olds, news)
         for change in changes.changes:
             if change.replace:
-                self._log.info(redactor(change.reason), urn=request.urn)
-        detailed = {c.path: PropertyDiff(_kind(c), True) for c in changes.changes}
+                self._log.info(names.text(redactor(change.reason)), urn=request.urn)
+        detailed = {
+            names.key(c.path, "camel"): PropertyDiff(_kind(c), True) for c in changes.changes
+        }
         for name in changes.provider_inputs:
-            detailed[name] = PropertyDiff(PropertyDiffKind.UPDATE, True)
+            detailed[names.key(name, "camel")] = PropertyDiff(PropertyDiffKind.UPDATE, True)
+        renamed = _renamed(names, request.old_state)
+        if renamed and not changes.any:
+            # A state in the API's names (the dynamic resource's, or an older plugin's): an
+            # update that sends nothing to Telnyx rewrites it in the package's names, once.
+            for old in renamed:
+                detailed[old] = PropertyDiff(PropertyDiffKind.DELETE, False)
+                detailed[names.key(old, "camel")] = PropertyDiff(PropertyDiffKind.ADD, False)
         return DiffResponse(
-            changes=changes.any,
+            changes=changes.any or bool(renamed),
             replaces=changes.replaces,
             delete_before_replace=False,
             diffs=sorted({p.split(".", 1)[0] for p in detailed}),
@@ -232,7 +270,7 @@ class TelnyxProvider(Provider):
 
     async def create(self, request: CreateRequest) -> CreateResponse:
         spec = _spec(request.urn)
-        inputs, secrets = plain_map(request.properties)
+        inputs, secrets = _in(spec, request.properties)
         timeout = request.timeout or None
         redactor = _redactor(spec, (inputs,), secrets)
         created = await self._run(
@@ -240,13 +278,12 @@ class TelnyxProvider(Provider):
             redactor,
         )
         return CreateResponse(
-            resource_id=created.id,
-            properties=value_map(created.outputs, {*secrets, *_passwords(spec)}),
+            resource_id=created.id, properties=_out(spec, created.outputs, secrets)
         )
 
     async def read(self, request: ReadRequest) -> ReadResponse:
         spec = _spec(request.urn)
-        state, secrets = plain_map(request.properties)
+        state, secrets = _in(spec, request.properties)
         redactor = _redactor(spec, (state,), secrets)
         found = await self._run(
             lambda: self._lifecycle(spec, request.urn, redactor).read(request.resource_id, state),
@@ -254,17 +291,16 @@ class TelnyxProvider(Provider):
         )
         if found is None:
             return ReadResponse(resource_id="", properties={}, inputs={})
-        secret = {*secrets, *_passwords(spec)}
         return ReadResponse(
             resource_id=found.id,
-            properties=value_map(found.outputs, secret),
-            inputs=value_map(found.inputs, secret),
+            properties=_out(spec, found.outputs, secrets),
+            inputs=_out(spec, found.inputs, secrets),
         )
 
     async def update(self, request: UpdateRequest) -> UpdateResponse:
         spec = _spec(request.urn)
-        olds, old_secrets = plain_map(request.olds)
-        news, secrets = plain_map(request.news)
+        olds, old_secrets = _in(spec, request.olds)
+        news, secrets = _in(spec, request.news)
         timeout = request.timeout or None
         redactor = _redactor(spec, (olds, news), old_secrets | secrets)
         outs = await self._run(
@@ -273,11 +309,11 @@ class TelnyxProvider(Provider):
             ),
             redactor,
         )
-        return UpdateResponse(properties=value_map(outs, {*secrets, *_passwords(spec)}))
+        return UpdateResponse(properties=_out(spec, outs, secrets))
 
     async def delete(self, request: DeleteRequest) -> None:
         spec = _spec(request.urn)
-        outputs, secrets = plain_map(request.properties)
+        outputs, secrets = _in(spec, request.properties)
         redactor = _redactor(spec, (outputs,), secrets)
         await self._run(
             lambda: self._lifecycle(spec, request.urn, redactor).delete(
@@ -296,13 +332,14 @@ class TelnyxProvider(Provider):
         spec = next((s for s in SPECS if request.tok == f"telnyx:index:{s.lookup_name}"), None)
         if spec is not None:
             found = spec
-            result = await self._run(lambda: self._lookup(found, args), redactor)
-            return InvokeResponse(return_value=value_map(result, _passwords(found)))
+            asked = names_of(spec).snake(args)
+            result = await self._run(lambda: self._lookup(found, asked), redactor)
+            return InvokeResponse(return_value=_out(found, result))
         fn = extension_functions().get(request.tok)
         if fn is not None:
             called = fn
             answer = await self._run(lambda: self._function(called, args), redactor)
-            return InvokeResponse(return_value=value_map(answer))
+            return InvokeResponse(return_value=value_map({camel(k): v for k, v in answer.items()}))
         _FAILURE.set(f"unknown function {request.tok}")
         raise NotImplementedError(request.tok)
 
@@ -312,7 +349,8 @@ class TelnyxProvider(Provider):
         object_id, name = args.get("id"), args.get(field)
         if bool(object_id) == bool(name):
             given = "both were given" if object_id else "neither was given"
-            raise LookupFailedError(f"{fn}: give either id or {field} ({given})")
+            shown = names_of(spec).key(field, "camel")
+            raise LookupFailedError(f"{fn}: give either id or {shown} ({given})")
         lifecycle = self._lifecycle(spec)
         if not object_id:
             found = lifecycle.client.find_by_name(str(name))

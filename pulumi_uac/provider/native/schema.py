@@ -4,9 +4,15 @@ written by hand.
 Per spec: a resource and its lookup function. Types, enums, required fields, limits and
 descriptions come from the request models (the field docstrings); ``secret`` from the password
 type; outputs from the response model's ``Computed`` fields; provider inputs from
-:mod:`pulumi_uac.core.properties`. Property names are the API's own (snake_case): they are what
-the dynamic resource stores, so moving a stack from one mode to the other changes a type, never
-a property.
+:mod:`pulumi_uac.core.properties`. Property names are camelCase, as in every Pulumi package
+(:mod:`pulumi_uac.core.names` translates at the plugin's boundary; requests to Telnyx keep the
+API's names).
+
+No property is ``willReplaceOnChanges``: nothing replaces on *every* change. What replaces
+depends on the value (a UAC connection moved to ``webhookApiVersion: texml``, which Telnyx
+takes only at create), which the diff decides and the property's description says; the
+flag would make generated SDKs replace on any change of it. The adoption inputs are read only
+at create and never replace.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from typing import Any
 
 from ... import __version__
 from ...core.extension import Function, extension_for
+from ...core.names import Names, camel, package_names
 from ...core.properties import (
     MANAGED_FIELDS,
     OWNERSHIP_TAG,
@@ -70,7 +77,21 @@ def _enum_name(owner: str, spec: FieldSpec) -> str:
     return f"{PACKAGE}:index:{owner}{_camel(spec.name)}"
 
 
-def _property(spec: FieldSpec, owner: str, types: dict[str, Any]) -> dict[str, Any]:
+def _replace_rule(spec: FieldSpec, create_only: dict[str, frozenset[str]]) -> str:
+    only = create_only.get(spec.path)
+    if not only:
+        return ""
+    values = ", ".join(f"`{v}`" for v in sorted(only))
+    return f" Changing it to {values} replaces the resource (Telnyx takes it only at create)."
+
+
+def _property(
+    spec: FieldSpec,
+    owner: str,
+    types: dict[str, Any],
+    create_only: dict[str, frozenset[str]] | None = None,
+) -> dict[str, Any]:
+    create_only = create_only or {}
     prop: dict[str, Any]
     if spec.kind == "object":
         name = _type_name(spec)
@@ -88,7 +109,7 @@ def _property(spec: FieldSpec, owner: str, types: dict[str, Any]) -> dict[str, A
         prop = {"type": "array", "items": {"type": spec.items or "string"}}
     else:
         prop = {"type": spec.kind}
-    prop["description"] = spec.description
+    prop["description"] = spec.description + _replace_rule(spec, create_only)
     if spec.secret:
         prop["secret"] = True
     return prop
@@ -105,8 +126,8 @@ def _object_type(spec: FieldSpec, types: dict[str, Any]) -> dict[str, Any]:
     return {
         "type": "object",
         "description": " ".join((spec.model.__doc__ or "").split()),
-        "properties": {f.name: _property(f, owner, types) for f in spec.fields},
-        "required": [f.name for f in spec.fields if f.required],
+        "properties": {camel(f.name): _property(f, owner, types) for f in spec.fields},
+        "required": [camel(f.name) for f in spec.fields if f.required],
     }
 
 
@@ -125,7 +146,10 @@ def _response_object(model: Any) -> dict[str, Any]:
     props = {}
     for name, info in model.model_fields.items():
         kind = "integer" if info.annotation in (int, int | None) else "string"
-        props[name] = {"type": kind, "description": " ".join((info.description or "").split())}
+        props[camel(name)] = {
+            "type": kind,
+            "description": " ".join((info.description or "").split()),
+        }
     return {
         "type": "object",
         "description": " ".join((model.__doc__ or "").split()),
@@ -137,39 +161,43 @@ def _resource(spec: ResourceSpec, types: dict[str, Any]) -> tuple[dict[str, Any]
     """The resource of ``spec`` and its lookup function."""
     fields = spec.fields
     described = internal_descriptions(spec)
-    inputs = {s.name: _property(s, spec.name, types) for s in fields.request}
+    inputs = {
+        camel(s.name): _property(s, spec.name, types, fields.create_only_values)
+        for s in fields.request
+    }
     for p in provider_inputs(spec):
-        inputs[p.name] = {"type": p.kind, "description": p.description}
+        inputs[camel(p.name)] = {"type": p.kind, "description": p.description}
     outputs = dict(inputs)
     for computed in fields.computed:
-        outputs[computed.name] = _output_property(computed, types)
+        outputs[camel(computed.name)] = _output_property(computed, types)
     listed = (MANAGED_FIELDS, UNCONFIRMED_PASSWORDS) if fields.password_paths else (MANAGED_FIELDS,)
     for name in listed:
-        outputs[name] = {
+        outputs[camel(name)] = {
             "type": "array",
             "items": {"type": "string"},
             "description": described[name],
         }
     for name in (OWNERSHIP_TOKEN, OWNERSHIP_TAG):
-        outputs[name] = {"type": "string", "description": described[name]}
-    required_inputs = [s.name for s in fields.request if s.required]
-    hidden = {p.name for p in provider_inputs(spec)}
+        outputs[camel(name)] = {"type": "string", "description": described[name]}
+    required_inputs = [camel(s.name) for s in fields.request if s.required]
+    hidden = {camel(p.name) for p in provider_inputs(spec)}
     found = {k: v for k, v in outputs.items() if k not in hidden}
+    name_field = camel(spec.name_field)
     doc = " ".join((spec.response_model.__doc__ or "").split())
     resource = {
         "description": f"{doc} Import: `pulumi import {spec.native_type} NAME ID`.",
         "inputProperties": inputs,
         "requiredInputs": required_inputs,
         "properties": outputs,
-        "required": [*required_inputs, MANAGED_FIELDS],
+        "required": [*required_inputs, camel(MANAGED_FIELDS)],
     }
     lookup = {
-        "description": f"Look up one {spec.noun}, by id or by exact {spec.name_field} (an error "
+        "description": f"Look up one {spec.noun}, by id or by exact {name_field} (an error "
         "when none or several match).",
         "inputs": {
             "properties": {
                 "id": {"type": "string", "description": f"The {spec.noun}'s id."},
-                spec.name_field: {
+                name_field: {
                     "type": "string",
                     "description": f"The {spec.noun}'s exact name.",
                 },
@@ -180,10 +208,25 @@ def _resource(spec: ResourceSpec, types: dict[str, Any]) -> tuple[dict[str, Any]
                 "id": {"type": "string", "description": f"The {spec.noun}'s id."},
                 **found,
             },
-            "required": ["id", spec.name_field],
+            "required": ["id", name_field],
         },
     }
     return resource, lookup
+
+
+def _described_in_camel(value: Any, names: Names) -> Any:
+    """Every description with the field names it quotes in the schema's spelling (the model
+    docstrings are written in the API's)."""
+    if isinstance(value, dict):
+        return {
+            k: names.text(v)
+            if k == "description" and isinstance(v, str)
+            else _described_in_camel(v, names)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_described_in_camel(v, names) for v in value]
+    return value
 
 
 @functools.cache
@@ -204,8 +247,14 @@ def package_schema() -> dict[str, Any]:
                     "properties": {"id": {"type": "string", "description": fn.id_description}},
                     "required": ["id"],
                 },
-                "outputs": {"properties": answer["properties"], "required": list(fn.required)},
+                "outputs": {
+                    "properties": answer["properties"],
+                    "required": [camel(n) for n in fn.required],
+                },
             }
+    types, resources, functions = (
+        _described_in_camel(part, package_names()) for part in (types, resources, functions)
+    )
     return {
         "name": PACKAGE,
         "displayName": "Telnyx",
