@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,8 @@ from pulumi_uac.models import (
 from pulumi_uac.models.fields import request_fields
 from pulumi_uac.resource import codegen
 
-from .conftest import API_KEY, MODES, PulumiProject, as_shown, resources_of
+from .conftest import API_KEY, MODES, PulumiProject, as_shown, request_counts, resources_of
+from .test_processes import project_processes
 
 URN = "urn:pulumi:dev::proj::telnyx:index:{}::r"
 PROFILE = {
@@ -473,6 +476,66 @@ def test_an_interrupted_create_of_an_unmarkable_resource_is_found_by_its_pending
     found = find_unmarked(CALL_CONTROL_APPLICATION, objects, record, names, "why")
     assert [(o.id, o.linked) for o in found] == [("1", False)]
     assert pending_names(OUTBOUND_VOICE_PROFILE, record) == set()
+
+
+def test_a_call_control_create_killed_before_its_marking_is_found_and_removed_as_printed(
+    project_factory: Any, admin: httpx.Client, api: httpx.Client
+) -> None:
+    """Review finding: the CLI killed between a Call Control create's POST and its marking
+    update (the native plugin, so the pending record is camelCase). `orphans` and `recover`
+    report what has the pending create's name, with creation times (someone else's application
+    of that name is listed too: names are no proof), and the command they print finds it again
+    after `recover` has cleared the record; a confirmed id the listing does not show is refused
+    out loud, never ignored."""
+    program = """
+from pulumi_uac.native import CallControlApplication
+CallControlApplication("ivr", application_name="Shared IVR",
+    webhook_event_url="https://ivr.example.com/hook")
+"""
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    marking = {"route": "PATCH /v2/call_control_applications/*", "status": 503, "count": 1000}
+    admin.post("faults/fail-next", json=marking)
+    proc = proj.start("up", "--yes", "--skip-preview")
+    deadline = time.monotonic() + 60
+    while not any(k.startswith("PATCH") for k in request_counts(admin)):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    # The plugin ends itself within a second or two of its CLI; until then a retry of the
+    # marking may still land (and mark it), so the fault stays until the plugin is gone.
+    while project_processes(proj.dir):
+        assert time.monotonic() < deadline + 15
+        time.sleep(0.1)
+    proj.after_kill()
+    admin.delete("faults")
+    (mine,) = api.get("call_control_applications").json()["data"]
+    assert mine["tags"] == []  # made, never marked
+    theirs = api.post(
+        "call_control_applications",
+        json={"application_name": "Shared IVR", "webhook_event_url": "https://other.example"},
+    ).json()["data"]
+    listing = proj.recovery("orphans").stdout
+    assert mine["id"] in listing and theirs["id"] in listing, listing
+    assert f"created {mine['created_at']}" in listing, listing
+    assert "pulumi-uac orphans --name 'Shared IVR' --delete --confirm-id" in listing
+    proj.run("cancel", "--yes")
+    recovered = proj.recovery("recover").stdout
+    assert "cleared 1 pending" in recovered and "--name 'Shared IVR'" in recovered, recovered
+    assert {a["id"] for a in api.get("call_control_applications").json()["data"]} == {
+        mine["id"],
+        theirs["id"],
+    }
+    # The record that named it is gone: a bare --confirm-id is refused, saying why.
+    bare = proj.recovery("orphans", "--delete", "--confirm-id", mine["id"], check=False)
+    assert bare.returncode == 1 and "not among the objects listed" in bare.stderr, bare.stderr
+    proj.recovery("orphans", "--name", "Shared IVR", "--delete", "--confirm-id", mine["id"])
+    assert [a["id"] for a in api.get("call_control_applications").json()["data"]] == [theirs["id"]]
+    proj.up()
+    proj.preview("--expect-no-changes")
+    proj.destroy()
+    assert [a["id"] for a in api.get("call_control_applications").json()["data"]] == [theirs["id"]]
 
 
 def test_a_profile_in_use_cannot_be_deleted_and_counts_its_users(

@@ -247,19 +247,29 @@ def test_a_kill_during_pulumis_write_of_the_state_metadata_is_repaired_by_recove
     "failed to load checkpoint: EOF" (seen once in CI). The instant is made certain here by
     emptying the sidecar after the kill, as the kill would have left it."""
     proj = project(project_factory)
+    # Another stack whose name starts like this one's state file, its own sidecar broken too:
+    # never this stack's to repair.
+    proj.run("stack", "init", "test.json2")
+    proj.run("stack", "select", "test")
     proj.config("count", "4")
     admin.put("faults", json={"latency_ms": 1500})
     proc = proj.start("up", "--yes", "--skip-preview")
     kill_when(proc, lambda: len(live(admin)) >= 2, "2 connections")
     admin.delete("faults")
-    sidecars = [
-        p for p in proj.state_files() if p.name.endswith(".json.attrs") and "stacks" in p.parts
-    ]
-    assert sidecars
+    sidecars = [p for p in proj.state_files() if p.name.endswith(".attrs") and "stacks" in p.parts]
+    assert {p.name for p in sidecars} >= {"test.json.attrs", "test.json2.json.attrs"}
     for path in sidecars:
         path.write_text("")
+    # A stack of another project is refused by name, before anything is read or repaired.
+    other = proj.recovery("recover", "--stack", "organization/elsewhere/test", check=False)
+    assert other.returncode == 1 and "project 'elsewhere'" in other.stderr, other.stderr
+    assert all(p.read_text() == "" for p in sidecars)
     printed = readme_recovery(proj)
-    assert "half-written" in printed and all(str(p) in printed for p in sidecars), printed
+    mine = [p for p in sidecars if not p.name.startswith("test.json2")]
+    assert "half-written" in printed and all(str(p) in printed for p in mine), printed
+    assert (proj.root / "backend").exists() and [
+        p for p in sidecars if p.name.startswith("test.json2") and p.read_text() == ""
+    ], "another stack's sidecar was touched"
     assert_converged(proj, admin, 4)
     proj.preview("--expect-no-changes")
     assert "no orphaned" in proj.recovery("orphans").stdout

@@ -499,6 +499,41 @@ except AttributeError as exc:
     assert "has no attribute 'fqnd'" in outs["typo"] and "fqdn" in outs["typo"]
 
 
+def test_moving_back_to_dynamic_with_a_change_that_replaces_replaces(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """Review finding: back to the dynamic class *and* a change Telnyx takes only at create in
+    the same program: the preview says replace (it said update, and `up` failed on Telnyx's
+    refusal)."""
+    program = """
+import pulumi
+cfg = pulumi.Config()
+if cfg.get_bool("native"):
+    from pulumi_uac.native import UacConnection
+else:
+    from pulumi_uac import UacConnection
+UacConnection("c", connection_name="Back", webhook_api_version=cfg.get("api") or "1",
+    outbound={"call_parking_enabled": True})
+"""
+    proj: PulumiProject = project_factory(program, list_plugin=True)
+    proj.init()
+    proj.config("native", "true")
+    proj.up()
+    (before,) = live(admin)
+    proj.config("native", "false")
+    proj.config("api", "texml")
+    preview = proj.preview("--diff").stdout
+    assert "1 to replace" in preview, preview
+    proj.up()
+    (after,) = live(admin)
+    assert after["id"] != before["id"] and after["webhook_api_version"] == "texml"
+    (res,) = resources_of(proj.export())
+    assert ":dynamic" in res["type"] and spelled(res) == "snake"
+    proj.preview("--expect-no-changes")
+    proj.destroy()
+    assert live(admin) == []
+
+
 def test_a_state_written_by_the_snake_case_plugin_upgrades_without_a_write(
     project_factory: Any, admin: httpx.Client
 ) -> None:

@@ -163,12 +163,13 @@ class SpecProvider(ResourceProvider):
         return CheckResult(to_engine(checked.inputs), failures)
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        changes = compute_diff(self.spec, self._in(olds), self._in(news))
         if PROVIDER_KEY not in olds:
             # State written by the native plugin (the stack moved back through the alias): an
             # update, which makes no API call when nothing else changed, records the serialized
-            # provider that every later read and delete of a dynamic resource needs.
-            return DiffResult(changes=True, replaces=[], delete_before_replace=False)
-        changes = compute_diff(self.spec, self._in(olds), self._in(news))
+            # provider that every later read and delete of a dynamic resource needs. A change
+            # made in the same program still replaces where it must.
+            return DiffResult(changes=True, replaces=changes.replaces, delete_before_replace=False)
         # The core decides *whether* anything changes. When something does, the answer is
         # "changes unknown": the host cannot say which properties changed, and that makes the
         # engine work it out from the old and new inputs, which is what `replace_on_changes`

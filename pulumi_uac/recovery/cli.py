@@ -66,14 +66,18 @@ def _describe(orphans: list[Orphan], selector: str = "") -> str:
     lines = [f"{len(orphans)} orphaned Telnyx object(s):"]
     for o in orphans:
         lines.append(f"  {o.id}  {o.kind} {o.name!r}  for {o.urn}: {o.why}")
-    unlinked = [o.id for o in orphans if not o.linked]
-    if unlinked:
-        confirm = " ".join(f"--confirm-id {i}" for i in unlinked)
+    unlinked = [o for o in orphans if not o.linked]
+    # One command per way of finding them again (the option given, else each orphan's own).
+    by_selector: dict[str, list[str]] = {}
+    for o in unlinked:
+        by_selector.setdefault(selector or o.selector, []).append(o.id)
+    for found_by, ids in by_selector.items():
+        confirm = " ".join(f"--confirm-id {i}" for i in ids)
         lines.append(
             "no record of this stack links to "
-            + ("it" if len(unlinked) == 1 else "them")
+            + ("it" if len(ids) == 1 else "them")
             + "; if you are sure, remove with: pulumi-uac orphans "
-            + selector
+            + found_by
             + f"--delete {confirm}"
         )
     return "\n".join(lines)
@@ -200,24 +204,38 @@ def orphans_command(args: argparse.Namespace) -> int:
         if note:
             print(note, file=sys.stderr)
         return 0
+    listed = {o.id for o in found}
+    strays = [i for i in args.confirm_id if i not in listed]
+    if strays:
+        # A confirmed id this listing does not show would otherwise be ignored in silence.
+        raise RecoveryError(
+            f"--confirm-id {', '.join(strays)}: not among the objects listed here, so nothing "
+            "was deleted. An object found by name only is listed again with the --name the "
+            "earlier listing printed (`pulumi-uac orphans --name NAME`)"
+        )
     if not found:
         return 0
     # Linked orphans are this stack's by its own records; the others only when named.
     chosen = [o for o in found if o.linked or o.id in args.confirm_id]
-    unconfirmed = [o.id for o in found if o not in chosen]
+    unconfirmed = [o for o in found if o not in chosen]
     if chosen:
         _clean_up(client, _still_orphans(stack, chosen, "delete orphans"))
     if unconfirmed:
-        confirm = " ".join(f"--confirm-id {i}" for i in unconfirmed)
-        given = _selector(args)
-        raise RecoveryError(
-            f"refusing to delete {', '.join(unconfirmed)}: no record of this stack links to "
+        confirm = " ".join(f"--confirm-id {o.id}" for o in unconfirmed)
+        given = _selector(args) or unconfirmed[0].selector
+        ids = ", ".join(o.id for o in unconfirmed)
+        message = (
+            f"refusing to delete {ids}: no record of this stack links to "
             + ("that tag" if args.tag else "that name" if args.name else "it")
             + " (the state holds no resource and no pending create with its token), so it may "
             "be another stack's; it was left alone. If you know it is this stack's (a failed "
             "or interrupted `pulumi up` of it), name each id to delete: "
             f"pulumi-uac orphans {given}--delete {confirm}"
         )
+        if not args.confirm_id:
+            raise RecoveryError(message)
+        # The ids named were what was asked for: the rest is only reported.
+        print(f"note: {message}", file=sys.stderr)
     return 0
 
 

@@ -8,6 +8,7 @@ stack, backend or project can match by accident.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +45,10 @@ class Orphan:
     linked: bool = True
     """Its mark carries a token this stack's state records (held or pending). An object found
     only by a tag the user gave is not linked, and is deleted only when named again."""
+    selector: str = ""
+    """The ``pulumi-uac orphans`` option that finds it again (``--name 'IVR' ``) when a plain
+    listing may not: what was found by name only is no longer listed once ``recover`` has
+    cleared the interrupted create that named it."""
 
 
 def find_orphans(spec: ResourceSpec, conns: Iterable[Any], record: StackRecord) -> list[Orphan]:
@@ -135,7 +140,20 @@ def find_unmarked(
             continue
         name = _name(spec, obj)
         if name in names:
-            found.append(Orphan(str(obj.id), spec.name, name, "", "(no mark)", why, linked=False))
+            created = getattr(obj, "created_at", None)
+            when = f" (created {created})" if created else ""
+            found.append(
+                Orphan(
+                    str(obj.id),
+                    spec.name,
+                    name,
+                    "",
+                    "(no mark)",
+                    why + when,
+                    linked=False,
+                    selector=f"--name {shlex.quote(name)} ",
+                )
+            )
     return found
 
 

@@ -137,11 +137,15 @@ class Stack:
         if not url.startswith("file://"):
             return []
         root = _file_root(url) / ".pulumi"
-        name = (self.name or self._selection_on_disk(url) or self.selected()).rsplit("/", 1)[-1]
+        chosen = self.name or self._selection_on_disk(url) or self.selected()
+        name = self._of_this_project(chosen).rsplit("/", 1)[-1]
         project = _project_name(self.project_dir)
+        # The state file, plain or gzipped, and its backup: exact names (another stack may be
+        # called "dev.json2"); the stack's own backup and history folders.
+        files = [f"{name}.{ext}{bak}.attrs" for ext in ("json", "json.gz") for bak in ("", ".bak")]
         candidates = [
-            *(root / "stacks" / project).glob(f"{name}.json*.attrs"),
-            *(root / "stacks").glob(f"{name}.json*.attrs"),
+            *(root / "stacks" / project / f for f in files),
+            *(root / "stacks" / f for f in files),
             *(root / "backups" / project / name).glob("*.attrs"),
             *(root / "history" / project / name).glob("*.attrs"),
         ]
@@ -209,7 +213,20 @@ class Stack:
         """The stack's name (asked once: every step of a command acts on the same stack)."""
         if not self.name:
             self.name = self.run("stack", "--show-name").stdout.strip()
-        return self.name
+        return self._of_this_project(self.name)
+
+    def _of_this_project(self, name: str) -> str:
+        """``name``, refused when it names a stack of another project (``org/other/dev``):
+        its marks, lock and files are that project's, while the tools read this one's."""
+        parts = name.split("/")
+        project = _project_name(self.project_dir)
+        if len(parts) == 3 and parts[1] != project:
+            raise RecoveryError(
+                f"--stack {name} is a stack of project {parts[1]!r}, but this folder's "
+                f"Pulumi.yaml is project {project!r}: run this in that project's folder (or "
+                "pass --cwd), so that its marks, lock and state files are the ones checked"
+            )
+        return name
 
     def mark(self) -> str | None:
         """The stack mark its creates put on connections (``core.marks.stack_mark``)."""
