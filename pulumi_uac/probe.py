@@ -12,8 +12,15 @@ that reproduce it:
 - do ``x-ratelimit-*`` headers come on a successful answer?
 - is a password revealed by an update that did not change it?
 
-``--json`` prints one JSON object instead. It costs about ten requests and never runs without an
-explicit key.
+And, with one Call Control application and one outbound voice profile made the same way (named
+``<that name>-app`` and ``-profile``):
+
+- does a Call Control create accept ``tags`` (the official SDK's create has none)?
+- does a PATCH of a nested object of each of them merge or replace (asked per resource: the
+  emulator applies one mode to all)?
+
+``--json`` prints one JSON object instead. It costs about twenty requests and never runs without
+an explicit key.
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ import httpx
 from .client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, retry_after_seconds
 
 RESOURCE = "uac_connections"
+APPLICATIONS = "call_control_applications"
+PROFILES = "outbound_voice_profiles"
 MASK = "********"
 CLEANUP_ATTEMPTS = 6
 CLEANUP_MAX_WAIT = 20.0
@@ -54,6 +63,9 @@ class Probe:
         self.created: str | None = None
         self.posted = False
         """A create was sent: when its answer never came, cleanup must look the name up."""
+        self.others: list[tuple[str, str, str, str | None]] = []
+        """(collection, name field, name, id or None while the create's answer is awaited) of
+        the other objects the probe made; deleted before the connection."""
         self.findings: dict[str, Any] = {}
 
     def call(self, method: str, path: str, body: Any = None) -> httpx.Response:
@@ -126,14 +138,101 @@ class Probe:
         f["password_revealed_on_changing_update"] = changed.get("password") not in (None, MASK)
         other = self.data(self.patch({"connection_name": f"{name}-renamed"}), "PATCH name")
         f["password_revealed_on_unrelated_update"] = other.get("password") not in (None, MASK)
+        self._companions()
         f["emulator_flags"] = emulator_flags(f)
         f["not_reproduced"] = unmatched(f)
         return f
+
+    def _make(self, collection: str, field: str, body: dict[str, Any]) -> httpx.Response:
+        """A create of another object, recorded first so that cleanup finds it even when its
+        answer is lost."""
+        index = len(self.others)
+        self.others.append((collection, field, str(body[field]), None))
+        response = self.call("POST", collection, body)
+        if response.is_success:
+            made = response.json()["data"]
+            self.others[index] = (collection, field, str(body[field]), str(made["id"]))
+        return response
+
+    def _companions(self) -> None:
+        f = self.findings
+        # 5. A Call Control create with tags: stored, ignored, or refused?
+        app = {
+            "application_name": f"{self.name}-app",
+            "webhook_event_url": "https://probe.invalid/telnyx",
+            "inbound": {"channel_limit": 10, "sip_subdomain_receive_settings": "from_anyone"},
+        }
+        tagged = self._make(APPLICATIONS, "application_name", {**app, "tags": ["pulumi-uac-probe"]})
+        if tagged.is_success:
+            stored = tagged.json()["data"].get("tags") or []
+            f["call_control_create_tags"] = "stored" if "pulumi-uac-probe" in stored else "ignored"
+        else:
+            f["call_control_create_tags"] = f"refused ({tagged.status_code})"
+            self.others.pop()
+            self.data(self._make(APPLICATIONS, "application_name", app), "create application")
+        app_id = self.others[-1][3]
+        # 6. Nested objects of the companions: merged or replaced by a partial PATCH?
+        required = {k: app[k] for k in ("application_name", "webhook_event_url")}
+        self.data(
+            self.call(
+                "PATCH", f"{APPLICATIONS}/{app_id}", {**required, "inbound": {"channel_limit": 5}}
+            ),
+            "PATCH application inbound",
+        )
+        inbound = self.data(self.call("GET", f"{APPLICATIONS}/{app_id}"), "GET application")
+        kept = (inbound.get("inbound") or {}).get("sip_subdomain_receive_settings")
+        f["call_control_nested_patch"] = "merge" if kept == "from_anyone" else "replace"
+        profile = {
+            "name": f"{self.name}-profile",
+            "calling_window": {"start_time": "08:00", "end_time": "20:00"},
+        }
+        self.data(self._make(PROFILES, "name", profile), "create profile")
+        profile_id = self.others[-1][3]
+        self.data(
+            self.call(
+                "PATCH",
+                f"{PROFILES}/{profile_id}",
+                {"name": profile["name"], "calling_window": {"calls_per_cld": 3}},
+            ),
+            "PATCH profile calling_window",
+        )
+        window = self.data(self.call("GET", f"{PROFILES}/{profile_id}"), "GET profile")
+        start = (window.get("calling_window") or {}).get("start_time")
+        f["outbound_profile_nested_patch"] = "merge" if start == "08:00" else "replace"
 
     def clean_up(self) -> str | None:
         """Delete what the probe created; an error message when that fails. A create whose
         answer was lost (a dropped connection, Ctrl-C mid-request) may still have landed, so the
         name is looked up before concluding there is nothing to delete."""
+        problems = [p for p in map(self._clean_up_other, reversed(self.others)) if p]
+        problem = self._clean_up_connection()
+        return "; ".join([*problems, *([problem] if problem else [])]) or None
+
+    def _clean_up_other(self, made: tuple[str, str, str, str | None]) -> str | None:
+        collection, field, name, object_id = made
+        try:
+            if object_id is None:
+                object_id = self._find(collection, field, name)
+            if object_id is None:
+                return None
+            response = self._patiently("DELETE", f"{collection}/{object_id}")
+        except httpx.HTTPError as exc:
+            return f"could not delete probe object {object_id or name}: {exc or type(exc).__name__}"
+        if response.status_code not in (200, 204, 404):
+            return f"could not delete probe object {object_id}: {response.status_code}"
+        return None
+
+    def _find(self, collection: str, field: str, name: str) -> str | None:
+        params = {f"filter[{field}][contains]": name, "page[size]": "250"}
+        response = self._patiently("GET", collection, params)
+        if not response.is_success:
+            raise httpx.HTTPError(f"looking up {name} answered {response.status_code}")
+        for item in response.json().get("data") or []:
+            if item.get(field) == name:
+                return str(item["id"])
+        return None
+
+    def _clean_up_connection(self) -> str | None:
         try:
             if self.created is None and self.posted:
                 self.created = self._find_by_name()
@@ -219,6 +318,25 @@ def unmatched(findings: dict[str, Any]) -> list[str]:
             f"a partial external_uac_settings is {external} while nested objects merge "
             "(the emulator, merging, accepts it)"
         )
+    tags = str(findings.get("call_control_create_tags") or "")
+    strict = findings.get("unknown_fields") == "rejected"
+    if tags == "stored":
+        gaps.append("a Call Control create stores tags (the emulator never does)")
+    elif tags and tags.startswith("refused") != strict:
+        gaps.append(
+            f"a Call Control create's tags are {tags} while unknown fields are "
+            f"{findings.get('unknown_fields')} (the emulator treats both alike)"
+        )
+    for key, noun in (
+        ("call_control_nested_patch", "Call Control applications"),
+        ("outbound_profile_nested_patch", "outbound voice profiles"),
+    ):
+        mode = findings.get(key)
+        if mode is not None and nested is not None and mode != nested:
+            gaps.append(
+                f"nested objects of {noun} {mode} while a connection's {nested} (the emulator "
+                "applies one mode to all)"
+            )
     if findings.get("initial_registration_status") not in (None, "Not Registered"):
         status = findings["initial_registration_status"]
         gaps.append(f"a new connection starts {status!r} (the emulator: 'Not Registered')")

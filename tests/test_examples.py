@@ -63,13 +63,32 @@ def test_ai_assistant(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Cli
 
 
 def test_call_control(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    """The example builds what it uses: the connection routes to the application the same stack
+    created, both place calls through the profile it created, and `destroy` removes them in
+    dependency order (the emulator, strictly, refuses to delete a profile still in use)."""
     proj = make(tmp_path, emulator, "call-control")
-    outs = run_cycle(
-        proj, "dev", admin, 1, {**SECRET, "callControlAppId": ("1293384261075731499", False)}
-    )
+    outs = run_cycle(proj, "dev", admin, 1, SECRET)
     assert outs["registration_status"] == "Registered"
+    state = admin.get("state").json()
+    (conn,) = state["connections"]
+    (app,) = state["objects"]["CallControlApplication"]
+    (profile,) = state["objects"]["OutboundVoiceProfile"]
+    assert (app["id"], profile["id"]) == (outs["application"], outs["profile"])
+    assert conn["internal_uac_settings"]["destination_uri"] == (
+        f"2000@cc-app-{app['id']}.sip.telnyx.com"
+    )
+    assert conn["outbound"]["outbound_voice_profile_id"] == profile["id"]
+    assert app["outbound"]["outbound_voice_profile_id"] == profile["id"]
+    admin.delete("requests")
     proj.destroy()
-    assert admin.get("state").json()["connections"] == []
+    deletes = [
+        r["path"].split("/")[2]
+        for r in admin.get("requests").json()["requests"]
+        if r["method"] == "DELETE" and r["status"] == 200
+    ]
+    assert deletes == ["uac_connections", "call_control_applications", "outbound_voice_profiles"]
+    after = admin.get("state").json()
+    assert after["connections"] == [] and all(v == [] for v in after["objects"].values())
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Telnyx's own Python SDK as a second reader of the contract: it drives the emulator through
-every UAC operation with strict response validation, so any answer the SDK's types would not
-accept, or any request the emulator would refuse, fails here."""
+every operation of UAC connections, Call Control applications and outbound voice profiles with
+strict response validation, so any answer the SDK's types would not accept, or any request the
+emulator would refuse, fails here."""
 
 from __future__ import annotations
 
@@ -151,3 +152,124 @@ def test_error_classes(sdk: telnyx.Telnyx, emulator: EmulatorServer) -> None:
     with pytest.raises(telnyx.AuthenticationError):
         wrong.uac_connections.list().to_dict()
     wrong.close()
+
+
+# -------------------- the companions: Call Control applications and outbound voice profiles
+
+PROFILE_FIELDS: dict[str, Any] = {
+    "name": "SDK profile",
+    "billing_group_id": "6a09cdc3-8948-47f0-aa62-74ac943d6c58",
+    "call_recording": {
+        "call_recording_caller_phone_numbers": ["+13125550100"],
+        "call_recording_channels": "dual",
+        "call_recording_format": "mp3",
+        "call_recording_type": "by_caller_phone_number",
+    },
+    "calling_window": {"calls_per_cld": 5, "end_time": "20:00", "start_time": "08:00"},
+    "concurrent_call_limit": 10,
+    "daily_spend_limit": "100.00",
+    "daily_spend_limit_enabled": True,
+    "enabled": True,
+    "max_destination_rate": 0.25,
+    "service_plan": "global",
+    "tags": ["sdk"],
+    "traffic_type": "conversational",
+    "usage_payment_method": "rate-deck",
+    "whitelisted_destinations": ["US", "GB"],
+}
+
+APPLICATION_FIELDS: dict[str, Any] = {
+    "application_name": "SDK application",
+    "webhook_event_url": "https://ivr.example.com/telnyx",
+    "active": True,
+    "anchorsite_override": "Amsterdam, Netherlands",
+    "call_cost_in_webhooks": True,
+    "dtmf_type": "Inband",
+    "first_command_timeout": True,
+    "first_command_timeout_secs": 10,
+    "inbound": {
+        "channel_limit": 10,
+        "shaken_stir_enabled": True,
+        "sip_subdomain": "sdk-ivr",
+        "sip_subdomain_receive_settings": "from_anyone",
+    },
+    "outbound": {"channel_limit": 5},
+    "redact_dtmf_debug_logging": True,
+    "webhook_api_version": "2",
+    "webhook_event_failover_url": "https://failover.example.com/telnyx",
+    "webhook_timeout_secs": 25,
+}
+
+
+def test_outbound_voice_profiles_through_the_sdk(sdk: telnyx.Telnyx) -> None:
+    made = sdk.outbound_voice_profiles.create(**PROFILE_FIELDS).data
+    assert made is not None and made.id and made.max_destination_rate == 0.25
+    assert made.calling_window is not None and made.calling_window.calls_per_cld == 5
+    got = sdk.outbound_voice_profiles.retrieve(made.id).data
+    assert got is not None and got.call_recording is not None
+    assert got.call_recording.call_recording_format == "mp3"
+    updated = sdk.outbound_voice_profiles.update(
+        made.id, name="SDK profile renamed", concurrent_call_limit=20
+    ).data
+    assert updated is not None and updated.concurrent_call_limit == 20
+    for i in range(4):
+        sdk.outbound_voice_profiles.create(name=f"profile-page-{i}")
+    every = list(sdk.outbound_voice_profiles.list(page_size=2))
+    assert len(every) == 5 and len({p.id for p in every}) == 5
+    by_name = list(
+        sdk.outbound_voice_profiles.list(sort="name", filter={"name": {"contains": "page"}})
+    )
+    assert [p.name for p in by_name] == [f"profile-page-{i}" for i in range(4)]
+    deleted = sdk.outbound_voice_profiles.delete(made.id).data
+    assert deleted is not None and deleted.id == made.id
+    with pytest.raises(telnyx.NotFoundError):
+        sdk.outbound_voice_profiles.retrieve(made.id)
+    with pytest.raises(telnyx.UnprocessableEntityError) as info:
+        sdk.outbound_voice_profiles.create(name="bad", traffic_type="loud")  # type: ignore[arg-type]
+    assert "traffic_type" in str(info.value)
+
+
+def test_call_control_applications_through_the_sdk(sdk: telnyx.Telnyx) -> None:
+    profile = sdk.outbound_voice_profiles.create(name="For the application").data
+    assert profile is not None and profile.id
+    fields = {
+        **APPLICATION_FIELDS,
+        "outbound": {"channel_limit": 5, "outbound_voice_profile_id": profile.id},
+    }
+    made = sdk.call_control_applications.create(**fields).data
+    assert made is not None and made.id and made.inbound is not None
+    assert made.inbound.sip_subdomain == "sdk-ivr"
+    got = sdk.call_control_applications.retrieve(made.id).data
+    assert got is not None and got.outbound is not None
+    assert got.outbound.outbound_voice_profile_id == profile.id
+    # Tags only by update (the create has none); the update carries the required fields.
+    updated = sdk.call_control_applications.update(
+        made.id,
+        application_name="SDK application renamed",
+        webhook_event_url=APPLICATION_FIELDS["webhook_event_url"],
+        tags=["sdk"],
+    ).data
+    assert updated is not None and updated.tags == ["sdk"]
+    for i in range(4):
+        sdk.call_control_applications.create(
+            application_name=f"app-page-{i}", webhook_event_url="https://x.example.com/hook"
+        )
+    every = list(sdk.call_control_applications.list(page_size=2))
+    assert len(every) == 5 and len({a.id for a in every}) == 5
+    by_name = list(
+        sdk.call_control_applications.list(
+            sort="connection_name", filter={"application_name": {"contains": "page"}}
+        )
+    )
+    assert [a.application_name for a in by_name] == [f"app-page-{i}" for i in range(4)]
+    with pytest.raises(telnyx.UnprocessableEntityError) as info:
+        sdk.call_control_applications.create(
+            application_name="bad",
+            webhook_event_url="https://x.example.com",
+            dtmf_type="Morse",  # type: ignore[arg-type]
+        )
+    assert "dtmf_type" in str(info.value)
+    deleted = sdk.call_control_applications.delete(made.id).data
+    assert deleted is not None and deleted.id == made.id
+    with pytest.raises(telnyx.NotFoundError):
+        sdk.call_control_applications.retrieve(made.id)

@@ -50,7 +50,14 @@ def test_the_probe_reports_the_mode_the_emulator_runs_in(
     assert found["password_revealed_on_unrelated_update"] is False
     assert f"--nested-patch {nested_patch}" in found["emulator_flags"]
     assert ("--strict-fields" in found["emulator_flags"]) is strict
-    assert admin.get("state").json()["connections"] == []  # cleaned up
+    # The companions, asked the same way.
+    assert found["call_control_create_tags"] == ("refused (422)" if strict else "ignored")
+    assert found["call_control_nested_patch"] == nested_patch
+    assert found["outbound_profile_nested_patch"] == nested_patch
+    assert found["not_reproduced"] == []
+    state = admin.get("state").json()
+    assert state["connections"] == []  # cleaned up
+    assert all(v == [] for v in state["objects"].values())
 
 
 def test_the_probe_prints_a_report_and_cleans_up_after_a_failure(
@@ -92,6 +99,20 @@ def test_the_probe_finds_and_deletes_a_create_whose_answer_was_lost(
     assert len(deletes) == 3
 
 
+def test_a_companion_whose_create_answer_was_lost_is_found_and_deleted_too(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """The probe's Call Control application lands but its answer is lost: the probe stops, and
+    its cleanup finds the application by name and deletes it, then the connection."""
+    rule = {"route": "POST /v2/call_control_applications", "drop": True, "after_commit": True}
+    admin.post("faults/fail-next", json=rule)
+    proc = probe(emulator, "--json")
+    assert proc.returncode == 1 and "stopped" in proc.stderr, proc.stderr
+    assert "delete it by hand" not in proc.stderr
+    state = admin.get("state").json()
+    assert state["connections"] == [] and all(v == [] for v in state["objects"].values())
+
+
 def test_findings_no_emulator_flag_reproduces_are_reported() -> None:
     from pulumi_uac.probe import report, unmatched
 
@@ -108,6 +129,20 @@ def test_findings_no_emulator_flag_reproduces_are_reported() -> None:
     assert len(gaps) == 4 and any("inbound: merge" in g for g in gaps)
     text = report({**odd, "emulator_flags": ["--nested-patch merge"], "not_reproduced": gaps})
     assert text.count("not reproduced by any flag") == 4
+    # The companions' answers: tags stored at create, or nested objects that disagree.
+    companions = {
+        **usual,
+        "null_on_active": "refused",
+        "blank_accepted": True,
+        "unknown_fields": "ignored",
+        "call_control_create_tags": "stored",
+        "call_control_nested_patch": "merge",
+        "outbound_profile_nested_patch": "replace",
+    }
+    gaps = unmatched(companions)
+    assert len(gaps) == 2 and any("Call Control applications merge" in g for g in gaps), gaps
+    refused = {**companions, "call_control_create_tags": "refused (422)"}
+    assert any("refused (422) while unknown fields are ignored" in g for g in unmatched(refused))
 
 
 def test_a_default_emulator_reproduces_everything_the_probe_finds_on_it() -> None:
