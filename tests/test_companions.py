@@ -551,3 +551,24 @@ def test_a_profile_in_use_cannot_be_deleted_and_counts_its_users(
     assert refused.status_code == 422 and created["id"] in refused.text
     api.delete(f"call_control_applications/{created['id']}")
     assert api.delete(f"outbound_voice_profiles/{made.id}").status_code == 200
+
+
+def test_faults_rate_limits_and_error_envelopes_apply_to_the_companions(
+    api: httpx.Client, admin: httpx.Client
+) -> None:
+    """The same fidelity bar as UAC connections: Telnyx's error envelope, injected faults by
+    route, and the account's rate limit (one window for every resource)."""
+    for path in ("call_control_applications", "outbound_voice_profiles"):
+        missing = api.get(f"{path}/424242")
+        assert missing.status_code == 404 and missing.json()["errors"][0]["code"]
+        bad = api.get(path, params={"page[size]": "0"})
+        assert bad.status_code == 400 and bad.json()["errors"][0]["source"]
+        admin.post("faults/fail-next", json={"route": f"GET /v2/{path}", "status": 503})
+        assert api.get(path).status_code == 503
+        assert api.get(path).status_code == 200
+    admin.put("faults", json={"storm_seconds": 5, "seed": 1})
+    limited = [
+        api.get(p).status_code for p in ("call_control_applications", "outbound_voice_profiles")
+    ]
+    assert limited == [429, 429]
+    admin.delete("faults")

@@ -781,7 +781,22 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
                 headers=headers,
                 json={**FULL, "connection_name": f"keep-{i}"},
             )
+        # The companions persist too (with the profile's users).
+        profile = httpx.post(
+            f"{url}/outbound_voice_profiles", headers=headers, json={"name": "keep-profile"}
+        ).json()["data"]
+        httpx.post(
+            f"{url}/call_control_applications",
+            headers=headers,
+            json={
+                "application_name": "keep-app",
+                "webhook_event_url": "https://x.example.com/hook",
+                "outbound": {"outbound_voice_profile_id": profile["id"]},
+            },
+        )
+        companions = ("call_control_applications", "outbound_voice_profiles")
         before = httpx.get(f"{url}/uac_connections", headers=headers).json()
+        kept = {c: httpx.get(f"{url}/{c}", headers=headers).json() for c in companions}
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -790,6 +805,9 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     try:
         after = httpx.get(f"{url}/uac_connections", headers=headers).json()
         assert after == before
+        assert {c: httpx.get(f"{url}/{c}", headers=headers).json() for c in companions} == kept
+        in_use = httpx.delete(f"{url}/outbound_voice_profiles/{profile['id']}", headers=headers)
+        assert in_use.status_code == 422
         new = httpx.post(
             f"{url}/uac_connections", headers=headers, json={"connection_name": "next"}
         ).json()["data"]
