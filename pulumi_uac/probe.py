@@ -166,10 +166,16 @@ class Probe:
         if tagged.is_success:
             stored = tagged.json()["data"].get("tags") or []
             f["call_control_create_tags"] = "stored" if "pulumi-uac-probe" in stored else "ignored"
-        else:
+        elif tagged.status_code in (400, 422) and "tags" in tagged.text:
+            # Refused for its tags: nothing was made. Any other failure (a 5xx or 429 may come
+            # after Telnyx acted) stops the probe, and cleanup looks the name up.
             f["call_control_create_tags"] = f"refused ({tagged.status_code})"
             self.others.pop()
             self.data(self._make(APPLICATIONS, "application_name", app), "create application")
+        else:
+            raise ProbeError(
+                f"create application with tags answered {tagged.status_code}: {tagged.text[:300]}"
+            )
         app_id = self.others[-1][3]
         # 6. Nested objects of the companions: merged or replaced by a partial PATCH?
         required = {k: app[k] for k in ("application_name", "webhook_event_url")}

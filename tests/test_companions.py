@@ -572,3 +572,39 @@ def test_faults_rate_limits_and_error_envelopes_apply_to_the_companions(
     ]
     assert limited == [429, 429]
     admin.delete("faults")
+
+
+def test_the_companion_lists_sort_newest_first_and_refuse_filters_they_do_not_implement(
+    api: httpx.Client,
+) -> None:
+    """Review findings: the SDK documents newest-first as the default order; a filter the
+    emulator does not implement is refused (the strict reading), not ignored; page numbers are
+    plain ASCII integers."""
+    profile = api.post("outbound_voice_profiles", json={"name": "Listed profile"}).json()["data"]
+    made = [
+        api.post(
+            "call_control_applications",
+            json={
+                "application_name": f"listed-{i}",
+                "webhook_event_url": "https://x.example.com/hook",
+                **({"outbound": {"outbound_voice_profile_id": profile["id"]}} if i else {}),
+            },
+        ).json()["data"]
+        for i in range(2)
+    ]
+    listed = api.get("call_control_applications").json()["data"]
+    assert [a["id"] for a in listed] == [made[1]["id"], made[0]["id"]]
+    using = api.get(
+        "call_control_applications",
+        params={"filter[outbound.outbound_voice_profile_id]": profile["id"]},
+    ).json()["data"]
+    assert [a["id"] for a in using] == [made[1]["id"]]
+    for path, key in (
+        ("call_control_applications", "filter[product]"),
+        ("outbound_voice_profiles", "filter[name]"),
+        ("outbound_voice_profiles", "filter[bogus]"),
+    ):
+        refused = api.get(path, params={key: "x"})
+        assert refused.status_code == 400 and key in refused.text, (path, key)
+    for bad in (" 1", "\uff11", "1.0"):
+        assert api.get("outbound_voice_profiles", params={"page[number]": bad}).status_code == 400

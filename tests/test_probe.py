@@ -113,6 +113,22 @@ def test_a_companion_whose_create_answer_was_lost_is_found_and_deleted_too(
     assert state["connections"] == [] and all(v == [] for v in state["objects"].values())
 
 
+def test_a_tagged_create_that_failed_after_landing_is_not_taken_for_a_refusal(
+    emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """Review finding: a 503 after Telnyx made the application was read as "tags refused": the
+    probe reported a false finding, forgot the application and left it on the account. Only a
+    validation answer about the tags is a refusal; anything else stops the probe, whose cleanup
+    finds the application by name."""
+    rule = {"route": "POST /v2/call_control_applications", "status": 503, "after_commit": True}
+    admin.post("faults/fail-next", json=rule)
+    proc = probe(emulator, "--json")
+    assert proc.returncode == 1 and "answered 503" in proc.stderr, proc.stderr
+    assert "delete it by hand" not in proc.stderr and proc.stdout == ""
+    state = admin.get("state").json()
+    assert state["connections"] == [] and all(v == [] for v in state["objects"].values())
+
+
 def test_findings_no_emulator_flag_reproduces_are_reported() -> None:
     from pulumi_uac.probe import report, unmatched
 

@@ -119,18 +119,30 @@ class Collections:
 
     def _list(self, kind: Behaviour, req: Request) -> Response:
         query = {k: v[-1] for k, v in parse_qs(req.query, keep_blank_values=True).items()}
-        try:
-            page = int(query.get("page[number]", "1"))
-            size = int(query.get("page[size]", str(MAX_PAGE_SIZE)))
-        except ValueError:
+        numbers = (query.get("page[number]", "1"), query.get("page[size]", str(MAX_PAGE_SIZE)))
+        if not all(re.fullmatch(r"[0-9]{1,9}", n, re.ASCII) for n in numbers):
             return bad_query("page", "page[number] and page[size] must be integers.")
+        page, size = (int(n) for n in numbers)
         if page < 1 or not 1 <= size <= MAX_PAGE_SIZE:
             return bad_query("page", f"page[number] >= 1 and page[size] in 1..{MAX_PAGE_SIZE}.")
-        sort = query.get("sort", "created_at")
+        # The SDK: "If not given, results are sorted by created_at in descending order."
+        sort = query.get("sort", "-created_at")
         if sort.lstrip("-") not in kind.sorts:
             return bad_query("sort", f"sort must be one of {', '.join(sorted(kind.sorts))}.")
         items = self.store.all_objects(kind)
         api, name_field = kind.spec.api, kind.spec.name_field
+        for key, value in query.items():
+            if not key.startswith("filter[") or key == api.name_filter:
+                continue
+            path = kind.filters.get(key)
+            if path is None:
+                known = ", ".join(k for k in (api.name_filter, *kind.filters) if k)
+                return bad_query(
+                    key,
+                    f"{key} is not a filter the emulator implements for {kind.spec.noun}s "
+                    f"(it implements {known}).",
+                )
+            items = [o for o in items if str(_dotted(o, path)) == value]
         if api.name_filter is not None and api.name_filter in query:
             contains = query[api.name_filter]
             if len(contains) < api.name_filter_min:
@@ -153,3 +165,10 @@ class Collections:
             "total_results": total,
         }
         return Response(200, {"data": data, "meta": meta})
+
+
+def _dotted(record: dict[str, Any], path: str) -> Any:
+    value: Any = record
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value

@@ -25,6 +25,10 @@ class Behaviour:
     """Fill in what Telnyx generates at create (``token(n)`` gives random characters)."""
     sorts: dict[str, str] = field(default_factory=lambda: {"created_at": "created_at"})
     """Sort keys the list accepts -> the field each sorts by (the SDK's names)."""
+    filters: dict[str, str] = field(default_factory=dict)
+    """Exact-match list filters (the query parameter -> the dotted field it compares), besides
+    the spec's name filter. Any other ``filter[...]`` is refused: the strict reading, since a
+    caller relying on a filter the emulator ignored would get unrelated objects."""
     users: Callable[[str, list[Record], dict[str, list[Record]]], list[str]] | None = None
     """The ids of what uses an object (its id; the connections; the other objects by type):
     shown as ``connections_count``, and an object in use cannot be deleted."""
@@ -63,6 +67,7 @@ CALL_CONTROL = Behaviour(
     generate=_call_control_generated,
     # The SDK names the application's name ``connection_name`` here.
     sorts={"created_at": "created_at", "connection_name": "application_name", "active": "active"},
+    filters={"filter[outbound.outbound_voice_profile_id]": "outbound.outbound_voice_profile_id"},
 )
 
 

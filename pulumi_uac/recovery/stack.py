@@ -222,7 +222,7 @@ class Stack:
         project = _project_name(self.project_dir)
         if len(parts) == 3 and parts[1] != project:
             raise RecoveryError(
-                f"--stack {name} is a stack of project {parts[1]!r}, but this folder's "
+                f"the stack {name} is a stack of project {parts[1]!r}, but this folder's "
                 f"Pulumi.yaml is project {project!r}: run this in that project's folder (or "
                 "pass --cwd), so that its marks, lock and state files are the ones checked"
             )
