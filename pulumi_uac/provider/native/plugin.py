@@ -97,8 +97,14 @@ def _in(
     """The engine's property map in the core's names (either spelling comes in: a state
     written by the dynamic resource or an older plugin is snake_case), and its secret paths."""
     plain, secrets = plain_map(values)
-    names = names_of(spec)
-    return names.snake(plain), names.paths(secrets, "snake")
+    return _snake(names_of(spec), plain, secrets)
+
+
+def _snake(
+    names: Names, plain: dict[str, Any], secrets: set[Path]
+) -> tuple[dict[str, Any], set[Path]]:
+    converted: dict[str, Any] = names.snake(plain)
+    return converted, names.paths(secrets, "snake")
 
 
 def _out(
@@ -119,11 +125,6 @@ def _redactor(
     and every password wherever it arrived from (YAML literals come plain)."""
     hidden = {".".join(p) for p in secrets} | set(spec.fields.password_paths)
     return Redactor(sources, hidden, inputs=input_names(spec))
-
-
-def _renamed(names: Names, state: Mapping[str, PropertyValue]) -> list[str]:
-    """The keys of ``state`` in the API's spelling (``connection_name``), as dotted paths."""
-    return sorted(set(names.foreign(plain_map(state)[0], "camel")))
 
 
 def _spec(urn: str) -> ResourceSpec:
@@ -241,7 +242,8 @@ class TelnyxProvider(Provider):
     async def diff(self, request: DiffRequest) -> DiffResponse:
         spec = _spec(request.urn)
         names = names_of(spec)
-        olds, old_secrets = _in(spec, request.old_state)
+        state, state_secrets = plain_map(request.old_state)
+        olds, old_secrets = _snake(names, state, state_secrets)
         news, secrets = _in(spec, request.new_inputs)
         redactor = _redactor(spec, (olds, news), old_secrets | secrets)
         changes = compute_diff(spec, olds, news)
@@ -253,7 +255,8 @@ class TelnyxProvider(Provider):
         }
         for name in changes.provider_inputs:
             detailed[names.key(name, "camel")] = PropertyDiff(PropertyDiffKind.UPDATE, True)
-        renamed = _renamed(names, request.old_state)
+        # Keys of the state in the API's spelling (``connection_name``), as dotted paths.
+        renamed = sorted(set(names.foreign(state, "camel")))
         if renamed and not changes.any:
             # A state in the API's names (the dynamic resource's, or an older plugin's): an
             # update that sends nothing to Telnyx rewrites it in the package's names, once.
