@@ -1,18 +1,22 @@
-"""Where the time of a growing `pulumi up` goes: CPU per process (the engine, the Python
-program, the dynamic provider), for UacConnection and for the same stack of no-op dynamic
-resources, with the engine's checkpoints on (as users run it) and off
-(``PULUMI_SKIP_CHECKPOINTS=true``).
+"""Where the time of a growing `pulumi up` goes, and whether the cost per create grows with the
+stack: UacConnection in both modes (dynamic provider, native plugin) against two no-op dynamic
+resources measured in the same run: the plain no-op (two inputs), and the same no-op declaring
+as many properties as UacConnection does (every Args field and output seeded, as a generated
+SDK's class does), so that what Pulumi itself costs per declared property is in the baseline.
 
-Printed per variant: wall time per create, CPU seconds per process, and ours / no-op ratios. The
-CPU of each process is sampled from /proc every 50 ms (its last few milliseconds may be missed),
-so compare ratios within a run, not figures across machines. Nothing is asserted.
+Each stack is grown twice: 0 -> START, then START -> COUNT. Printed per variant and segment:
+wall milliseconds per create, and for the second segment CPU seconds by process (the engine,
+the Python program, the provider; sampled from /proc every 50 ms) and the bytes one resource
+holds in the state. Checkpoints on (as users run it) and off (``PULUMI_SKIP_CHECKPOINTS``).
+Compare within a run, not across machines. Nothing is asserted.
 
-Usage: python bench/where_time_goes.py [--count 300]
+Usage: python bench/where_time_goes.py [--start 100] [--count 400]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -26,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import provider_scaling as scaling
 
 from pulumi_uac.emulator import EmulatorApp, running
+from pulumi_uac.resource import UacConnection, UacConnectionArgs
+from pulumi_uac.resource.props import resource_props
 from tests.conftest import PulumiProject
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -33,6 +39,7 @@ ROLES = (
     ("pulumi-language-python-exec", "program"),
     ("pulumi.dynamic", "provider"),
     ("pulumi-resource-pulumi-python", "provider"),
+    ("pulumi-resource-telnyx", "provider"),
 )
 
 
@@ -61,16 +68,33 @@ def _sample(stop: threading.Event, seen: dict[str, tuple[str, float]]) -> None:
         time.sleep(0.05)
 
 
-def measure(base: Path, url: str, label: str, count: int, env: dict[str, str]) -> dict[str, float]:
-    noop = label == "no-op"
-    program = scaling.NOOP_PROGRAM if noop else scaling.PROGRAM
-    proj = PulumiProject(base, program, base_url=url, api_key=scaling.KEY)
-    proj.env.update(env)
-    if noop:
-        (proj.dir / "noop_provider.py").write_text(scaling.NOOP_PROVIDER)
-    proj.init()
-    proj.config("count", "0")
-    proj.up()
+def state_bytes(proj: PulumiProject) -> float:
+    """Bytes of one resource in the exported state (compact JSON, the last one declared)."""
+    resources = json.loads(proj.run("stack", "export").stdout)["deployment"]["resources"]
+    return float(len(json.dumps(resources[-1], separators=(",", ":"))))
+
+
+def declared_noop_program() -> str:
+    """The no-op program, each resource declaring as many properties as a UacConnection."""
+    declared = resource_props(UacConnection._spec, UacConnectionArgs(connection_name="x"))
+    extra = len(declared) - 2  # the no-op's own two inputs
+    return scaling.NOOP_PROGRAM.replace(
+        'assistant-b.sip.telnyx.com"}})',
+        f"assistant-b.sip.telnyx.com\"}}, **{{f'declared_{{k}}': None for k in range({extra})}}}})",
+    )
+
+
+VARIANTS = {
+    # label: (program, mode)
+    "dynamic": (scaling.PROGRAM, "dynamic"),
+    "native": (scaling.PROGRAM, "native"),
+    "no-op": (scaling.NOOP_PROGRAM, "dynamic"),
+    "no-op, declared": (declared_noop_program(), "dynamic"),
+}
+
+
+def grow(proj: PulumiProject, count: int) -> tuple[float, dict[str, float]]:
+    """Wall seconds of one `up` to ``count`` resources, and CPU seconds by process during it."""
     proj.config("count", str(count))
     seen: dict[str, tuple[str, float]] = {}
     stop = threading.Event()
@@ -81,34 +105,74 @@ def measure(base: Path, url: str, label: str, count: int, env: dict[str, str]) -
     wall = time.monotonic() - started
     stop.set()
     sampler.join()
+    cpu: dict[str, float] = {}
+    for role, used in seen.values():
+        cpu[role] = cpu.get(role, 0.0) + used
+    return wall, cpu
+
+
+def measure(
+    base: Path, url: str, label: str, start: int, count: int, env: dict[str, str]
+) -> dict[str, float]:
+    program, mode = VARIANTS[label]
+    proj = PulumiProject(base, program, base_url=url, api_key=scaling.KEY, mode=mode)
+    proj.env.update(env)
+    if label.startswith("no-op"):
+        (proj.dir / "noop_provider.py").write_text(scaling.NOOP_PROVIDER)
+    proj.init()
+    proj.config("count", "0")
+    proj.up()
+    first, _ = grow(proj, start)
+    second, cpu = grow(proj, count)
+    out = {"first": 1000 * first / start, "second": 1000 * second / (count - start), **cpu}
+    out["bytes"] = state_bytes(proj)
     proj.destroy()
-    out = {"wall": wall}
-    for role, cpu in seen.values():
-        out[role] = out.get(role, 0.0) + cpu
     return out
 
 
 def main() -> list[str]:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--count", type=int, default=300)
+    ap.add_argument("--start", type=int, default=100)
+    ap.add_argument("--count", type=int, default=400)
     args = ap.parse_args(sys.argv[1:] if __name__ == "__main__" else [])
-    rows = [f"where the time goes: one `pulumi up` creating {args.count}, CPU seconds by process"]
+    start, count = args.start, args.count
+    rows = [
+        f"where the time goes: stacks grown 0 -> {start} -> {count}; "
+        "x: ratio to the no-op declaring as many properties"
+    ]
+    parts = (
+        (f"ms/create 0-{start}", "first"),
+        (f"ms/create {start}-{count}", "second"),
+        (f"engine s {start}-{count}", "engine"),
+        (f"program s {start}-{count}", "program"),
+        (f"provider s {start}-{count}", "provider"),
+        ("bytes/resource", "bytes"),
+    )
     with tempfile.TemporaryDirectory() as tmp, running(EmulatorApp(api_key=scaling.KEY)) as server:
         for checkpoints, env in (("on", {}), ("off", {"PULUMI_SKIP_CHECKPOINTS": "true"})):
             found = {
                 label: measure(
-                    Path(tmp) / f"{label}-{checkpoints}", server.base_url, label, args.count, env
+                    Path(tmp) / f"{label}-{checkpoints}".replace(", ", "-"),
+                    server.base_url,
+                    label,
+                    start,
+                    count,
+                    env,
                 )
-                for label in ("UacConnection", "no-op")
+                for label in VARIANTS
             }
             rows.append(f"  checkpoints {checkpoints}:")
-            for part in ("wall", "engine", "program", "provider"):
-                ours, theirs = found["UacConnection"].get(part, 0.0), found["no-op"].get(part, 0.0)
-                ratio = ours / theirs if theirs else float("nan")
-                rows.append(
-                    f"    {part:9s} UacConnection {ours:6.2f} s   no-op {theirs:6.2f} s   "
-                    f"ratio {ratio:5.2f}"
-                )
+            rows.append("    " + " " * 24 + "".join(f"{label:>17s}" for label in VARIANTS))
+            for title, part in parts:
+                base = found["no-op, declared"].get(part, 0.0)
+                cells = []
+                for label in VARIANTS:
+                    value = found[label].get(part, 0.0)
+                    ratio = (
+                        f" x{value / base:4.2f}" if base and not label.startswith("no-op") else ""
+                    )
+                    cells.append(f"{value:9.1f}{ratio:>8s}")
+                rows.append(f"    {title:24s}" + "".join(cells))
     for row in rows:
         print(f"where: {row}", flush=True)
     return rows

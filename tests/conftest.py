@@ -320,6 +320,24 @@ def resources_of(
     return [r for r in export["deployment"].get("resources", []) if r["type"].endswith(type_suffix)]
 
 
+def assert_declared_at_the_programs_lines(proj: PulumiProject, export: dict[str, Any]) -> None:
+    """Every resource of ours records the user's line as its source position, as a generated
+    SDK's do (the Pulumi Cloud console shows it), and no frame of this package: our own frames
+    would point every resource at our code and grow every checkpoint the engine writes."""
+    program = (proj.dir / "__main__.py").read_text().splitlines()
+    ours = [r for r in export["deployment"]["resources"] if "telnyx" in r["type"]]
+    ours = [r for r in ours if not r["type"].startswith("pulumi:providers:")]
+    assert ours
+    for r in ours:
+        where = r["sourcePosition"]
+        assert where.startswith("project:///__main__.py#"), (r["urn"], where)
+        line = program[int(where.rsplit("#", 1)[1]) - 1]
+        assert r["type"].rsplit(":", 1)[1] + "(" in line, (r["urn"], line)
+        frames = json.dumps(r.get("stackTrace", []))
+        assert "pulumi_uac/resource/" not in frames, (r["urn"], frames)
+        assert "pulumi_uac/native/" not in frames, (r["urn"], frames)
+
+
 @pytest.fixture
 def project_factory(tmp_path: Path, emulator: EmulatorServer):  # type: ignore[no-untyped-def]
     made: list[PulumiProject] = []

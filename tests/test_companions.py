@@ -29,7 +29,15 @@ from pulumi_uac.models import (
 from pulumi_uac.models.fields import request_fields
 from pulumi_uac.resource import codegen
 
-from .conftest import API_KEY, MODES, PulumiProject, as_shown, request_counts, resources_of
+from .conftest import (
+    API_KEY,
+    MODES,
+    PulumiProject,
+    as_shown,
+    assert_declared_at_the_programs_lines,
+    request_counts,
+    resources_of,
+)
 from .test_processes import project_processes
 
 URN = "urn:pulumi:dev::proj::telnyx:index:{}::r"
@@ -254,7 +262,9 @@ def test_a_stack_wires_profile_application_and_connection_by_outputs(
     assert as_shown("max_destination_rate", mode) in diff and "replace" not in diff
     proj.up()
     proj.preview("--expect-no-changes")
-    types = {r["type"] for r in proj.export()["deployment"]["resources"]}
+    export = proj.export()
+    assert_declared_at_the_programs_lines(proj, export)
+    types = {r["type"] for r in export["deployment"]["resources"]}
     prefix = "telnyx:index:" if mode == "native" else "pulumi-python:dynamic/telnyx:"
     assert {f"{prefix}{s.name}" for s in SPECS} <= types
     proj.destroy()

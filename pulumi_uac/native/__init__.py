@@ -137,7 +137,7 @@ class UacConnection(NativeResource, UacConnectionOutputs):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(resource_name, args, opts, **kwargs)
+        self._register(resource_name, args, opts, kwargs)
 
 
 class CallControlApplication(NativeResource, CallControlApplicationOutputs):
@@ -171,7 +171,7 @@ class CallControlApplication(NativeResource, CallControlApplicationOutputs):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(resource_name, args, opts, **kwargs)
+        self._register(resource_name, args, opts, kwargs)
 
 
 class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
@@ -205,7 +205,7 @@ class OutboundVoiceProfile(NativeResource, OutboundVoiceProfileOutputs):
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(resource_name, args, opts, **kwargs)
+        self._register(resource_name, args, opts, kwargs)
 
 
 class GetRegistrationStatusResult(LookupResult):

@@ -9,7 +9,7 @@ every key of an answer through ``translate_output_property``), from the resource
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import pulumi
 
@@ -29,13 +29,26 @@ class NativeResource(pulumi.CustomResource):
     _spec: ClassVar[ResourceSpec]
     _args_type: ClassVar[type[Any]]
 
-    def __init__(
+    if TYPE_CHECKING:
+        # Each class defines its own (see ``_register``); this is the shape ``get`` calls.
+        def __init__(
+            self,
+            resource_name: str,
+            args: Any | None = None,
+            opts: pulumi.ResourceOptions | None = None,
+            **kwargs: Any,
+        ) -> None: ...
+
+    def _register(
         self,
         resource_name: str,
-        args: Any | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        args: Any | None,
+        opts: pulumi.ResourceOptions | None,
+        kwargs: dict[str, Any],
     ) -> None:
+        """Called by each class's own ``__init__`` (a method, not a shared ``__init__``, so that
+        Pulumi records the user's line as the resource's source position: see
+        :mod:`pulumi_uac.resource.base`)."""
         spec = self._spec
         opts = opts or pulumi.ResourceOptions()
         if opts.id is not None:
@@ -55,7 +68,7 @@ class NativeResource(pulumi.CustomResource):
                 aliases=[pulumi.Alias(type_=spec.dynamic_type)],
             ),
         )
-        super().__init__(spec.native_type, resource_name, _plain(props), opts)
+        pulumi.CustomResource.__init__(self, spec.native_type, resource_name, _plain(props), opts)
 
     def translate_input_property(self, prop: str) -> str:
         return wire_names(self._spec).key(prop, "camel")

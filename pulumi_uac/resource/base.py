@@ -1,6 +1,14 @@
 """What every dynamic resource class does with its spec, written once: Args or keywords in,
 passwords secret, the alias to the native type (a stack can move between modes), the warning
-for a plain API key. Each resource's own class only names its spec, Args, outputs and provider."""
+for a plain API key. Each resource's own class only names its spec, Args, outputs and provider.
+
+Registration is a method, not a shared ``__init__``: Pulumi's SDK records as the resource's
+source position the caller of the third ``__init__`` up from ``Resource.__init__``, so each
+class's own ``__init__`` must call ``CustomResource.__init__`` with no other ``__init__`` in
+between, as a generated SDK does. Otherwise the state (and the Pulumi Cloud console) would
+point every resource at this file instead of the user's line, and store two frames more per
+resource in a checkpoint the engine rewrites after every step.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from typing import Any, ClassVar
 
 import pulumi
 from pulumi.dynamic import Resource, ResourceProvider
+from pulumi.dynamic.dynamic import PROVIDER_KEY, serialize_provider
 
 from ..models import ResourceSpec
 from .props import args_from, resource_props, warn_if_plain_api_key
@@ -25,14 +34,18 @@ class SpecResource(Resource):
     _spec: ClassVar[ResourceSpec]
     _args_type: ClassVar[type[Any]]
     _dynamic_provider: ClassVar[ResourceProvider]
+    _provider_pickle: ClassVar[str | None] = None
 
-    def __init__(
+    def _register(
         self,
         resource_name: str,
-        args: Any | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-        **kwargs: Any,
+        args: Any | None,
+        opts: pulumi.ResourceOptions | None,
+        kwargs: dict[str, Any],
     ) -> None:
+        """Called by each class's own ``__init__``: validates, then registers the resource as
+        ``pulumi.dynamic.Resource.__init__`` would, with the provider serialized once per class
+        (it is the same bytes for every resource: pickling it is a millisecond per resource)."""
         spec = self._spec
         args = args_from(spec, self._args_type, args, kwargs)
         warn_if_plain_api_key()
@@ -44,4 +57,20 @@ class SpecResource(Resource):
                 aliases=[pulumi.Alias(type_=spec.native_type)],
             ),
         )
-        super().__init__(self._dynamic_provider, resource_name, resource_props(spec, args), opts)
+        props = resource_props(spec, args)
+        # As pulumi.dynamic.Resource does: a secret only if the provider asks for it (ours does
+        # not: see SpecProvider.serialize_as_secret_always).
+        pickled = self._serialized_provider()
+        secret = getattr(self._dynamic_provider, "serialize_as_secret_always", True)
+        props[PROVIDER_KEY] = pulumi.Output.secret(pickled) if secret else pickled
+        pulumi.CustomResource.__init__(
+            self, f"pulumi-python:{self._resource_type_name}", resource_name, props, opts
+        )
+
+    @classmethod
+    def _serialized_provider(cls) -> str:
+        cached: str | None = cls.__dict__.get("_provider_pickle")
+        if cached is None:
+            cached = serialize_provider(cls._dynamic_provider)
+            cls._provider_pickle = cached
+        return cached

@@ -67,4 +67,4 @@ class CallControlApplication(
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(resource_name, args, opts, **kwargs)
+        self._register(resource_name, args, opts, kwargs)

@@ -64,4 +64,4 @@ class OutboundVoiceProfile(
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(resource_name, args, opts, **kwargs)
+        self._register(resource_name, args, opts, kwargs)

@@ -85,4 +85,4 @@ class UacConnection(SpecResource, UacConnectionOutputs, module="telnyx", name="U
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(resource_name, args, opts, **kwargs)
+        self._register(resource_name, args, opts, kwargs)
