@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from . import destinations
     from .resource import (
+        AiAssistant,
+        AiAssistantArgs,
+        BackgroundAudioArgs,
         CallControlApplication,
         CallControlApplicationArgs,
         CallControlInboundArgs,
@@ -21,21 +24,30 @@ if TYPE_CHECKING:
         ExternalUacSettingsArgs,
         InboundArgs,
         InternalUacSettingsArgs,
+        InterruptionSettingsArgs,
         JitterBufferArgs,
         NoiseSuppressionDetailsArgs,
         OutboundArgs,
         OutboundCallRecordingArgs,
         OutboundVoiceProfile,
         OutboundVoiceProfileArgs,
+        PrivacySettingsArgs,
+        RecordingSettingsArgs,
         RtcpSettingsArgs,
+        TelephonySettingsArgs,
+        TranscriptionSettingsArgs,
         UacConnection,
         UacConnectionArgs,
+        VoiceSettingsArgs,
     )
 
 __version__ = "0.1.0"
 
 
 __all__ = [
+    "AiAssistant",
+    "AiAssistantArgs",
+    "BackgroundAudioArgs",
     "CallControlApplication",
     "CallControlApplicationArgs",
     "CallControlInboundArgs",
@@ -44,15 +56,21 @@ __all__ = [
     "ExternalUacSettingsArgs",
     "InboundArgs",
     "InternalUacSettingsArgs",
+    "InterruptionSettingsArgs",
     "JitterBufferArgs",
     "NoiseSuppressionDetailsArgs",
     "OutboundArgs",
     "OutboundCallRecordingArgs",
     "OutboundVoiceProfile",
     "OutboundVoiceProfileArgs",
+    "PrivacySettingsArgs",
+    "RecordingSettingsArgs",
     "RtcpSettingsArgs",
+    "TelephonySettingsArgs",
+    "TranscriptionSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",
+    "VoiceSettingsArgs",
     "destinations",
 ]
 _RESOURCE_NAMES = frozenset(__all__) - {"destinations"}

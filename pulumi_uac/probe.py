@@ -19,6 +19,14 @@ And, with one Call Control application and one outbound voice profile made the s
 - does a PATCH of a nested object of each of them merge or replace (asked per resource: the
   emulator applies one mode to all)?
 
+And with one AI Assistant (``<that name>-assistant``, hard-deleted at the end):
+
+- is a create with the same ``Idempotency-Key`` and body answered with the first assistant, at
+  once and ``--idempotency-wait`` seconds later (a lower bound of how long a key is kept)?
+- does an update of the tags alone mint a version (``version_id`` changes), and does the tag
+  endpoint?
+- does an update with a partial nested object (``telephony_settings``) merge or replace?
+
 ``--json`` prints one JSON object instead. It costs about twenty requests and never runs without
 an explicit key.
 """
@@ -43,6 +51,10 @@ from .client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, retry_after_sec
 RESOURCE = "uac_connections"
 APPLICATIONS = "call_control_applications"
 PROFILES = "outbound_voice_profiles"
+ASSISTANTS = "ai/assistants"
+UNWRAPPED = (ASSISTANTS,)
+"""Collections whose answers are the object itself, not ``{"data": ...}``, and whose list has
+no pages and no filter."""
 MASK = "********"
 CLEANUP_ATTEMPTS = 6
 CLEANUP_MAX_WAIT = 20.0
@@ -57,8 +69,9 @@ class ProbeError(Exception):
 class Probe:
     """One probing session against one account."""
 
-    def __init__(self, client: httpx.Client) -> None:
+    def __init__(self, client: httpx.Client, idempotency_wait: float = 30.0) -> None:
         self.http = client
+        self.idempotency_wait = idempotency_wait
         self.name = f"pulumi-uac-probe-{secrets.token_hex(4)}"
         self.created: str | None = None
         self.posted = False
@@ -68,13 +81,15 @@ class Probe:
         the other objects the probe made; deleted before the connection."""
         self.findings: dict[str, Any] = {}
 
-    def call(self, method: str, path: str, body: Any = None) -> httpx.Response:
-        return self.http.request(method, path, json=body)
+    def call(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
+        return self.http.request(method, path, json=body, headers=headers)
 
-    def data(self, response: httpx.Response, what: str) -> dict[str, Any]:
+    def data(self, response: httpx.Response, what: str, wrapped: bool = True) -> dict[str, Any]:
         if not response.is_success:
             raise ProbeError(f"{what} answered {response.status_code}: {response.text[:300]}")
-        payload: dict[str, Any] = response.json()["data"]
+        payload: dict[str, Any] = response.json()["data"] if wrapped else response.json()
         return payload
 
     def patch(self, body: dict[str, Any]) -> httpx.Response:
@@ -143,14 +158,21 @@ class Probe:
         f["not_reproduced"] = unmatched(f)
         return f
 
-    def _make(self, collection: str, field: str, body: dict[str, Any]) -> httpx.Response:
+    def _make(
+        self,
+        collection: str,
+        field: str,
+        body: dict[str, Any],
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         """A create of another object, recorded first so that cleanup finds it even when its
         answer is lost."""
         index = len(self.others)
         self.others.append((collection, field, str(body[field]), None))
-        response = self.call("POST", collection, body)
+        response = self.call("POST", collection, body, headers)
         if response.is_success:
-            made = response.json()["data"]
+            payload = response.json()
+            made = payload if collection in UNWRAPPED else payload["data"]
             self.others[index] = (collection, field, str(body[field]), str(made["id"]))
         return response
 
@@ -205,6 +227,50 @@ class Probe:
         window = self.data(self.call("GET", f"{PROFILES}/{profile_id}"), "GET profile")
         start = (window.get("calling_window") or {}).get("start_time")
         f["outbound_profile_nested_patch"] = "merge" if start == "08:00" else "replace"
+        self._assistant()
+
+    def _assistant(self) -> None:
+        f = self.findings
+        body = {
+            "name": f"{self.name}-assistant",
+            "instructions": "A pulumi-uac probe. It is deleted within a minute.",
+            "tags": ["pulumi-uac-probe"],
+            "telephony_settings": {
+                "time_limit_secs": 600,
+                "supports_unauthenticated_web_calls": True,
+            },
+        }
+        key = {"Idempotency-Key": f"{self.name}-key"}
+        made = self.data(self._make(ASSISTANTS, "name", body, key), "create assistant", False)
+        item = f"{ASSISTANTS}/{made['id']}"
+        # 7. The same key and body again: the first answer, or a second assistant?
+        waits = {"at_once": 0.0, f"after_{self.idempotency_wait:g}s": self.idempotency_wait}
+        for label, wait in waits.items():
+            time.sleep(wait)
+            again = self._make(ASSISTANTS, "name", body, key)
+            if not again.is_success:
+                self.others.pop()
+                f[f"assistant_idempotency_{label}"] = f"refused ({again.status_code})"
+            elif again.json().get("id") == made["id"]:
+                self.others.pop()
+                f[f"assistant_idempotency_{label}"] = "replayed"
+            else:
+                f[f"assistant_idempotency_{label}"] = "second assistant made"
+        # 8. Versions: does an update of the tags alone mint one? Does the tag endpoint?
+        before = made.get("version_id")
+        tags = {"tags": ["pulumi-uac-probe", "second"]}
+        self.data(self.call("POST", item, tags), "update assistant tags", False)
+        after = self.data(self.call("GET", item), "GET assistant", False).get("version_id")
+        f["assistant_tags_update_mints_version"] = after != before
+        self.data(self.call("POST", f"{item}/tags", {"tag": "third"}), "add tag", False)
+        last = self.data(self.call("GET", item), "GET assistant", False).get("version_id")
+        f["assistant_tag_endpoint_mints_version"] = last != after
+        # 9. A partial nested object in an update: merged or replaced?
+        partial = {"telephony_settings": {"time_limit_secs": 900}}
+        self.data(self.call("POST", item, partial), "update assistant telephony", False)
+        now = self.data(self.call("GET", item), "GET assistant", False)
+        kept = (now.get("telephony_settings") or {}).get("supports_unauthenticated_web_calls")
+        f["assistant_nested_update"] = "merge" if kept is True else "replace"
 
     def clean_up(self) -> str | None:
         """Delete what the probe created; an error message when that fails. A create whose
@@ -221,7 +287,8 @@ class Probe:
                 object_id = self._find(collection, field, name)
             if object_id is None:
                 return None
-            response = self._patiently("DELETE", f"{collection}/{object_id}")
+            hard = {"hard_delete": "true"} if collection in UNWRAPPED else None
+            response = self._patiently("DELETE", f"{collection}/{object_id}", hard)
         except httpx.HTTPError as exc:
             return f"could not delete probe object {object_id or name}: {exc or type(exc).__name__}"
         if response.status_code not in (200, 204, 404):
@@ -229,7 +296,9 @@ class Probe:
         return None
 
     def _find(self, collection: str, field: str, name: str) -> str | None:
-        params = {f"filter[{field}][contains]": name, "page[size]": "250"}
+        params = None if collection in UNWRAPPED else {f"filter[{field}][contains]": name}
+        if params is not None:
+            params["page[size]"] = "250"
         response = self._patiently("GET", collection, params)
         if not response.is_success:
             raise httpx.HTTPError(f"looking up {name} answered {response.status_code}")
@@ -343,6 +412,21 @@ def unmatched(findings: dict[str, Any]) -> list[str]:
                 f"nested objects of {noun} {mode} while a connection's {nested} (the emulator "
                 "applies one mode to all)"
             )
+    for key, value in findings.items():
+        if key.startswith("assistant_idempotency_") and value != "replayed":
+            gaps.append(f"{key}: {value} (the emulator replays the first answer)")
+    if findings.get("assistant_tags_update_mints_version") is False:
+        gaps.append(
+            "an update of an assistant's tags alone mints no version (the emulator: it does)"
+        )
+    if findings.get("assistant_tag_endpoint_mints_version"):
+        gaps.append("the assistant tag endpoint mints a version (the emulator: it does not)")
+    mode = findings.get("assistant_nested_update")
+    if mode is not None and nested is not None and mode != nested:
+        gaps.append(
+            f"nested objects of AI Assistants {mode} while a connection's {nested} (the emulator "
+            "applies one mode to all)"
+        )
     if findings.get("initial_registration_status") not in (None, "Not Registered"):
         status = findings["initial_registration_status"]
         gaps.append(f"a new connection starts {status!r} (the emulator: 'Not Registered')")
@@ -366,6 +450,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--base-url", help=f"API root (default ${BASE_URL_ENV}, else Telnyx)")
+    parser.add_argument(
+        "--idempotency-wait",
+        type=float,
+        default=30.0,
+        help="seconds before the second replay of an assistant's create (default 30)",
+    )
     args = parser.parse_args(argv)
     key = os.environ.get(API_KEY_ENV)
     if not key:
@@ -384,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with httpx.Client(
         base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=30
     ) as http:
-        probe = Probe(http)
+        probe = Probe(http, idempotency_wait=args.idempotency_wait)
         status = 0
         try:
             findings = probe.run()

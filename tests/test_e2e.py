@@ -203,7 +203,6 @@ def audit_secrets(proj: PulumiProject, generated_password: str) -> None:
             assert secret not in blob
 
 
-
 INVALID_CASES: list[tuple[dict[str, Any], str]] = [
     ({"dtmf_type": "Morse"}, "dtmf_type"),
     ({"password": "Zq7-xY1"}, "password"),
@@ -335,7 +334,6 @@ UacConnection("pbx", connection_name=pulumi.Config().get("name") or "Encrypted p
     proj.preview("--expect-no-changes")
     proj.destroy()
     assert admin.get("state").json()["connections"] == []
-
 
 
 def test_missing_api_key_fails_with_one_clear_error(

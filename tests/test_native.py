@@ -419,6 +419,7 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
         "telnyx:index:getUacConnection",
         "telnyx:index:getCallControlApplication",
         "telnyx:index:getOutboundVoiceProfile",
+        "telnyx:index:getAiAssistant",
         "telnyx:index:getRegistrationStatus",
     }
 

@@ -273,3 +273,75 @@ def test_call_control_applications_through_the_sdk(sdk: telnyx.Telnyx) -> None:
     assert deleted is not None and deleted.id == made.id
     with pytest.raises(telnyx.NotFoundError):
         sdk.call_control_applications.retrieve(made.id)
+
+
+ASSISTANT_FIELDS: dict[str, Any] = {
+    "name": "SDK front desk",
+    "instructions": "Answer calls for {{company}}. Be brief.",
+    "model": "openai/gpt-4o",
+    "description": "Every covered field",
+    "greeting": "Hello, {{company}}.",
+    "tags": ["sdk"],
+    "tool_ids": ["tool-1"],
+    "llm_api_key_ref": "openai-key",
+    "dynamic_variables": {"company": "Example Ltd", "nested": {"a": 1}},
+    "dynamic_variables_webhook_url": "https://vars.example.com/resolve",
+    "enabled_features": ["telephony", "messaging"],
+    "voice_settings": {
+        "voice": "Telnyx.Ultra.abc",
+        "voice_speed": 1.2,
+        "expressive_mode": True,
+        "background_audio": {"type": "predefined_media", "value": "office", "volume": 0.5},
+    },
+    "transcription": {"model": "deepgram/nova-3", "language": "en"},
+    "telephony_settings": {
+        "time_limit_secs": 600,
+        "noise_suppression": "krisp",
+        "recording_settings": {"enabled": True, "format": "wav", "channels": "dual"},
+        # Not covered by our models; the SDK can set it, and the emulator keeps it as given.
+        "voicemail_detection": {"on_voicemail_detected": {"action": "stop_assistant"}},
+    },
+    "interruption_settings": {"enable": False, "interrupt_prediction_threshold": 0.4},
+    "privacy_settings": {"data_retention": False, "pii_redaction": "redact"},
+}
+
+
+def test_ai_assistants_through_the_sdk(sdk: telnyx.Telnyx) -> None:
+    """Every answer of /v2/ai/assistants read by the SDK's types: unwrapped objects, the
+    idempotent create, the update by POST (a new version each time), the tag endpoints (no
+    version), the list with no pages, soft delete, restore and hard delete."""
+    made = sdk.ai.assistants.create(**ASSISTANT_FIELDS, idempotency_key="sdk-key-1")
+    assert made.id.startswith("assistant-") and made.version_id
+    assert made.telephony_settings is not None and made.telephony_settings.default_texml_app_id
+    assert made.telephony_settings.voicemail_detection is not None
+    assert made.dynamic_variables == {"company": "Example Ltd", "nested": {"a": 1}}
+    again = sdk.ai.assistants.create(**ASSISTANT_FIELDS, idempotency_key="sdk-key-1")
+    assert again.id == made.id  # the first answer again, nothing created
+    with pytest.raises(telnyx.UnprocessableEntityError) as info:
+        sdk.ai.assistants.create(**{**ASSISTANT_FIELDS, "name": "x"}, idempotency_key="sdk-key-1")
+    assert "Idempotency" in str(info.value)
+    got = sdk.ai.assistants.retrieve(made.id)
+    assert got.voice_settings is not None and got.voice_settings.voice_speed == 1.2
+    updated = sdk.ai.assistants.update(made.id, greeting="Hi.", model="openai/gpt-4o-mini")
+    assert updated.greeting == "Hi." and updated.version_id != made.version_id
+    assert sdk.ai.assistants.tags.add(made.id, tag="extra").tags == ["sdk", "extra"]
+    assert sdk.ai.assistants.tags.remove("sdk", assistant_id=made.id).tags == ["extra"]
+    assert sdk.ai.assistants.retrieve(made.id).version_id == updated.version_id
+    sdk.ai.assistants.create(name="Second", instructions="Two.")
+    listed = sdk.ai.assistants.list().data
+    assert {a.name for a in listed} == {"SDK front desk", "Second"}
+    gone = sdk.ai.assistants.delete(made.id)
+    assert gone.id == made.id and gone.deleted
+    with pytest.raises(telnyx.NotFoundError):
+        sdk.ai.assistants.retrieve(made.id)
+    assert sdk.ai.assistants.restore(made.id).id == made.id
+    sdk.ai.assistants.delete(made.id, hard_delete=True)
+    with pytest.raises(telnyx.NotFoundError):
+        sdk.ai.assistants.restore(made.id)
+    with pytest.raises(telnyx.UnprocessableEntityError) as info:
+        sdk.ai.assistants.create(
+            name="bad",
+            instructions="x",
+            enabled_features=["fax"],  # type: ignore[list-item]
+        )
+    assert "enabled_features" in str(info.value)

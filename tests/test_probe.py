@@ -24,7 +24,7 @@ def probe(
         env["TELNYX_API_KEY"] = key
     env["TELNYX_BASE_URL"] = emulator.base_url
     return subprocess.run(
-        [sys.executable, "-m", "pulumi_uac.probe", *args],
+        [sys.executable, "-m", "pulumi_uac.probe", "--idempotency-wait", "0.2", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -54,6 +54,12 @@ def test_the_probe_reports_the_mode_the_emulator_runs_in(
     assert found["call_control_create_tags"] == ("refused (422)" if strict else "ignored")
     assert found["call_control_nested_patch"] == nested_patch
     assert found["outbound_profile_nested_patch"] == nested_patch
+    # The assistant: idempotent creates, versions, nested updates.
+    assert found["assistant_idempotency_at_once"] == "replayed"
+    assert found["assistant_idempotency_after_0.2s"] == "replayed"
+    assert found["assistant_tags_update_mints_version"] is True
+    assert found["assistant_tag_endpoint_mints_version"] is False
+    assert found["assistant_nested_update"] == nested_patch
     assert found["not_reproduced"] == []
     state = admin.get("state").json()
     assert state["connections"] == []  # cleaned up
@@ -159,6 +165,20 @@ def test_findings_no_emulator_flag_reproduces_are_reported() -> None:
     assert len(gaps) == 2 and any("Call Control applications merge" in g for g in gaps), gaps
     refused = {**companions, "call_control_create_tags": "refused (422)"}
     assert any("refused (422) while unknown fields are ignored" in g for g in unmatched(refused))
+    # The assistant's answers: a key not kept, versions otherwise than the emulator's.
+    assistant = {
+        **usual,
+        "null_on_active": "refused",
+        "blank_accepted": True,
+        "assistant_idempotency_at_once": "replayed",
+        "assistant_idempotency_after_30s": "second assistant made",
+        "assistant_tags_update_mints_version": False,
+        "assistant_tag_endpoint_mints_version": True,
+        "assistant_nested_update": "merge",
+    }
+    gaps = unmatched(assistant)
+    assert len(gaps) == 4, gaps
+    assert any("after_30s: second assistant made" in g for g in gaps)
 
 
 def test_a_default_emulator_reproduces_everything_the_probe_finds_on_it() -> None:
@@ -170,7 +190,7 @@ def test_a_default_emulator_reproduces_everything_the_probe_finds_on_it() -> Non
     with running(EmulatorApp(api_key=API_KEY)) as default:
         headers = {"Authorization": f"Bearer {API_KEY}"}
         with httpx.Client(base_url=default.base_url + "/", headers=headers) as http:
-            probe = Probe(http)
+            probe = Probe(http, idempotency_wait=0.2)
             try:
                 findings = probe.run()
             finally:

@@ -3,6 +3,7 @@ inputs to the engine (type token, secrets, declared outputs). Mocks never run th
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pulumi
@@ -15,6 +16,7 @@ from pulumi_uac import (
     UacConnectionArgs,
     destinations,
 )
+from pulumi_uac.provider import UacConnectionProvider
 
 REGISTERED: list[tuple[str, dict[str, Any], Any]] = []
 
@@ -156,3 +158,34 @@ def test_the_args_classes_are_the_models_field_for_field() -> None:
         UAC_CONNECTION.fields.request,
         provider_input_names(UAC_CONNECTION),
     )
+
+
+AUDIT_TOKEN = "xoxb-plain-in-the-program-123"
+
+
+class _AuditedProvider(UacConnectionProvider):
+    """A user's provider subclass: defined outside this package, pickled by value, with
+    whatever it refers to inside."""
+
+    def create(self, props: dict[str, Any]) -> Any:
+        print(AUDIT_TOKEN)
+        return super().create(props)
+
+
+class _Audited(UacConnection):
+    _dynamic_provider = _AuditedProvider()
+
+
+@pulumi.runtime.test
+def test_only_this_packages_providers_are_stored_in_plain_text() -> Any:
+    """Review finding: the serialized provider is plain text only for our own providers (a
+    class name, nothing else); a user's provider subclass stays a secret, as Pulumi's default."""
+    ours = UacConnection._provider_value()
+    assert isinstance(ours, str) and len(base64.b64decode(ours)) < 200
+    theirs = _Audited._provider_value()
+    assert isinstance(theirs, pulumi.Output)
+    return pulumi.Output.all(theirs.is_secret()).apply(lambda v: _expect(v[0]))
+
+
+def _expect(secret: bool) -> None:
+    assert secret

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -90,7 +91,7 @@ class ResourceClient:
                         found.append(str(adopted.id))
                     return adopted
             try:
-                data = self.transport.send("POST", path, json=body)
+                data = self.transport.send("POST", path, json=body, **self._idempotency(mark))
             except TelnyxError as exc:
                 landed = landed or may_have_landed(exc)
                 raise
@@ -133,11 +134,25 @@ class ResourceClient:
 
     def update(self, object_id: str, params: RequestModel) -> Any:
         """An update (``PATCH``, or ``POST`` where the spec says so) with the fields set on
-        ``params``."""
-        method = self.spec.api.update_method
-        return self._one(
-            self.transport.call(method, self._item(object_id), json=self._body(params))
-        )
+        ``params``. Where the spec has a tag endpoint, the tags go through it instead (one add or
+        remove per tag that differs), before the other fields: an ownership mark never rides
+        on an update that may mint a version."""
+        body = self._body(params)
+        api = self.spec.api
+        if api.tag_endpoint and self.spec.tags_field in body:
+            self._set_tags(object_id, list(body.pop(self.spec.tags_field) or []))
+            if not set(body) - set(api.update_requires):
+                return self.get(object_id)
+        return self._one(self.transport.call(api.update_method, self._item(object_id), json=body))
+
+    def _set_tags(self, object_id: str, wanted: builtins.list[str]) -> None:
+        tags = f"{self._item(object_id)}/tags"
+        current = set(self.transport.call("GET", tags).get("tags") or [])
+        for tag in wanted:
+            if tag not in current:
+                self.transport.call("POST", tags, json={"tag": tag})
+        for tag in sorted(current - set(wanted)):
+            self.transport.call("DELETE", f"{tags}/{quote(tag, safe='')}")
 
     def delete(self, object_id: str) -> Any:
         """``DELETE /<path>/{id}`` (with the spec's delete query); the deleted object."""
@@ -212,6 +227,14 @@ class ResourceClient:
         ]
 
     # ---------------------------------------------------------------- internals
+
+    def _idempotency(self, mark: str | None) -> dict[str, Any]:
+        """The create's idempotency header, where the API has one: a UUID made from the
+        create's mark (one per create; a replacement's create has another)."""
+        header = self.spec.api.idempotency_header
+        if header is None or mark is None:
+            return {}
+        return {"headers": {header: str(uuid.uuid5(uuid.NAMESPACE_URL, mark))}}
 
     def _item(self, object_id: str) -> str:
         # Ids are opaque strings: '/' or '?' must not change the URL.

@@ -9,7 +9,8 @@ from typing import Any
 from ..client import NotFoundError, ResourceClient
 from .errors import AdoptionError
 from .marks import marks_of, user_tags
-from .nested import whole_objects
+from .nested import update_params, whole_objects
+from .outputs import api_view
 
 
 def by_id(client: ResourceClient, object_id: str) -> Any:
@@ -59,7 +60,11 @@ def adopt(client: ResourceClient, conn: Any, desired: dict[str, Any], tag: str) 
             f"stack, run `pulumi state delete` there, then "
             f"`pulumi-uac release {conn.id} --confirm-id {conn.id}`"
         )
-    patch = dict(desired)
+    # Only what differs: an object that already has the program's settings gets its mark and
+    # nothing else (an update of an AI Assistant mints a version). A password Telnyx masks
+    # always differs, so it is always written.
+    view = api_view(spec, conn)
+    patch = {k: v for k, v in desired.items() if _differs(v, view.get(k))}
     for key, values in spec.fields.create_only_values.items():
         wanted = patch.get(key)
         if wanted in values:
@@ -73,4 +78,10 @@ def adopt(client: ResourceClient, conn: Any, desired: dict[str, Any], tag: str) 
     patch = {**client.required_for_update(conn), **patch}
     # Whole nested objects, what the program leaves out kept as the object has it.
     patch = whole_objects(spec, patch, conn, {})
-    return client.update(str(conn.id), spec.update_model.model_validate(patch))
+    return client.update(str(conn.id), update_params(spec, patch))
+
+
+def _differs(wanted: Any, actual: Any) -> bool:
+    if isinstance(wanted, dict) and isinstance(actual, dict):
+        return any(_differs(v, actual.get(k)) for k, v in wanted.items())
+    return bool(wanted != actual)

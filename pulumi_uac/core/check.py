@@ -15,6 +15,7 @@ from typing import Any
 from ..models import ResourceSpec
 from .extension import extension_for
 from .marks import is_reserved, is_token, new_token
+from .names import names_of
 from .properties import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
@@ -106,6 +107,7 @@ def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Che
                     "the provider's ownership marks",
                 )
 
+    _check_map_keys(spec, props, fail)
     known = api_fields | provider_input_names(spec) | output_only(spec) | {OWNERSHIP_TOKEN}
     for key in props:
         if key not in known:
@@ -116,6 +118,27 @@ def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Che
     inputs = dict(news)
     inputs[OWNERSHIP_TOKEN] = _token(olds, news)
     return Checked(inputs, failures)
+
+
+def _check_map_keys(spec: ResourceSpec, props: dict[str, Any], fail: Any) -> None:
+    """The keys of a free-form map (an assistant's ``dynamic_variables``) are the user's data,
+    but the engine boundary renames property names between snake_case and camelCase at any
+    depth, by table: a key spelled like one of the resource's property names (in a spelling
+    that differs from the other) would come back renamed, so it is refused."""
+    names = names_of(spec)
+    for spec_field in spec.fields.request:
+        value = props.get(spec_field.name)
+        if spec_field.kind != "map" or not isinstance(value, dict):
+            continue
+        for key in value:
+            other = names.to_camel.get(key) or names.to_snake.get(key)
+            if isinstance(key, str) and other is not None and other != key:
+                fail(
+                    f"{spec_field.name}.{key}",
+                    f"is spelled like the property {other!r} of {spec.name} in its other "
+                    "spelling, which Pulumi's names would rename on the way: choose another "
+                    "name for this key",
+                )
 
 
 def _check_adoption(spec: ResourceSpec, props: dict[str, Any], fail: Any) -> None:

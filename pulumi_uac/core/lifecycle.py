@@ -41,7 +41,7 @@ from .diff import comparable, compute_diff, unconfirmed_passwords
 from .errors import OwnedElsewhereError, with_context
 from .extension import extension_for
 from .marks import marks_of, new_mark, new_token, stack_mark, token_of, user_tags
-from .nested import nested_roots, whole_objects
+from .nested import nested_roots, update_params, whole_objects
 from .outputs import api_view, build_outputs, known_password
 from .properties import (
     ADOPT_EXISTING_BY_NAME,
@@ -57,7 +57,7 @@ from .properties import (
 )
 from .redact import Redactor
 from .rollback import roll_back
-from .values import get_path, normalize, project
+from .values import get_path, normalize, project, set_path
 
 log = logging.getLogger("pulumi_uac.core")
 
@@ -361,7 +361,7 @@ class ResourceLifecycle:
                     before = self.client.get(conn_id)
                 tag = self._rotate_mark(patch, str(tag), before)
             if patch:
-                params = spec.update_model.model_validate(patch)
+                params = update_params(spec, patch)
                 sent = True
                 conn = self.client.update(conn_id, params)
             else:
@@ -540,9 +540,10 @@ class ResourceLifecycle:
                 for part in parts[:-1]:
                     node = node.setdefault(part, {})
                 node[parts[-1]] = value
-        for key in spec.fields.generated:
-            if olds.get(key) is not None:
-                data[key] = olds[key]
+        for path in spec.fields.generated:
+            value = get_path(olds, path)
+            if value is not None:
+                set_path(data, path, value)
         return spec.response_model.model_validate(normalize(data))
 
     def _maybe_applied(self, patch: dict[str, Any], olds: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..models import ResourceSpec
+from ..models import RequestModel, ResourceSpec
 from .errors import MaskedPasswordError
 from .outputs import api_view, known_password
 from .values import get_path
@@ -45,10 +45,22 @@ def whole_objects(
         stored = view.get(key)
         if not isinstance(stored, dict):
             continue
-        carried: dict[str, Any] = {}
+        carried: dict[str, Any] = {
+            k: v
+            for k, v in stored.items()
+            if f"{key}.{k}" in spec.uncovered and k not in wanted and v is not None
+        }
         for sub in objects[key].fields:
             value = stored.get(sub.name)
-            if sub.name in wanted or value is None:
+            if value is None:
+                continue
+            if sub.name in wanted:
+                inner = wanted[sub.name]
+                if sub.kind == "object" and isinstance(inner, dict) and isinstance(value, dict):
+                    # An object inside the object: completed the same way, one level down.
+                    keys = {f.name for f in sub.fields}
+                    kept = {k: v for k, v in value.items() if k in keys and v is not None}
+                    wanted[sub.name] = {**kept, **{k: v for k, v in inner.items() if v is not None}}
                 continue
             if sub.path in spec.fields.password_paths:
                 value = known_password(value, get_path(known, sub.path))
@@ -68,3 +80,16 @@ def whole_objects(
             "a secret) and run `pulumi up` again. Nothing was changed"
         )
     return body
+
+
+def update_params(spec: ResourceSpec, body: dict[str, Any]) -> RequestModel:
+    """``body`` (from :func:`whole_objects`) as the update model, validated, with the keys of
+    nested objects that the models do not cover carried as they are (``spec.uncovered``)."""
+    carried: dict[str, dict[str, Any]] = {}
+    checked = dict(body)
+    for key in nested_roots(spec, body):
+        outside = {k: v for k, v in body[key].items() if f"{key}.{k}" in spec.uncovered}
+        if outside:
+            carried[key] = outside
+            checked[key] = {k: v for k, v in body[key].items() if k not in outside}
+    return spec.update_model.model_validate(checked).carrying(carried)

@@ -66,18 +66,18 @@ def build_outputs(
         value = get_path(view, computed.path)
         if value is not None:
             outs[computed.name] = value
-    for name in spec.fields.generated:
-        if name in outs:
+    for path in spec.fields.generated:
+        if get_path(outs, path) is not None:
             continue
         # Not managed: Telnyx generated it. A generated password is revealed only in the
         # create answer, and kept after that.
         value = (
-            known_password(view.get(name), previous.get(name))
-            if name in passwords
-            else view.get(name)
+            known_password(get_path(view, path), get_path(previous, path))
+            if path in passwords
+            else get_path(view, path)
         )
         if value is not None:
-            outs[name] = value
+            set_path(outs, path, value)
     outs[MANAGED_FIELDS] = list(managed)
     for key in provider_input_names(spec):
         value = normalize(inputs.get(key))

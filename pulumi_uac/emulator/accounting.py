@@ -32,7 +32,13 @@ class RequestLog:
             self._in_flight -= 1
 
     def record(
-        self, method: str, route: str, path: str, status: int, ignored: list[str] | None = None
+        self,
+        method: str,
+        route: str,
+        path: str,
+        status: int,
+        ignored: list[str] | None = None,
+        idempotency_key: str | None = None,
     ) -> None:
         with self._lock:
             self._total += 1
@@ -46,6 +52,8 @@ class RequestLog:
             }
             if ignored:
                 entry["ignored_fields"] = ignored
+            if idempotency_key is not None:
+                entry["idempotency_key"] = idempotency_key
             self._entries.append(entry)
 
     def snapshot(self) -> dict[str, Any]:

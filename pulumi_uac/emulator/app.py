@@ -90,7 +90,12 @@ class EmulatorApp(AdminRoutes):
         call = _Call(req, *self._route(req.path))
         resp = self._v2(call)
         self.log.record(
-            req.method, call.route, req.path, 0 if resp.drop else resp.status, call.ignored
+            req.method,
+            call.route,
+            req.path,
+            0 if resp.drop else resp.status,
+            call.ignored,
+            req.headers.get("idempotency-key"),
         )
         return resp
 
@@ -173,7 +178,7 @@ class EmulatorApp(AdminRoutes):
         kind = behaviour_of(route)
         if kind is not None:
             self.collections.strict_fields = self.strict_fields
-            return self.collections.dispatch(kind, req, conn_id, ignored)
+            return self.collections.dispatch(kind, req, call.params, route, ignored)
         if route == "/v2/uac_connections":
             return self._list(req) if req.method == "GET" else self._create(req, ignored)
         assert conn_id is not None

@@ -1,15 +1,18 @@
 """The REST routes of every resource beside UAC connections, from their specs: create, read,
-update, delete and a paged, filtered list, validated by the same models as the provider (so
-strict fields, required fields and cross-field rules are the contract's)."""
+update, delete and a list (paged and filtered where the API's is), validated by the same models
+as the provider (so strict fields, required fields and cross-field rules are the contract's);
+answers wrapped in ``data`` or not, as the spec says. Where a resource has them: idempotent
+creates, soft delete and restore, and a tag endpoint."""
 
 from __future__ import annotations
 
 import math
 import re
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from ..models import Problem, unknown_fields, without_paths
+from .objects import IdempotencyConflictError
 from .resources import BEHAVIOURS, Behaviour
 from .store import ConnectionStore
 from .wire import Request, Response, bad_query, error, json_body, not_found, unprocessable
@@ -18,14 +21,38 @@ MAX_PAGE_SIZE = 250
 
 
 def routes() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
-    """(pattern, template, methods) of each behaviour's collection and item."""
+    """(pattern, template, methods) of each behaviour's collection, item and item actions."""
     out = []
     for kind in BEHAVIOURS:
         path = kind.spec.api.path
+        item = rf"^/v2/{path}/(?P<id>[^/]+)"
         out.append((re.compile(rf"^/v2/{path}/?$"), f"/v2/{path}", frozenset({"GET", "POST"})))
+        if kind.spec.api.tag_endpoint:
+            out.append(
+                (
+                    re.compile(rf"{item}/tags/(?P<tag>[^/]+)/?$"),
+                    f"/v2/{path}/{{id}}/tags/{{tag}}",
+                    frozenset({"DELETE"}),
+                )
+            )
+            out.append(
+                (
+                    re.compile(rf"{item}/tags/?$"),
+                    f"/v2/{path}/{{id}}/tags",
+                    frozenset({"GET", "POST"}),
+                )
+            )
+        if kind.soft_delete:
+            out.append(
+                (
+                    re.compile(rf"{item}/restore/?$"),
+                    f"/v2/{path}/{{id}}/restore",
+                    frozenset({"POST"}),
+                )
+            )
         out.append(
             (
-                re.compile(rf"^/v2/{path}/(?P<id>[^/]+)/?$"),
+                re.compile(rf"{item}/?$"),
                 f"/v2/{path}/{{id}}",
                 frozenset({"GET", kind.spec.api.update_method, "DELETE"}),
             )
@@ -35,9 +62,14 @@ def routes() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
 
 def behaviour_of(route: str) -> Behaviour | None:
     for kind in BEHAVIOURS:
-        if route in (f"/v2/{kind.spec.api.path}", f"/v2/{kind.spec.api.path}/{{id}}"):
+        base = f"/v2/{kind.spec.api.path}"
+        if route == base or route.startswith(f"{base}/{{id}}"):
             return kind
     return None
+
+
+def _answer(kind: Behaviour, status: int, view: dict[str, Any]) -> Response:
+    return Response(status, {"data": view} if kind.spec.api.enveloped else view)
 
 
 class Collections:
@@ -48,77 +80,172 @@ class Collections:
         self.strict_fields = strict_fields
 
     def dispatch(
-        self, kind: Behaviour, req: Request, object_id: str | None, ignored: list[str]
+        self,
+        kind: Behaviour,
+        req: Request,
+        params: dict[str, str],
+        route: str,
+        ignored: list[str],
     ) -> Response:
+        object_id = params.get("id")
         if object_id is None:
             return (
                 self._list(kind, req) if req.method == "GET" else self._create(kind, req, ignored)
             )
+        if route.endswith("/restore"):
+            view = self.store.restore_object(kind, object_id)
+            return not_found() if view is None else _answer(kind, 200, view)
+        if "/tags" in route:
+            return self._tags(kind, req, object_id, params.get("tag"))
         if req.method == "GET":
             view = self.store.get_object(kind, object_id)
         elif req.method == "DELETE":
-            users = self.store.users_of(kind, object_id)
-            if users and self.store.get_object(kind, object_id) is not None:
-                return error(
-                    422,
-                    "10015",
-                    "Resource in use",
-                    f"The {kind.spec.noun} is used by {', '.join(users)}: remove it from them "
-                    "first.",
-                )
-            view = self.store.delete_object(kind, object_id)
+            return self._delete(kind, req, object_id)
         else:
             return self._update(kind, req, object_id, ignored)
-        return not_found() if view is None else Response(200, {"data": view})
+        return not_found() if view is None else _answer(kind, 200, view)
+
+    def _delete(self, kind: Behaviour, req: Request, object_id: str) -> Response:
+        query = {k: v[-1] for k, v in parse_qs(req.query, keep_blank_values=True).items()}
+        hard = not kind.soft_delete
+        if kind.soft_delete and "hard_delete" in query:
+            if query["hard_delete"] not in ("true", "false"):
+                return bad_query("hard_delete", "hard_delete must be true or false.")
+            hard = query["hard_delete"] == "true"
+        unknown = [k for k in query if not (kind.soft_delete and k == "hard_delete")]
+        if unknown:
+            return bad_query(unknown[0], f"{unknown[0]} is not a parameter of this delete.")
+        users = self.store.users_of(kind, object_id)
+        if users and self.store.get_object(kind, object_id) is not None:
+            return error(
+                422,
+                "10015",
+                "Resource in use",
+                f"The {kind.spec.noun} is used by {', '.join(users)}: remove it from them first.",
+            )
+        view = self.store.delete_object(kind, object_id, hard=hard)
+        if view is None:
+            return not_found()
+        if kind.spec.api.enveloped:
+            return Response(200, {"data": view})
+        # The SDK's delete answer (OpenAI's shape), not the object.
+        return Response(200, {"id": view["id"], "deleted": True, "object": "assistant"})
+
+    def _tags(self, kind: Behaviour, req: Request, object_id: str, tag: str | None) -> Response:
+        change = None
+        if req.method == "POST":
+            body, err = json_body(req)
+            if err:
+                return err
+            if (
+                not isinstance(body, dict)
+                or set(body) != {"tag"}
+                or not isinstance(body["tag"], str)
+                or not body["tag"].strip()
+            ):
+                problem = Problem(("tag",), 'is required: the body is {"tag": "..."}')
+                return unprocessable([problem])
+            new = body["tag"]
+
+            def change(tags: list[str]) -> list[str]:
+                return tags if new in tags else [*tags, new]
+
+        elif req.method == "DELETE":
+            gone = unquote(tag or "")
+
+            def change(tags: list[str]) -> list[str]:
+                return [t for t in tags if t != gone]
+
+        tags = self.store.object_tags(kind, object_id, change)
+        return not_found() if tags is None else Response(200, {"tags": tags})
 
     def _body(
         self, kind: Behaviour, req: Request, ignored: list[str], *, create: bool
-    ) -> tuple[dict[str, Any] | None, Response | None]:
+    ) -> tuple[dict[str, Any] | None, dict[str, Any], Response | None]:
+        """The body to validate, the uncovered values it carried (by dotted path), or the
+        refusal."""
         body, err = json_body(req)
         if err:
-            return None, err
+            return None, {}, err
         if not isinstance(body, dict):
-            return None, error(422, "10015", "Bad Request", "The body must be a JSON object.", "/")
+            bad = error(422, "10015", "Bad Request", "The body must be a JSON object.", "/")
+            return None, {}, bad
         unknown = unknown_fields(body, kind.spec.fields.request)
+        # What the SDK can set and the models do not cover: stored as given, not validated.
+        outside = {u: _dotted(body, u) for u in unknown if u in kind.spec.uncovered}
+        unknown = [u for u in unknown if u not in outside]
+        body = without_paths(body, list(outside))
         if create:
             # What the create request cannot carry (a Call Control application's tags).
             unknown += [k for k in kind.spec.api.create_excludes if k in body]
         if not unknown:
-            return body, None
+            return body, outside, None
         if self.strict_fields:
             problems = [
                 Problem(tuple(u.split(".")), "is not a field of this object (check the spelling)")
                 for u in unknown
             ]
-            return None, unprocessable(problems)
+            return None, {}, unprocessable(problems)
         ignored.extend(unknown)
-        return without_paths(body, unknown), None
+        return without_paths(body, unknown), outside, None
+
+    @staticmethod
+    def _with_outside(body: dict[str, Any], outside: dict[str, Any]) -> dict[str, Any]:
+        """``body`` with the uncovered values of the request put back (see ``_body``)."""
+        for path, value in outside.items():
+            *parents, leaf = path.split(".")
+            node = body
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[leaf] = value
+        return body
 
     def _create(self, kind: Behaviour, req: Request, ignored: list[str]) -> Response:
-        body, err = self._body(kind, req, ignored, create=True)
+        body, outside, err = self._body(kind, req, ignored, create=True)
         if err or body is None:
             return err or not_found()
         params, problems = kind.spec.validate_create(body)
         if problems or params is None:
             return unprocessable(problems)
-        return Response(201, {"data": self.store.create_object(kind, params.to_body())})
+        header = kind.spec.api.idempotency_header
+        key = req.headers.get(header.lower()) if header else None
+        try:
+            view = self.store.create_object(
+                kind, self._with_outside(params.to_body(), outside), key=key
+            )
+        except IdempotencyConflictError:
+            return error(
+                422,
+                "10015",
+                "Idempotency key reused",
+                f"The {header} was used before with another request body.",
+            )
+        return _answer(kind, 201, view)
 
     def _update(
         self, kind: Behaviour, req: Request, object_id: str, ignored: list[str]
     ) -> Response:
         if self.store.get_object(kind, object_id) is None:
             return not_found()
-        body, err = self._body(kind, req, ignored, create=False)
+        body, outside, err = self._body(kind, req, ignored, create=False)
         if err or body is None:
             return err or not_found()
         params, problems = kind.spec.validate_update(body)
         if problems or params is None:
             return unprocessable(problems)
-        view = self.store.update_object(kind, object_id, params.to_body())
-        return not_found() if view is None else Response(200, {"data": view})
+        body = self._with_outside(params.to_body(), outside)
+        view = self.store.update_object(kind, object_id, body, self.store.nested_patch)
+        return not_found() if view is None else _answer(kind, 200, view)
 
     def _list(self, kind: Behaviour, req: Request) -> Response:
         query = {k: v[-1] for k, v in parse_qs(req.query, keep_blank_values=True).items()}
+        if not kind.spec.api.paginated:
+            # The SDK's list takes no parameter at all: a caller relying on a filter or a page
+            # the API ignores would get everything, so any is refused.
+            if query:
+                first = sorted(query)[0]
+                return bad_query(first, f"this list takes no parameters ({first} given).")
+            return Response(200, {"data": self.store.all_objects(kind)})
         numbers = (query.get("page[number]", "1"), query.get("page[size]", str(MAX_PAGE_SIZE)))
         if not all(re.fullmatch(r"[0-9]{1,9}", n, re.ASCII) for n in numbers):
             return bad_query("page", "page[number] and page[size] must be integers.")
@@ -153,7 +280,7 @@ class Collections:
             items = [o for o in items if contains.lower() in str(o.get(name_field, "")).lower()]
         key = kind.sorts[sort.lstrip("-")]
         items.sort(
-            key=lambda o: (str(o.get(key)), o.get("created_at", ""), int(o["id"])),
+            key=lambda o: (str(o.get(key)), o.get("created_at", ""), str(o["id"]).zfill(24)),
             reverse=sort.startswith("-"),
         )
         total = len(items)

@@ -32,8 +32,8 @@ from datetime import datetime, timezone
 from typing import Any, Literal
 
 from ..models import MASKED_PASSWORD, UAC_CONNECTION
+from .objects import ObjectStore
 from .registration import RegistrationSettings, address_of, proxy_host
-from .resources import Behaviour
 
 Record = dict[str, Any]
 NestedPatch = Literal["replace", "merge"]
@@ -146,7 +146,7 @@ def _nested_value(key: str, value: Record) -> Record:
     return out
 
 
-class ConnectionStore:
+class ConnectionStore(ObjectStore):
     """All connections, behind one lock; every change is written to ``path`` when given."""
 
     def __init__(
@@ -170,6 +170,7 @@ class ConnectionStore:
         self._records: dict[str, Record] = {}
         self._objects: dict[str, dict[str, Record]] = {}
         """The other resources' objects, by resource type name, then id."""
+        self._idempotency: dict[str, dict[str, Record]] = {}
         self._next_id = 1293384261075731000
         if path and os.path.exists(path):
             self._load(path)
@@ -181,6 +182,7 @@ class ConnectionStore:
             data = json.load(fh)
         self._records = data.get("connections", {})
         self._objects = data.get("objects", {})
+        self._idempotency = data.get("idempotency", {})
         self._next_id = int(data.get("next_id", self._next_id))
         rng = data.get("rng")
         if rng is not None:
@@ -198,6 +200,7 @@ class ConnectionStore:
                 "rng": self._rng.getstate(),
                 "connections": self._records,
                 "objects": self._objects,
+                "idempotency": self._idempotency,
             }
         )
         directory = os.path.dirname(os.path.abspath(self.path))
@@ -214,6 +217,9 @@ class ConnectionStore:
 
     def _token(self, n: int, alphabet: str = string.ascii_lowercase + string.digits) -> str:
         return "".join(self._rng.choice(alphabet) for _ in range(n))
+
+    def _now(self) -> str:
+        return now_iso(self.clock)
 
     def _new_id(self) -> str:
         self._next_id += self._rng.randint(1, 97)
@@ -374,83 +380,8 @@ class ConnectionStore:
         with self._lock:
             self._records.clear()
             self._objects.clear()
+            self._idempotency.clear()
             self._save()
-
-    # ------------------------------------------------------------ other resources
-
-    def create_object(self, kind: Behaviour, body: Record) -> Record:
-        """Store a new object of ``kind`` from a validated body; the view for the reply."""
-        with self._lock:
-            ts = now_iso(self.clock)
-            record: Record = copy.deepcopy(kind.defaults)
-            for key, defaults in kind.nested_defaults.items():
-                record[key] = {**copy.deepcopy(defaults), **copy.deepcopy(body.get(key) or {})}
-            for key, value in body.items():
-                if key not in kind.nested_defaults:
-                    record[key] = copy.deepcopy(value)
-            if kind.generate is not None:
-                kind.generate(record, self._token)
-            record.update(
-                id=self._new_id(), record_type=kind.record_type, created_at=ts, updated_at=ts
-            )
-            self._objects.setdefault(kind.spec.name, {})[record["id"]] = record
-            self._save()
-            return copy.deepcopy(record)
-
-    def update_object(self, kind: Behaviour, object_id: str, body: Record) -> Record | None:
-        """Apply a validated update body (nested objects replaced, or merged when the store
-        merges); the view, or None when the id is unknown."""
-        with self._lock:
-            record = self._objects.get(kind.spec.name, {}).get(object_id)
-            if record is None:
-                return None
-            for key, value in body.items():
-                defaults = kind.nested_defaults.get(key)
-                if defaults is not None and isinstance(value, dict):
-                    base = record.get(key) if self.nested_patch == "merge" else defaults
-                    record[key] = {**copy.deepcopy(base or defaults), **copy.deepcopy(value)}
-                else:
-                    record[key] = copy.deepcopy(value)
-            record["updated_at"] = now_iso(self.clock)
-            self._save()
-            return self._object_view(kind, record)
-
-    def users_of(self, kind: Behaviour, object_id: str) -> list[str]:
-        """What uses the object (see ``Behaviour.users``)."""
-        if kind.users is None:
-            return []
-        with self._lock:
-            objects = {k: list(v.values()) for k, v in self._objects.items()}
-            return kind.users(object_id, list(self._records.values()), objects)
-
-    def _object_view(self, kind: Behaviour, record: Record) -> Record:
-        view = copy.deepcopy(record)
-        if kind.users is not None:
-            view["connections_count"] = len(self.users_of(kind, str(record["id"])))
-        return view
-
-    def get_object(self, kind: Behaviour, object_id: str) -> Record | None:
-        with self._lock:
-            record = self._objects.get(kind.spec.name, {}).get(object_id)
-            return None if record is None else self._object_view(kind, record)
-
-    def delete_object(self, kind: Behaviour, object_id: str) -> Record | None:
-        with self._lock:
-            record = self._objects.get(kind.spec.name, {}).pop(object_id, None)
-            if record is not None:
-                self._save()
-            return record
-
-    def all_objects(self, kind: Behaviour) -> list[Record]:
-        with self._lock:
-            return [
-                self._object_view(kind, r) for r in self._objects.get(kind.spec.name, {}).values()
-            ]
-
-    def dump_objects(self) -> dict[str, list[Record]]:
-        """Every other resource's objects by type name, for the admin API."""
-        with self._lock:
-            return {k: [copy.deepcopy(r) for r in v.values()] for k, v in self._objects.items()}
 
     def dump(self, reveal: bool = False) -> list[Record]:
         """Every stored record (passwords masked unless ``reveal``), for the admin API."""

@@ -1,6 +1,19 @@
 """The Telnyx API contract as pydantic models, and each resource's spec. No Pulumi imports
 here."""
 
+from .assistant import (
+    AiAssistant,
+    AiAssistantCreateParams,
+    AiAssistantUpdateParams,
+    BackgroundAudio,
+    InterruptionSettings,
+    PrivacySettings,
+    RecordingSettings,
+    TelephonySettings,
+    TranscriptionSettings,
+    VoiceSettings,
+)
+from .assistant_spec import AI_ASSISTANT
 from .call_control import (
     CallControlApplication,
     CallControlApplicationCreateParams,
@@ -60,14 +73,19 @@ from .spec import Api, FieldSet, ProviderInput, ResourceSpec
 from .validation import Problem, problems_of, unknown_fields, validate, without_paths
 
 __all__ = [
+    "AI_ASSISTANT",
     "CALL_CONTROL_APPLICATION",
     "MASKED_PASSWORD",
     "OUTBOUND_VOICE_PROFILE",
     "REGISTRATION_STATUSES",
     "SPECS",
     "UAC_CONNECTION",
+    "AiAssistant",
+    "AiAssistantCreateParams",
+    "AiAssistantUpdateParams",
     "Api",
     "ApiErrorDetail",
+    "BackgroundAudio",
     "CallControlApplication",
     "CallControlApplicationCreateParams",
     "CallControlApplicationUpdateParams",
@@ -82,6 +100,7 @@ __all__ = [
     "FieldSpec",
     "Fqdn",
     "InternalUacSettings",
+    "InterruptionSettings",
     "JitterBuffer",
     "NoiseSuppressionDetails",
     "OutboundCallRecording",
@@ -91,19 +110,24 @@ __all__ = [
     "OutputSpec",
     "PaginationMeta",
     "Password",
+    "PrivacySettings",
     "Problem",
     "ProviderInput",
+    "RecordingSettings",
     "RegistrationStatusResult",
     "RequestModel",
     "ResourceSpec",
     "ResponseModel",
     "RtcpSettings",
+    "TelephonySettings",
+    "TranscriptionSettings",
     "UacConnection",
     "UacConnectionCreateParams",
     "UacConnectionUpdateParams",
     "UacInbound",
     "UacInboundResponse",
     "UacOutbound",
+    "VoiceSettings",
     "by_name",
     "by_type",
     "by_urn",

@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     SecretStr,
     StrictBool,
     StrictInt,
@@ -25,6 +26,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
+from typing_extensions import Self
 
 from .meta import Generated, Nullable
 
@@ -290,9 +292,20 @@ class RequestModel(BaseModel):
             return True
         return any(isinstance(m, Nullable) for m in _metadata(field.annotation, field.metadata))
 
+    _carried: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    """Keys of nested objects that the model does not cover, carried back as Telnyx holds
+    them (see ``ResourceSpec.uncovered``): sent, never validated."""
+
+    def carrying(self, carried: dict[str, dict[str, Any]]) -> Self:
+        self._carried = {k: dict(v) for k, v in carried.items() if v}
+        return self
+
     def to_body(self) -> dict[str, Any]:
         """The JSON body for the API: only the fields that were set, passwords revealed."""
         body: dict[str, Any] = self.model_dump(mode="json", exclude_unset=True, by_alias=True)
+        for root, values in self._carried.items():
+            if isinstance(body.get(root), dict):
+                body[root] = {**values, **body[root]}
         return body
 
 

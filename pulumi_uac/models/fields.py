@@ -14,13 +14,16 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal, Union
 
-from annotated_types import Ge, Le, MaxLen, MinLen, MultipleOf
+from annotated_types import Ge, Gt, Le, MaxLen, MinLen, MultipleOf
 from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 
 from .meta import Computed, Generated, Nullable
 
-Kind = Literal["string", "integer", "number", "boolean", "array", "object"]
+Kind = Literal["string", "integer", "number", "boolean", "array", "object", "map"]
+"""``object``: a nested object of the API, with its own fields; ``map``: free-form keys chosen
+by the user (an assistant's ``dynamic_variables``), a value replaced whole and whose keys are
+data, never field names."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,9 @@ class FieldSpec:
     generated: bool = False
     """Telnyx generates a value when the request leaves it out."""
     nullable: bool = False
-    minimum: int | None = None
-    maximum: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
     min_length: int | None = None
     max_length: int | None = None
     multiple_of: int | None = None
@@ -110,7 +114,15 @@ def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
         return "object", ()
     if typing.get_origin(annotation) is list:
         return "array", ()
+    if typing.get_origin(annotation) is dict:
+        return "map", ()
     raise TypeError(f"no field kind for {annotation!r}")
+
+
+def _number(value: Any) -> float:
+    """A limit as a number: an int where it is whole (``0..30``), else a float (``0.6..1.5``)."""
+    number = float(value)
+    return int(number) if number.is_integer() else number
 
 
 def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
@@ -124,18 +136,21 @@ def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
         element, more = _unwrap(element)
         metadata.extend(m for m in more if not isinstance(m, (MinLen, MaxLen)))
         items, _ = _kind(element)
-    limits: dict[str, int | None] = {
+    limits: dict[str, Any] = {
         "minimum": None,
         "maximum": None,
+        "exclusive_minimum": None,
         "min_length": None,
         "max_length": None,
         "multiple_of": None,
     }
     for m in metadata:
         if isinstance(m, Ge):
-            limits["minimum"] = int(m.ge)  # type: ignore[call-overload]
+            limits["minimum"] = _number(m.ge)
+        elif isinstance(m, Gt):
+            limits["exclusive_minimum"] = _number(m.gt)
         elif isinstance(m, Le):
-            limits["maximum"] = int(m.le)  # type: ignore[call-overload]
+            limits["maximum"] = _number(m.le)
         elif isinstance(m, MinLen):
             limits["min_length"] = m.min_length
         elif isinstance(m, MaxLen):
@@ -205,8 +220,9 @@ def create_only_values(
 
 @functools.cache
 def generated_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """Settable fields Telnyx fills in when left out (``user_name``, ``password``)."""
-    return tuple(s.name for s in request_fields(model) if s.generated)
+    """Settable fields Telnyx fills in when left out (``user_name``, ``password``,
+    ``telephony_settings.default_texml_app_id``), by dotted path."""
+    return tuple(s.path for s in walk(request_fields(model)) if s.generated)
 
 
 def _output_specs(model: type[BaseModel], prefix: str) -> typing.Iterator[OutputSpec]:

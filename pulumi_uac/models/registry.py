@@ -4,12 +4,18 @@ resources."""
 
 from __future__ import annotations
 
+from .assistant_spec import AI_ASSISTANT
 from .call_control_spec import CALL_CONTROL_APPLICATION
 from .connection_spec import UAC_CONNECTION
 from .outbound_profile_spec import OUTBOUND_VOICE_PROFILE
 from .spec import ResourceSpec
 
-SPECS: tuple[ResourceSpec, ...] = (UAC_CONNECTION, CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE)
+SPECS: tuple[ResourceSpec, ...] = (
+    UAC_CONNECTION,
+    CALL_CONTROL_APPLICATION,
+    OUTBOUND_VOICE_PROFILE,
+    AI_ASSISTANT,
+)
 
 
 def by_name(name: str) -> ResourceSpec:

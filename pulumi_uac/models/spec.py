@@ -69,6 +69,13 @@ class Api:
     create writes them (a Call Control application's ``tags``)."""
     update_requires: tuple[str, ...] = ()
     """Fields every update must carry, changed or not (an outbound voice profile's ``name``)."""
+    idempotency_header: str | None = None
+    """Request header of the create's idempotency key, where the API has one: the key is made
+    from the create's ownership mark (unique per create, never the bare token, which a
+    replacement keeps)."""
+    tag_endpoint: bool = False
+    """An update that changes only tags goes through ``/<path>/{id}/tags`` (add one, remove
+    one) instead: an update of an AI Assistant may mint a version, an ownership mark must not."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,10 @@ class ResourceSpec:
     """The module of :mod:`pulumi_uac.core` that holds the resource's own behaviour, if any."""
     lookup: str = ""
     """The native lookup function's name (``getUacConnection``); derived when empty."""
+    uncovered: tuple[str, ...] = ()
+    """Dotted paths the official SDK can set and the models do not cover yet. A program cannot
+    set them; an object sent whole carries Telnyx's values of the nested ones back unchanged
+    (so a field set elsewhere survives a change of its sibling), and the emulator accepts them."""
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     """Per-resource values that only the resource's own files read."""
 

@@ -17,7 +17,20 @@ from typing import Any, overload
 import pulumi
 from typing_extensions import Unpack
 
-from ..models import CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE, UAC_CONNECTION
+from ..models import AI_ASSISTANT, CALL_CONTROL_APPLICATION, OUTBOUND_VOICE_PROFILE, UAC_CONNECTION
+from ..resource.generated.ai_assistant import (
+    AiAssistantArgs,
+    AiAssistantKwargs,
+    AiAssistantOutputs,
+    BackgroundAudioArgs,
+    GetAiAssistantResult,
+    InterruptionSettingsArgs,
+    PrivacySettingsArgs,
+    RecordingSettingsArgs,
+    TelephonySettingsArgs,
+    TranscriptionSettingsArgs,
+    VoiceSettingsArgs,
+)
 from ..resource.generated.call_control_application import (
     CallControlApplicationArgs,
     CallControlApplicationKwargs,
@@ -59,27 +72,39 @@ GET_REGISTRATION = "telnyx:index:getRegistrationStatus"
 
 __all__ = [
     "TYPE_TOKEN",
+    "AiAssistant",
+    "AiAssistantArgs",
+    "BackgroundAudioArgs",
     "CallControlApplication",
     "CallControlApplicationArgs",
     "CallControlInboundArgs",
     "CallControlOutboundArgs",
     "CallingWindowArgs",
     "ExternalUacSettingsArgs",
+    "GetAiAssistantResult",
     "GetCallControlApplicationResult",
     "GetOutboundVoiceProfileResult",
     "GetRegistrationStatusResult",
     "GetUacConnectionResult",
     "InboundArgs",
     "InternalUacSettingsArgs",
+    "InterruptionSettingsArgs",
     "JitterBufferArgs",
     "NoiseSuppressionDetailsArgs",
     "OutboundArgs",
     "OutboundCallRecordingArgs",
     "OutboundVoiceProfile",
     "OutboundVoiceProfileArgs",
+    "PrivacySettingsArgs",
+    "RecordingSettingsArgs",
     "RtcpSettingsArgs",
+    "TelephonySettingsArgs",
+    "TranscriptionSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",
+    "VoiceSettingsArgs",
+    "get_ai_assistant",
+    "get_ai_assistant_output",
     "get_call_control_application",
     "get_call_control_application_output",
     "get_outbound_voice_profile",
@@ -168,6 +193,40 @@ class CallControlApplication(NativeResource, CallControlApplicationOutputs):
         self,
         resource_name: str,
         args: CallControlApplicationArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._register(resource_name, args, opts, kwargs)
+
+
+class AiAssistant(NativeResource, AiAssistantOutputs):
+    """A Telnyx AI Assistant, managed by the native ``telnyx`` provider plugin
+    (``pulumi import telnyx:index:AiAssistant NAME ID``). See :class:`pulumi_uac.AiAssistant`."""
+
+    _spec = AI_ASSISTANT
+    _args_type = AiAssistantArgs
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: AiAssistantArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[AiAssistantKwargs],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: AiAssistantArgs | None = None,
         opts: pulumi.ResourceOptions | None = None,
         **kwargs: Any,
     ) -> None:
@@ -286,6 +345,25 @@ def get_outbound_voice_profile_output(
 ) -> pulumi.Output[GetOutboundVoiceProfileResult]:
     """:func:`get_outbound_voice_profile` with inputs that may be Outputs."""
     return lookup_output(OUTBOUND_VOICE_PROFILE, GetOutboundVoiceProfileResult, id, name, opts)
+
+
+def get_ai_assistant(
+    id: str | None = None,
+    name: str | None = None,
+    opts: pulumi.InvokeOptions | None = None,
+) -> GetAiAssistantResult:
+    """Look up one AI Assistant, by ``id`` or by exact ``name`` (an error when none or several
+    match)."""
+    return lookup(AI_ASSISTANT, GetAiAssistantResult, id, name, opts)
+
+
+def get_ai_assistant_output(
+    id: pulumi.Input[str] | None = None,
+    name: pulumi.Input[str] | None = None,
+    opts: pulumi.InvokeOutputOptions | None = None,
+) -> pulumi.Output[GetAiAssistantResult]:
+    """:func:`get_ai_assistant` with inputs that may be Outputs."""
+    return lookup_output(AI_ASSISTANT, GetAiAssistantResult, id, name, opts)
 
 
 def get_registration_status(

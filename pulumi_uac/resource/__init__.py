@@ -10,7 +10,18 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .ai_assistant import AiAssistant
     from .call_control_application import CallControlApplication
+    from .generated.ai_assistant import (
+        AiAssistantArgs,
+        BackgroundAudioArgs,
+        InterruptionSettingsArgs,
+        PrivacySettingsArgs,
+        RecordingSettingsArgs,
+        TelephonySettingsArgs,
+        TranscriptionSettingsArgs,
+        VoiceSettingsArgs,
+    )
     from .generated.call_control_application import (
         CallControlApplicationArgs,
         CallControlInboundArgs,
@@ -35,6 +46,15 @@ if TYPE_CHECKING:
     from .uac_connection import TYPE_TOKEN, UacConnection
 
 _WHERE: dict[str, str] = {
+    "AiAssistant": ".ai_assistant",
+    "AiAssistantArgs": ".generated.ai_assistant",
+    "BackgroundAudioArgs": ".generated.ai_assistant",
+    "InterruptionSettingsArgs": ".generated.ai_assistant",
+    "PrivacySettingsArgs": ".generated.ai_assistant",
+    "RecordingSettingsArgs": ".generated.ai_assistant",
+    "TelephonySettingsArgs": ".generated.ai_assistant",
+    "TranscriptionSettingsArgs": ".generated.ai_assistant",
+    "VoiceSettingsArgs": ".generated.ai_assistant",
     "TYPE_TOKEN": ".uac_connection",
     "UacConnection": ".uac_connection",
     "CallControlApplication": ".call_control_application",
@@ -57,6 +77,9 @@ _WHERE: dict[str, str] = {
 
 __all__ = [
     "TYPE_TOKEN",
+    "AiAssistant",
+    "AiAssistantArgs",
+    "BackgroundAudioArgs",
     "CallControlApplication",
     "CallControlApplicationArgs",
     "CallControlInboundArgs",
@@ -65,15 +88,21 @@ __all__ = [
     "ExternalUacSettingsArgs",
     "InboundArgs",
     "InternalUacSettingsArgs",
+    "InterruptionSettingsArgs",
     "JitterBufferArgs",
     "NoiseSuppressionDetailsArgs",
     "OutboundArgs",
     "OutboundCallRecordingArgs",
     "OutboundVoiceProfile",
     "OutboundVoiceProfileArgs",
+    "PrivacySettingsArgs",
+    "RecordingSettingsArgs",
     "RtcpSettingsArgs",
+    "TelephonySettingsArgs",
+    "TranscriptionSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",
+    "VoiceSettingsArgs",
 ]
 
 

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import pulumi
 from pulumi.dynamic import Resource, ResourceProvider
 from pulumi.dynamic.dynamic import PROVIDER_KEY, serialize_provider
+from pulumi.runtime._serialization import _serialize
 
 from ..models import ResourceSpec
 from .props import args_from, resource_props, warn_if_plain_api_key
@@ -25,7 +26,8 @@ from .props import args_from, resource_props, warn_if_plain_api_key
 def secret_outputs(spec: ResourceSpec) -> list[str]:
     """Outputs to keep secret whatever the inputs were: generated passwords (an output only
     when Telnyx made one up)."""
-    return [name for name in spec.fields.generated if name in spec.fields.password_paths]
+    passwords = spec.fields.password_paths
+    return sorted({path.split(".")[0] for path in spec.fields.generated if path in passwords})
 
 
 class SpecResource(Resource):
@@ -58,19 +60,28 @@ class SpecResource(Resource):
             ),
         )
         props = resource_props(spec, args)
-        # As pulumi.dynamic.Resource does: a secret only if the provider asks for it (ours does
-        # not: see SpecProvider.serialize_as_secret_always).
-        pickled = self._serialized_provider()
-        secret = getattr(self._dynamic_provider, "serialize_as_secret_always", True)
-        props[PROVIDER_KEY] = pulumi.Output.secret(pickled) if secret else pickled
+        props[PROVIDER_KEY] = self._provider_value()
         pulumi.CustomResource.__init__(
             self, f"pulumi-python:{self._resource_type_name}", resource_name, props, opts
         )
 
     @classmethod
-    def _serialized_provider(cls) -> str:
+    def _provider_value(cls) -> Any:
+        """``__provider`` as ``pulumi.dynamic.Resource`` makes it (pickled with Pulumi's
+        serialization context, so a provider that captured a secret Output stays secret), kept
+        in plain text only for this package's own providers: those pickle as a class name and
+        nothing else. A provider defined elsewhere (a user's subclass, pickled by value) is a
+        secret unless it says otherwise. Pickled once per class, unless it captured secrets."""
+        provider = cls._dynamic_provider
         cached: str | None = cls.__dict__.get("_provider_pickle")
+        contains_secrets = False
         if cached is None:
-            cached = serialize_provider(cls._dynamic_provider)
-            cls._provider_pickle = cached
-        return cached
+            pickled, contains_secrets = _serialize(True, serialize_provider, provider)
+            if not contains_secrets:
+                cls._provider_pickle = pickled
+        else:
+            pickled = cached
+        ours = type(provider).__module__.startswith("pulumi_uac.")
+        asks = getattr(provider, "serialize_as_secret_always", True)
+        secret = contains_secrets or asks or not ours
+        return pulumi.Output.secret(pickled) if secret else pickled

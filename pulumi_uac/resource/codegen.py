@@ -62,11 +62,13 @@ def _input_type(spec: ResourceSpec, field: FieldSpec) -> str:
         return f"pulumi.Input[{args_name(spec, field.model.__name__)} | Mapping[str, Any]]"
     if field.kind == "array":
         return f"pulumi.Input[Sequence[pulumi.Input[{_PY.get(field.items or 'string', 'Any')}]]]"
+    if field.kind == "map":
+        return "pulumi.Input[Mapping[str, Any]]"
     return f"pulumi.Input[{_PY[field.kind]}]"
 
 
 def _output_type(spec: OutputSpec | FieldSpec) -> str:
-    if spec.kind == "object":
+    if spec.kind in ("object", "map"):
         return "Mapping[str, Any]"
     if spec.kind == "array":
         item = "Mapping[str, Any]" if spec.items == "object" else _PY.get(spec.items or "", "Any")
@@ -230,6 +232,7 @@ def readme_table(spec: ResourceSpec) -> str:
     objects = {f.path: f for f in spec.fields.walk() if f.kind == "object"}
     for field in sorted(fields, key=lambda f: (not f.required, f.path)):
         kind = field.kind if field.kind != "array" else f"list[{field.items}]"
+        kind = "map[string, any]" if kind == "map" else kind
         notes = []
         if field.required:
             notes.append("**required**")
@@ -247,6 +250,7 @@ def readme_table(spec: ResourceSpec) -> str:
             f"{label} {value}"
             for label, value in (
                 ("min", field.minimum),
+                ("more than", field.exclusive_minimum),
                 ("max", field.maximum),
                 ("min length", field.min_length),
                 ("max length", field.max_length),

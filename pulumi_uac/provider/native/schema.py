@@ -107,6 +107,8 @@ def _property(
         prop = {"$ref": f"#/types/{name}"}
     elif spec.kind == "array":
         prop = {"type": "array", "items": {"type": spec.items or "string"}}
+    elif spec.kind == "map":
+        prop = {"type": "object", "additionalProperties": {"$ref": "pulumi.json#/Any"}}
     else:
         prop = {"type": spec.kind}
     prop["description"] = spec.description + _replace_rule(spec, create_only)
