@@ -1,4 +1,4 @@
-"""Quickstart: one UAC connection; the PBX's extension 1006 reaches a Telnyx AI Assistant.
+"""Quickstart: one AI Assistant, and one UAC connection whose PBX extension 1006 reaches it.
 
 `make up` runs it against the local emulator; point `telnyx:baseUrl` (or TELNYX_BASE_URL) and
 `telnyx:apiKey` at Telnyx to run it for real.
@@ -6,10 +6,22 @@
 
 import pulumi
 
-from pulumi_uac import ExternalUacSettingsArgs, InternalUacSettingsArgs, UacConnection, destinations
+from pulumi_uac import (
+    AiAssistant,
+    ExternalUacSettingsArgs,
+    InternalUacSettingsArgs,
+    UacConnection,
+    destinations,
+)
 
 cfg = pulumi.Config()
-destination = destinations.ai_assistant("1006", cfg.require("assistantId"))
+assistant = AiAssistant(
+    "front-desk",
+    name="Front desk",
+    instructions="You answer the office's calls. Be brief and friendly.",
+    greeting="Hello, how can I help?",
+)
+destination = destinations.ai_assistant("1006", assistant.id)
 
 conn = UacConnection(
     "office-pbx",
@@ -24,6 +36,7 @@ conn = UacConnection(
     wait_for_registration=30,
 )
 
+pulumi.export("assistant_id", assistant.id)
 pulumi.export("fqdn", conn.fqdn)
 pulumi.export("user_name", conn.user_name)
 pulumi.export("registration_status", conn.registration_status)

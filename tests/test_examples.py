@@ -52,14 +52,28 @@ def make(tmp_path: Path, emulator: EmulatorServer, folder: str, **kw: Any) -> Pu
 SECRET = {"pbxPassword": ("example-pbx-password", True)}
 
 
+def deletes_in_order(admin: httpx.Client, first: str, then: str) -> None:
+    """Every DELETE of the ``first`` collection came before any of ``then`` (dependency order)."""
+    log = [r["route"] for r in admin.get("requests").json()["requests"] if r["method"] == "DELETE"]
+    firsts = [i for i, route in enumerate(log) if route == f"/v2/{first}/{{id}}"]
+    thens = [i for i, route in enumerate(log) if route == f"/v2/{then}/{{id}}"]
+    assert firsts and thens and max(firsts) < min(thens), log
+
+
 def test_ai_assistant(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
     proj = make(tmp_path, emulator, "ai-assistant")
     outs = run_cycle(proj, "dev", admin, 2, SECRET)
-    assert (
-        outs["ext_1006_destination"]["destination_uri"] == "1006@assistant-sales-bot.sip.telnyx.com"
-    )
+    made = {a["id"]: a["name"] for a in admin.get("state").json()["objects"]["AiAssistant"]}
+    for ext, name in (("1006", "Sales desk"), ("1007", "Support desk")):
+        assistant = outs[f"ext_{ext}_assistant"]
+        assert made[assistant] == name
+        destination = outs[f"ext_{ext}_destination"]["destination_uri"]
+        assert destination == f"{ext}@{assistant}.sip.telnyx.com"
+    admin.delete("requests")
     proj.destroy()
-    assert admin.get("state").json()["connections"] == []
+    state = admin.get("state").json()
+    assert state["connections"] == [] and state["objects"]["AiAssistant"] == []
+    deletes_in_order(admin, "uac_connections", "ai/assistants")
 
 
 def test_call_control(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
@@ -207,7 +221,7 @@ pulumi destroy --yes && pulumi stack rm --yes readme-test
         ["bash", "-c", script], env=env, capture_output=True, text=True, timeout=600
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "+ 3 created" in proc.stdout
+    assert "+ 5 created" in proc.stdout
     assert admin.get("state").json()["connections"] == []
     assert not (EXAMPLES / "ai-assistant" / "Pulumi.readme-test.yaml").exists()
 

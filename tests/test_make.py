@@ -9,6 +9,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+import httpx
 import pytest
 
 from .conftest import REPO, pulumi_binary
@@ -35,6 +36,14 @@ def test_make_down_fails_when_the_destroy_fails_and_can_be_run_again(tmp_path: P
     try:
         up = make(state, "up")
         assert up.returncode == 0, up.stdout + up.stderr
+        # The quickstart creates its assistant and routes extension 1006 to it.
+        url = (state / "emulator.url").read_text().strip().removesuffix("/v2")
+        admin = httpx.get(f"{url}/_emulator/state").json()
+        (assistant,) = admin["objects"]["AiAssistant"]
+        (conn,) = admin["connections"]
+        wanted = f"1006@{assistant['id']}.sip.telnyx.com"
+        assert conn["internal_uac_settings"]["destination_uri"] == wanted
+        assert assistant["id"] in up.stdout
         emulator = int((state / "emulator.pid").read_text())
         # A key the emulator refuses: the destroy fails, so `make down` must too.
         failed = make(state, "down", "EMULATOR_KEY=not-the-key")
