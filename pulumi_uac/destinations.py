@@ -32,6 +32,11 @@ def _extension(value: str) -> str:
     return value
 
 
+def valid_extension(value: str) -> str:
+    """``value`` if it can be the extension of a destination URI, else ``ValueError``."""
+    return _extension(value)
+
+
 def _application(prefix: str, app_id: str, what: str) -> str:
     if not isinstance(app_id, str) or not app_id:
         raise ValueError(f"{what} id must be a non-empty string")

@@ -118,8 +118,8 @@ NATIVE_PRELUDE = (
     "# The same program, served by the native plugin: each resource is the native class.\n"
     "import pulumi_uac as _uac, pulumi_uac.native as _native\n"
     "from pulumi_uac.models import SPECS as _SPECS\n"
-    "for _spec in _SPECS:\n"
-    "    setattr(_uac, _spec.name, getattr(_native, _spec.name))\n"
+    "for _name in [_spec.name for _spec in _SPECS] + ['SipAttach']:\n"
+    "    setattr(_uac, _name, getattr(_native, _name))\n"
 )
 
 

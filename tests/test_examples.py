@@ -169,10 +169,31 @@ def test_stack_reference(tmp_path: Path, emulator: EmulatorServer, admin: httpx.
 def test_many_extensions(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
     proj = make(tmp_path, emulator, "many-extensions")
     outs = run_cycle(proj, "dev", admin, 10, SECRET)
-    assert outs["extensions"] == [str(n) for n in range(1001, 1011)]
-    assert len(admin.get("state").json()["connections"]) == 10
+    numbers = [str(n) for n in range(1001, 1011)]
+    assert sorted(outs["extensions"]) == numbers
+    routes = outs["routes"]
+    expected = {
+        "sales": "{}@{}.sip.telnyx.com",
+        "support": "{}@{}.sip.telnyx.com",
+        "ivr": "{}@cc-app-{}.sip.telnyx.com",
+    }
+    order = list(expected)
+    state = admin.get("state").json()
+    made = {o["id"] for objects in state["objects"].values() for o in objects}
+    assert set(routes.values()) <= made  # each destination is an application this stack made
+    for conn in state["connections"]:
+        number = conn["external_uac_settings"]["username"].removeprefix("ext")
+        route = order[int(number) % 3]
+        wanted = expected[route].format(number, routes[route])
+        assert conn["internal_uac_settings"]["destination_uri"] == wanted
+        assert outs["extensions"][number]["fqdn"] == conn["fqdn"]
+        assert conn["connection_name"] == f"Extension {number}"
+    admin.delete("requests")
     proj.destroy()
-    assert admin.get("state").json()["connections"] == []
+    after = admin.get("state").json()
+    assert after["connections"] == [] and all(v == [] for v in after["objects"].values())
+    deletes_in_order(admin, "uac_connections", "ai/assistants")
+    deletes_in_order(admin, "uac_connections", "call_control_applications")
 
 
 def test_yaml(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:

@@ -64,6 +64,8 @@ from ..resource.inputs import (
 )
 from ..resource.props import wire_names
 from ..resource.results import LookupResult
+from ..resource.sip_attach import SipAttach as _SipAttach
+from ..resource.sip_attach import SipAttachExtensionArgs, SipAttachPbxArgs
 from .base import NativeResource, invoke, lookup, lookup_output, lookup_token
 
 TYPE_TOKEN = UAC_CONNECTION.native_type
@@ -98,6 +100,9 @@ __all__ = [
     "PrivacySettingsArgs",
     "RecordingSettingsArgs",
     "RtcpSettingsArgs",
+    "SipAttach",
+    "SipAttachExtensionArgs",
+    "SipAttachPbxArgs",
     "TelephonySettingsArgs",
     "TranscriptionSettingsArgs",
     "UacConnection",
@@ -345,6 +350,14 @@ def get_outbound_voice_profile_output(
 ) -> pulumi.Output[GetOutboundVoiceProfileResult]:
     """:func:`get_outbound_voice_profile` with inputs that may be Outputs."""
     return lookup_output(OUTBOUND_VOICE_PROFILE, GetOutboundVoiceProfileResult, id, name, opts)
+
+
+class SipAttach(_SipAttach):
+    """:class:`pulumi_uac.SipAttach` whose connections are the native plugin's (same type
+    token: a stack moves between the families with no replacement, through the connections'
+    aliases)."""
+
+    _connection_class = UacConnection
 
 
 def get_ai_assistant(

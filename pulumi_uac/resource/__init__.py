@@ -43,9 +43,13 @@ if TYPE_CHECKING:
         UacConnectionArgs,
     )
     from .outbound_voice_profile import OutboundVoiceProfile
+    from .sip_attach import SipAttach, SipAttachExtensionArgs, SipAttachPbxArgs
     from .uac_connection import TYPE_TOKEN, UacConnection
 
 _WHERE: dict[str, str] = {
+    "SipAttach": ".sip_attach",
+    "SipAttachExtensionArgs": ".sip_attach",
+    "SipAttachPbxArgs": ".sip_attach",
     "AiAssistant": ".ai_assistant",
     "AiAssistantArgs": ".generated.ai_assistant",
     "BackgroundAudioArgs": ".generated.ai_assistant",
@@ -98,6 +102,9 @@ __all__ = [
     "PrivacySettingsArgs",
     "RecordingSettingsArgs",
     "RtcpSettingsArgs",
+    "SipAttach",
+    "SipAttachExtensionArgs",
+    "SipAttachPbxArgs",
     "TelephonySettingsArgs",
     "TranscriptionSettingsArgs",
     "UacConnection",

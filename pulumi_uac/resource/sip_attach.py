@@ -1,0 +1,164 @@
+"""``SipAttach``: one PBX, many extensions, one UAC connection per extension.
+
+A component (``telnyx:index:SipAttach``) whose children are the family's own ``UacConnection``
+(the dynamic one here; :class:`pulumi_uac.native.SipAttach` makes native ones). Each extension
+is its own child, named ``<component>-<extension>``, so adding or removing an extension creates
+or deletes that one connection and touches no other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import pulumi
+
+from .. import destinations
+from .input_types import args_dict, input_type
+
+TYPE_TOKEN = "telnyx:index:SipAttach"  # noqa: S105 (a type token, not a password)
+
+_ROUTES: dict[str, Callable[[str, Any], pulumi.Output[str]]] = {
+    # A destination that is one of our resources, by its type name: how its id becomes the
+    # extension's destination URI.
+    "AiAssistant": destinations.ai_assistant,
+    "CallControlApplication": destinations.call_control,
+}
+_SET_PER_EXTENSION = ("external_uac_settings", "internal_uac_settings")
+
+
+@input_type
+class SipAttachPbxArgs:
+    """The PBX Telnyx registers to, shared by every extension."""
+
+    proxy: pulumi.Input[str]
+    """The PBX's SIP proxy, e.g. ``sip:pbx.example.com:5060``."""
+    transport: pulumi.Input[str] | None = None
+    """``UDP``, ``TCP`` or ``TLS``."""
+    outbound_proxy: pulumi.Input[str] | None = None
+    """An outbound proxy between Telnyx and the PBX, if there is one."""
+
+
+@input_type
+class SipAttachExtensionArgs:
+    """One extension: the SIP user Telnyx registers as, and where its calls go."""
+
+    username: pulumi.Input[str]
+    """The SIP user Telnyx registers to the PBX as."""
+    password: pulumi.Input[str]
+    """Its password (kept secret whatever form it is given in)."""
+    destination: Any
+    """An ``AiAssistant``, a ``CallControlApplication`` (of either family), or a destination
+    URI written out (``<extension>@<application>.sip.telnyx.com``)."""
+
+
+class SipAttach(pulumi.ComponentResource):
+    """One PBX attached to Telnyx applications: a UAC connection per extension.
+
+    ## Example Usage
+
+    ```python
+    from pulumi_uac import AiAssistant, CallControlApplication, SipAttach
+
+    desk = AiAssistant("desk", name="Front desk", instructions="Answer calls.")
+    ivr = CallControlApplication("ivr", application_name="IVR",
+        webhook_event_url="https://ivr.example.com/telnyx")
+    pbx = SipAttach("office",
+        pbx={"proxy": "sip:pbx.example.com:5060", "transport": "TCP"},
+        extensions={
+            "1006": {"username": "ext1006", "password": cfg.require_secret("pw1006"),
+                     "destination": desk},
+            "2000": {"username": "ext2000", "password": cfg.require_secret("pw2000"),
+                     "destination": ivr},
+        },
+        connection_defaults={"tags": ["office"]})
+    pulumi.export("extensions", pbx.extensions)  # {"1006": {"fqdn": ..., ...}, ...}
+    ```
+    """
+
+    # The family's connection class; the dynamic one is imported only when used, so that the
+    # native family (which subclasses this) never loads the dynamic provider.
+    _connection_class: ClassVar[type[Any] | None] = None
+
+    extensions: pulumi.Output[Mapping[str, Mapping[str, Any]]]
+    """Extension -> ``{"fqdn": ..., "registration_status": ...}`` of its connection."""
+    connections: dict[str, Any]
+    """Extension -> its ``UacConnection`` (to wire other resources to one of them)."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        pbx: SipAttachPbxArgs | Mapping[str, Any],
+        extensions: Mapping[str, SipAttachExtensionArgs | Mapping[str, Any]],
+        connection_defaults: Mapping[str, Any] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        super().__init__(TYPE_TOKEN, resource_name, None, opts)
+        shared = args_dict(pbx)
+        if not shared.get("proxy"):
+            raise ValueError(f"SipAttach {resource_name!r}: pbx.proxy is required")
+        defaults = args_dict(connection_defaults or {})
+        clash = [k for k in _SET_PER_EXTENSION if k in defaults]
+        if clash:
+            raise ValueError(
+                f"SipAttach {resource_name!r}: connection_defaults must not set "
+                f"{', '.join(clash)}: pbx and each extension set them"
+            )
+        base_name = defaults.pop("connection_name", resource_name)
+        connection_class = self._connection_class
+        if connection_class is None:
+            from .uac_connection import UacConnection
+
+            connection_class = UacConnection
+        self.connections = {}
+        for number, given in extensions.items():
+            try:
+                destinations.valid_extension(number)
+            except ValueError as exc:
+                raise ValueError(f"SipAttach {resource_name!r}: extensions: {exc}") from None
+            ext = args_dict(given)
+            missing = [k for k in ("username", "password", "destination") if ext.get(k) is None]
+            if missing:
+                raise ValueError(
+                    f"SipAttach {resource_name!r}: extensions[{number!r}] needs "
+                    f"{', '.join(missing)}"
+                )
+            registration = {**shared, "username": ext["username"], "password": ext["password"]}
+            self.connections[number] = connection_class(
+                f"{resource_name}-{number}",
+                **defaults,
+                connection_name=f"{base_name} {number}",
+                external_uac_settings=registration,
+                internal_uac_settings={"destination_uri": _route(number, ext["destination"])},
+                opts=pulumi.ResourceOptions(parent=self),
+            )
+        self.extensions = pulumi.Output.all(
+            **{
+                number: pulumi.Output.all(
+                    fqdn=conn.fqdn, registration_status=conn.registration_status
+                )
+                for number, conn in self.connections.items()
+            }
+        )
+        self.register_outputs({"extensions": self.extensions})
+
+
+def _route(extension: str, destination: Any) -> Any:
+    """The destination URI of ``extension``: from one of our resources by its kind, or as
+    written (the connection's own check validates it at preview)."""
+    spec = getattr(type(destination), "_spec", None)
+    if spec is not None:
+        route = _ROUTES.get(spec.name)
+        if route is None:
+            raise ValueError(
+                f"extension {extension!r}: a {spec.name} cannot answer calls; give an "
+                "AiAssistant, a CallControlApplication or a destination URI"
+            )
+        return route(extension, destination.id)
+    if isinstance(destination, pulumi.Resource):
+        raise ValueError(
+            f"extension {extension!r}: give an AiAssistant, a CallControlApplication or a "
+            f"destination URI, not a {type(destination).__name__}"
+        )
+    return destination

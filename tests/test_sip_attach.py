@@ -1,0 +1,112 @@
+"""SipAttach through the real CLI, in both families: one PBX, extensions answered by an
+assistant, a Call Control application and a raw destination, each its own child connection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import MODES, PulumiProject, request_counts
+
+pytestmark = pytest.mark.e2e
+
+PBX_PASSWORD = "sip-attach-pbx-pw-77"
+PROGRAM = """
+import pulumi
+from pulumi_uac import AiAssistant, CallControlApplication, SipAttach
+cfg = pulumi.Config()
+desk = AiAssistant("desk", name="Front desk", instructions="Answer calls.")
+ivr = CallControlApplication("ivr", application_name="IVR",
+    webhook_event_url="https://ivr.example.com/telnyx")
+every = {
+    "1006": {"username": "ext1006", "password": cfg.require_secret("pw"), "destination": desk},
+    "2000": {"username": "ext2000", "password": cfg.require_secret("pw"), "destination": ivr},
+    "3000": {"username": "ext3000", "password": cfg.require_secret("pw"),
+             "destination": "3000@stt-abc.sip.telnyx.com"},
+}
+keep = (cfg.get("keep") or "1006,2000,3000").split(",")
+pbx = SipAttach("office", pbx={"proxy": "sip:pbx.example.com:5060", "transport": "TCP"},
+    extensions={k: v for k, v in every.items() if k in keep},
+    connection_defaults={"tags": ["office"]})
+pulumi.export("extensions", pbx.extensions)
+pulumi.export("desk", desk.id)
+pulumi.export("ivr", ivr.id)
+"""
+
+
+def by_user(admin: httpx.Client) -> dict[str, dict[str, Any]]:
+    conns = admin.get("state").json()["connections"]
+    return {c["external_uac_settings"]["username"]: c for c in conns}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_one_pbx_many_extensions_each_its_own_child(
+    project_factory: Any, admin: httpx.Client, mode: str
+) -> None:
+    proj: PulumiProject = project_factory(PROGRAM, mode=mode)
+    proj.init()
+    proj.config("pw", PBX_PASSWORD, secret=True)
+    proj.up()
+    out = proj.stack_outputs()
+    conns = by_user(admin)
+    assert set(conns) == {"ext1006", "ext2000", "ext3000"}
+    destination = {u: c["internal_uac_settings"]["destination_uri"] for u, c in conns.items()}
+    assert destination == {
+        "ext1006": f"1006@{out['desk']}.sip.telnyx.com",
+        "ext2000": f"2000@cc-app-{out['ivr']}.sip.telnyx.com",
+        "ext3000": "3000@stt-abc.sip.telnyx.com",
+    }
+    for conn in conns.values():
+        assert conn["external_uac_settings"]["proxy"] == "sip:pbx.example.com:5060"
+        assert conn["external_uac_settings"]["transport"] == "TCP"
+        assert "office" in conn["tags"]
+    assert set(out["extensions"]) == {"1006", "2000", "3000"}
+    assert out["extensions"]["1006"]["fqdn"] == conns["ext1006"]["fqdn"]
+    assert "registration_status" in out["extensions"]["1006"]
+    exported = proj.export()
+    children = [r for r in exported["deployment"]["resources"] if "SipAttach$" in r["urn"]]
+    assert len(children) == 3 and all(
+        r["urn"].endswith(("-1006", "-2000", "-3000")) for r in children
+    )
+    assert all(PBX_PASSWORD not in text for text in proj.outputs)
+    proj.preview("--expect-no-changes")
+
+    # Removing one extension deletes that connection and touches no other.
+    proj.config("keep", "1006,3000")
+    admin.delete("requests")
+    summary = proj.preview().stdout
+    summary = summary[summary.rfind("Resources:") :]
+    assert "- 1 to delete" in summary, summary
+    assert not any(w in summary for w in ("to create", "to update", "to replace")), summary
+    proj.up()
+    counts = request_counts(admin)
+    assert counts.get("DELETE /v2/uac_connections/{id}") == 1
+    assert (
+        "PATCH /v2/uac_connections/{id}" not in counts and "POST /v2/uac_connections" not in counts
+    )
+    after = by_user(admin)
+    assert set(after) == {"ext1006", "ext3000"}
+    assert after["ext1006"]["id"] == conns["ext1006"]["id"]
+    proj.preview("--expect-no-changes")
+    proj.destroy()
+    state = admin.get("state").json()
+    assert state["connections"] == [] and all(v == [] for v in state["objects"].values())
+
+
+def test_a_bad_extension_fails_the_preview_naming_it(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    program = """
+from pulumi_uac import SipAttach
+SipAttach("office", pbx={"proxy": "sip:pbx.example.com"},
+    extensions={"10 06": {"username": "u", "password": "p4ssw0rd-x", "destination": "x@y"}})
+"""
+    proj: PulumiProject = project_factory(program)
+    proj.init()
+    admin.delete("requests")
+    out = proj.preview(check=False)
+    text = out.stdout + out.stderr
+    assert out.returncode != 0 and "extensions" in text and "'10 06'" in text, text
+    assert request_counts(admin) == {}
