@@ -19,7 +19,7 @@ from pulumi_uac import AiAssistant, UacConnection, destinations
 cfg = pulumi.Config()
 agent = AiAssistant("agent", name="Front desk", instructions="Answer calls for {{company}}.",
     greeting=cfg.get("greeting") or "Hello.", tags=(cfg.get("tags") or "desk").split(","),
-    dynamic_variables={"company": "Example Ltd", "deep": {"time_limit_secs": 1}},
+    dynamic_variables={"company": "Example Ltd", "deep": {"fooBar": {"baz_qux": True}, "n": 1}},
     telephony_settings={"time_limit_secs": cfg.get_int("limit") or 600},
     voice_settings={"voice": "Telnyx.KokoroTTS.af_heart", "voice_speed": 1.1})
 conn = UacConnection("pbx", connection_name="PBX",
@@ -51,8 +51,9 @@ def test_a_stack_creates_its_assistant_and_wires_the_connection_to_it(
     destination = conn["internal_uac_settings"]["destination_uri"]
     assert destination == f"1006@{out['agent']}.sip.telnyx.com"
     assert out["texml"] == agent["telephony_settings"]["default_texml_app_id"]
-    # The user's map keys pass as written, even one spelled like a property.
-    assert agent["dynamic_variables"] == {"company": "Example Ltd", "deep": {"time_limit_secs": 1}}
+    # The user's map keys pass as written, at any depth, in either spelling.
+    deep = {"fooBar": {"baz_qux": True}, "n": 1}
+    assert agent["dynamic_variables"] == {"company": "Example Ltd", "deep": deep}
     # The create carried an idempotency key, made from its mark (a UUID, not the token).
     log = admin.get("requests").json()["requests"]
     (create,) = [r for r in log if r["method"] == "POST" and r["route"] == ASSISTANTS]
@@ -105,12 +106,19 @@ def test_a_dynamic_variable_named_like_a_property_fails_the_preview(
 ) -> None:
     program = """
 from pulumi_uac import AiAssistant
-AiAssistant("a", name="A", instructions="I.", dynamic_variables={"timeLimitSecs": 5})
+AiAssistant("a", name="A", instructions="I.",
+    dynamic_variables={"timeLimitSecs": 5, "x": [{"voice_speed": 1}]},
+    telephony_settings={"voicemail_detection": {"on_voicemail_detected": {}}})
 """
     proj: PulumiProject = project_factory(program, mode=mode)
     proj.init()
     admin.delete("requests")
     out = proj.preview(check=False)
     text = out.stdout + out.stderr
-    assert out.returncode != 0 and "timeLimitSecs" in text and "choose another name" in text
+    assert out.returncode != 0 and "timeLimitSecs" in text and "Choose another name" in text
+    # Nested too (review finding: only the top level was checked, and nested keys were renamed).
+    assert as_shown("dynamic_variables.x[0].voice_speed", mode) in text, text
+    # A real Telnyx setting the models do not cover is named as such, not as a typo.
+    assert as_shown("telephony_settings.voicemail_detection", mode) in text
+    assert "does not cover yet" in text
     assert request_counts(admin) == {}

@@ -326,6 +326,7 @@ def test_ai_assistants_through_the_sdk(sdk: telnyx.Telnyx) -> None:
     assert updated.greeting == "Hi." and updated.version_id != made.version_id
     assert sdk.ai.assistants.tags.add(made.id, tag="extra").tags == ["sdk", "extra"]
     assert sdk.ai.assistants.tags.remove("sdk", assistant_id=made.id).tags == ["extra"]
+    assert sdk.ai.assistants.tags.list().tags == ["extra"]  # every tag of the account
     assert sdk.ai.assistants.retrieve(made.id).version_id == updated.version_id
     sdk.ai.assistants.create(name="Second", instructions="Two.")
     listed = sdk.ai.assistants.list().data

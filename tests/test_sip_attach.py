@@ -99,14 +99,51 @@ def test_a_bad_extension_fails_the_preview_naming_it(
     project_factory: Any, admin: httpx.Client
 ) -> None:
     program = """
+import pulumi
 from pulumi_uac import SipAttach
-SipAttach("office", pbx={"proxy": "sip:pbx.example.com"},
-    extensions={"10 06": {"username": "u", "password": "p4ssw0rd-x", "destination": "x@y"}})
+bad = pulumi.Config().require("bad")
+ext = {"username": "u", "password": "p4ssw0rd-x", "destination": "x@y"}
+if bad == "key":
+    SipAttach("office", pbx={"proxy": "sip:pbx.example.com"}, extensions={"10 06": ext})
+else:
+    SipAttach("office", pbx={"proxy": "sip:pbx.example.com"},
+        extensions={"1006": {**ext, "transport": "TCP"}})
 """
     proj: PulumiProject = project_factory(program)
     proj.init()
     admin.delete("requests")
-    out = proj.preview(check=False)
-    text = out.stdout + out.stderr
-    assert out.returncode != 0 and "extensions" in text and "'10 06'" in text, text
+    for bad, named in (("key", "'10 06'"), ("field", "extensions['1006'] has transport")):
+        proj.config("bad", bad)
+        out = proj.preview(check=False)
+        text = out.stdout + out.stderr
+        assert out.returncode != 0 and "extensions" in text and named in text, text
     assert request_counts(admin) == {}
+
+
+def test_a_lookup_result_and_an_empty_map_are_taken(
+    project_factory: Any, admin: httpx.Client, api: httpx.Client
+) -> None:
+    """Review findings: a lookup's result as a destination failed deep in the child, and no
+    extension at all made the output a list."""
+    made = api.post("ai/assistants", json={"name": "Existing", "instructions": "I."}).json()
+    program = """
+import pulumi
+from pulumi_uac import SipAttach
+from pulumi_uac.native import get_ai_assistant
+found = get_ai_assistant(name="Existing")
+one = SipAttach("one", pbx={"proxy": "sip:pbx.example.com"},
+    extensions={"1006": {"username": "ext1006", "password": "p4ssw0rd-x",
+                         "destination": found}})
+none = SipAttach("none", pbx={"proxy": "sip:pbx.example.com"}, extensions={})
+pulumi.export("one", one.extensions)
+pulumi.export("none", none.extensions)
+"""
+    proj: PulumiProject = project_factory(program, mode="native")
+    proj.init()
+    proj.up()
+    out = proj.stack_outputs()
+    assert out["none"] == {} and set(out["one"]) == {"1006"}
+    (conn,) = admin.get("state").json()["connections"]
+    wanted = f"1006@{made['id']}.sip.telnyx.com"
+    assert conn["internal_uac_settings"]["destination_uri"] == wanted
+    proj.destroy()

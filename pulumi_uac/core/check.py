@@ -79,6 +79,12 @@ def _token(olds: dict[str, Any], news: dict[str, Any]) -> str:
     return new_token()
 
 
+UNCOVERED = (
+    "is a Telnyx setting this provider does not cover yet (the README lists them): set it "
+    "outside Pulumi; the value Telnyx holds is kept when the program changes the rest"
+)
+
+
 def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Checked:
     """Every rule ``news`` breaks (as far as it is known), and the inputs to use."""
     props = {k: normalize(v) for k, v in news.items() if not k.startswith("__")}
@@ -95,7 +101,10 @@ def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Che
     for p in problems:
         # A rule is judged only once everything it reads is known.
         if not any(_under_unknown(path, unknown) for path in (p.path, *p.involves)):
-            fail(p.dotted, p.message)
+            if p.dotted in spec.uncovered:
+                fail(p.dotted, UNCOVERED)
+            else:
+                fail(p.dotted, p.message)
 
     tags = props.get(spec.tags_field)
     if isinstance(tags, list) and not contains_unknown(tags):
@@ -110,7 +119,9 @@ def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Che
     _check_map_keys(spec, props, fail)
     known = api_fields | provider_input_names(spec) | output_only(spec) | {OWNERSHIP_TOKEN}
     for key in props:
-        if key not in known:
+        if key in spec.uncovered:
+            fail(key, UNCOVERED)
+        elif key not in known:
             fail(key, f"is not an input of {spec.name} (check the spelling)")
 
     extension_for(spec).check(props, fail)
@@ -122,23 +133,34 @@ def check(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any]) -> Che
 
 def _check_map_keys(spec: ResourceSpec, props: dict[str, Any], fail: Any) -> None:
     """The keys of a free-form map (an assistant's ``dynamic_variables``) are the user's data,
-    but the engine boundary renames property names between snake_case and camelCase at any
-    depth, by table: a key spelled like one of the resource's property names (in a spelling
-    that differs from the other) would come back renamed, so it is refused."""
+    passed as written. But Pulumi's Python SDK renames the resource's property names between
+    snake_case and camelCase in every dict it serializes, at any depth, with no way to tell a
+    map's key from a property: a key spelled like a property name (in either spelling) could
+    reach Telnyx renamed, so it is refused, at any depth."""
     names = names_of(spec)
+    taken = {k for k, v in names.to_camel.items() if k != v}
+    taken |= {k for k, v in names.to_snake.items() if k != v}
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                here = f"{path}.{key}"
+                if isinstance(key, str) and key in taken:
+                    pair = sorted({key, names.to_camel.get(key, key), names.to_snake.get(key, key)})
+                    fail(
+                        here,
+                        f"is a key spelled like a property of {spec.name} ({' / '.join(pair)}), "
+                        "which Pulumi renames between snake_case and camelCase on the way: it "
+                        "could reach Telnyx renamed. Choose another name for this key",
+                    )
+                walk(item, here)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{path}[{i}]")
+
     for spec_field in spec.fields.request:
-        value = props.get(spec_field.name)
-        if spec_field.kind != "map" or not isinstance(value, dict):
-            continue
-        for key in value:
-            other = names.to_camel.get(key) or names.to_snake.get(key)
-            if isinstance(key, str) and other is not None and other != key:
-                fail(
-                    f"{spec_field.name}.{key}",
-                    f"is spelled like the property {other!r} of {spec.name} in its other "
-                    "spelling, which Pulumi's names would rename on the way: choose another "
-                    "name for this key",
-                )
+        if spec_field.kind == "map" and not is_unknown(props.get(spec_field.name)):
+            walk(props.get(spec_field.name), spec_field.name)
 
 
 def _check_adoption(spec: ResourceSpec, props: dict[str, Any], fail: Any) -> None:

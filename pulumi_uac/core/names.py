@@ -51,6 +51,9 @@ class Names:
 
     to_camel: Mapping[str, str]
     to_snake: Mapping[str, str]
+    opaque: frozenset[str] = frozenset()
+    """Top-level properties (in both spellings) whose values are free-form maps: their keys are
+    the user's data and are never renamed."""
 
     def _table(self, style: Style) -> Mapping[str, str]:
         return self.to_camel if style == "camel" else self.to_snake
@@ -64,9 +67,17 @@ class Names:
         """``value`` with every known key, at any depth, in ``style``."""
         table = self._table(style)
         if isinstance(value, Mapping):
-            return {table.get(k, k): self.convert(v, style) for k, v in value.items()}
+            return {
+                table.get(k, k): v if k in self.opaque else self._convert(v, table)
+                for k, v in value.items()
+            }
+        return self._convert(value, table)
+
+    def _convert(self, value: Any, table: Mapping[str, str]) -> Any:
+        if isinstance(value, Mapping):
+            return {table.get(k, k): self._convert(v, table) for k, v in value.items()}
         if isinstance(value, list):
-            return [self.convert(v, style) for v in value]
+            return [self._convert(v, table) for v in value]
         return value
 
     def snake(self, value: Any) -> Any:
@@ -97,7 +108,8 @@ class Names:
                 for k, v in item.items():
                     if k in other and other[k] != k:
                         found.append(prefix + k)
-                    walk(v, f"{prefix}{k}.")
+                    if not (prefix == "" and k in self.opaque):
+                        walk(v, f"{prefix}{k}.")
             elif isinstance(item, list):
                 for v in item:
                     walk(v, prefix)
@@ -126,7 +138,8 @@ def names_of(spec: ResourceSpec) -> Names:
     to_snake = {c: n for n, c in to_camel.items()}
     if len(to_snake) != len(to_camel):
         raise ValueError(f"{spec.name}: two property names have the same camelCase spelling")
-    return Names(to_camel, to_snake)
+    maps = [f.name for f in spec.fields.request if f.kind == "map"]
+    return Names(to_camel, to_snake, frozenset([*maps, *(camel(m) for m in maps)]))
 
 
 @functools.cache
@@ -137,4 +150,5 @@ def package_names() -> Names:
     return Names(
         {k: v for n in every for k, v in n.to_camel.items()},
         {k: v for n in every for k, v in n.to_snake.items()},
+        frozenset(k for n in every for k in n.opaque),
     )

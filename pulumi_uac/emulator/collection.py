@@ -28,6 +28,11 @@ def routes() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
         item = rf"^/v2/{path}/(?P<id>[^/]+)"
         out.append((re.compile(rf"^/v2/{path}/?$"), f"/v2/{path}", frozenset({"GET", "POST"})))
         if kind.spec.api.tag_endpoint:
+            # As the SDK has them: every tag of the account, and one add or remove per object
+            # (there is no read of one object's tags: its own answer has them).
+            out.append(
+                (re.compile(rf"^/v2/{path}/tags/?$"), f"/v2/{path}/tags", frozenset({"GET"}))
+            )
             out.append(
                 (
                     re.compile(rf"{item}/tags/(?P<tag>[^/]+)/?$"),
@@ -36,11 +41,7 @@ def routes() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
                 )
             )
             out.append(
-                (
-                    re.compile(rf"{item}/tags/?$"),
-                    f"/v2/{path}/{{id}}/tags",
-                    frozenset({"GET", "POST"}),
-                )
+                (re.compile(rf"{item}/tags/?$"), f"/v2/{path}/{{id}}/tags", frozenset({"POST"}))
             )
         if kind.soft_delete:
             out.append(
@@ -63,7 +64,7 @@ def routes() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
 def behaviour_of(route: str) -> Behaviour | None:
     for kind in BEHAVIOURS:
         base = f"/v2/{kind.spec.api.path}"
-        if route == base or route.startswith(f"{base}/{{id}}"):
+        if route in (base, f"{base}/tags") or route.startswith(f"{base}/{{id}}"):
             return kind
     return None
 
@@ -88,6 +89,9 @@ class Collections:
         ignored: list[str],
     ) -> Response:
         object_id = params.get("id")
+        if route.endswith("/tags") and object_id is None:
+            every = sorted({t for o in self.store.all_objects(kind) for t in o.get("tags") or []})
+            return Response(200, {"tags": every})
         if object_id is None:
             return (
                 self._list(kind, req) if req.method == "GET" else self._create(kind, req, ignored)

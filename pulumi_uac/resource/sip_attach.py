@@ -118,6 +118,13 @@ class SipAttach(pulumi.ComponentResource):
             except ValueError as exc:
                 raise ValueError(f"SipAttach {resource_name!r}: extensions: {exc}") from None
             ext = args_dict(given)
+            unknown = sorted(set(ext) - {"username", "password", "destination"})
+            if unknown:
+                raise ValueError(
+                    f"SipAttach {resource_name!r}: extensions[{number!r}] has "
+                    f"{', '.join(unknown)}, which an extension does not take (username, password, destination; the "
+                    "PBX's settings go in pbx, the connection's in connection_defaults)"
+                )
             missing = [k for k in ("username", "password", "destination") if ext.get(k) is None]
             if missing:
                 raise ValueError(
@@ -133,13 +140,13 @@ class SipAttach(pulumi.ComponentResource):
                 internal_uac_settings={"destination_uri": _route(number, ext["destination"])},
                 opts=pulumi.ResourceOptions(parent=self),
             )
-        self.extensions = pulumi.Output.all(
-            **{
-                number: pulumi.Output.all(
-                    fqdn=conn.fqdn, registration_status=conn.registration_status
-                )
-                for number, conn in self.connections.items()
-            }
+        per_extension = {
+            number: pulumi.Output.all(fqdn=conn.fqdn, registration_status=conn.registration_status)
+            for number, conn in self.connections.items()
+        }
+        # Output.all() of nothing is a list: an empty map must stay a map.
+        self.extensions = (
+            pulumi.Output.all(**per_extension) if per_extension else pulumi.Output.from_input({})
         )
         self.register_outputs({"extensions": self.extensions})
 
@@ -148,6 +155,11 @@ def _route(extension: str, destination: Any) -> Any:
     """The destination URI of ``extension``: from one of our resources by its kind, or as
     written (the connection's own check validates it at preview)."""
     spec = getattr(type(destination), "_spec", None)
+    looked_up = type(destination).__name__
+    for name, route in _ROUTES.items():
+        if looked_up == f"Get{name}Result":
+            # A lookup's result (``get_ai_assistant(...)``): routed by its id, like the resource.
+            return route(extension, destination.id)
     if spec is not None:
         route = _ROUTES.get(spec.name)
         if route is None:
