@@ -122,8 +122,9 @@ class SipAttach(pulumi.ComponentResource):
             if unknown:
                 raise ValueError(
                     f"SipAttach {resource_name!r}: extensions[{number!r}] has "
-                    f"{', '.join(unknown)}, which an extension does not take (username, password, destination; the "
-                    "PBX's settings go in pbx, the connection's in connection_defaults)"
+                    f"{', '.join(unknown)}, which an extension does not take (username, "
+                    "password, destination; the PBX's settings go in pbx, the connection's in "
+                    "connection_defaults)"
                 )
             missing = [k for k in ("username", "password", "destination") if ext.get(k) is None]
             if missing:
@@ -161,13 +162,13 @@ def _route(extension: str, destination: Any) -> Any:
             # A lookup's result (``get_ai_assistant(...)``): routed by its id, like the resource.
             return route(extension, destination.id)
     if spec is not None:
-        route = _ROUTES.get(spec.name)
-        if route is None:
+        by_kind = _ROUTES.get(spec.name)
+        if by_kind is None:
             raise ValueError(
                 f"extension {extension!r}: a {spec.name} cannot answer calls; give an "
                 "AiAssistant, a CallControlApplication or a destination URI"
             )
-        return route(extension, destination.id)
+        return by_kind(extension, destination.id)
     if isinstance(destination, pulumi.Resource):
         raise ValueError(
             f"extension {extension!r}: give an AiAssistant, a CallControlApplication or a "
