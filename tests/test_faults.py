@@ -86,7 +86,9 @@ def project(project_factory: Any, name: str = "p") -> PulumiProject:
 # -------------------- the fault matrix
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+# Two seeds (three until the suite neared its 10-minute budget): each draws a different
+# interleaving of faults over ~60 requests; `bench/` and the kill tests cover the rest.
+@pytest.mark.parametrize("seed", [1, 2])
 def test_up_update_and_removal_of_20_survive_a_storm_of_faults(
     project_factory: Any, admin: httpx.Client, seed: int
 ) -> None:
