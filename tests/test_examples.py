@@ -197,26 +197,57 @@ def test_many_extensions(tmp_path: Path, emulator: EmulatorServer, admin: httpx.
 
 
 def test_yaml(tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client) -> None:
+    """Every resource and the SipAttach component (constructed by the plugin) from YAML."""
     proj = make(tmp_path, emulator, "yaml")
-    outs = run_cycle(proj, "dev", admin, 1, SECRET)
+    outs = run_cycle(proj, "dev", admin, 3, SECRET)
     assert outs["fqdn"].endswith(".uac.telnyx.com")
-    (conn,) = admin.get("state", params={"reveal": "true"}).json()["connections"]
-    assert conn["external_uac_settings"]["password"] == "example-pbx-password"
-    assert conn["inbound"]["codecs"] == ["G722", "G711U"]
+    conns = admin.get("state", params={"reveal": "true"}).json()["connections"]
+    by_name = {c["connection_name"]: c for c in conns}
+    office = by_name["Office PBX (YAML)"]
+    assert office["external_uac_settings"]["password"] == "example-pbx-password"
+    assert office["inbound"]["codecs"] == ["G722", "G711U"]
     # The profile and the application, wired by outputs, through the plugin's schema.
-    assert conn["outbound"]["outbound_voice_profile_id"] == outs["profile"]
+    assert office["outbound"]["outbound_voice_profile_id"] == outs["profile"]
     (app,) = admin.get("state").json()["objects"]["CallControlApplication"]
     assert app["id"] == outs["ivr"]
     assert app["outbound"]["outbound_voice_profile_id"] == outs["profile"]
+    # The connection and the component's extensions reach what this stack created.
+    (desk,) = admin.get("state").json()["objects"]["AiAssistant"]
+    assert desk["id"] == outs["desk"]
+    assert office["internal_uac_settings"]["destination_uri"] == f"1006@{desk['id']}.sip.telnyx.com"
+    for number, uri in (("1007", f"1007@{desk['id']}"), ("2000", f"2000@cc-app-{app['id']}")):
+        ext = by_name[f"Branch PBX (YAML) {number}"]
+        assert ext["internal_uac_settings"]["destination_uri"] == f"{uri}.sip.telnyx.com"
+        assert ext["external_uac_settings"]["proxy"] == "sip:branch-pbx.example.com:5060"
+        assert ext["external_uac_settings"]["username"] == f"ext{number}"
+        assert ext["external_uac_settings"]["password"] == "example-pbx-password"
+        assert ext["outbound"]["outbound_voice_profile_id"] == outs["profile"]
+        assert ext["tags"][0] == "yaml"
+        assert outs["extensions"][number] == {
+            "fqdn": ext["fqdn"],
+            "registrationStatus": ext["registration_status"],
+        }
     # The state speaks the schema's camelCase, nested keys too; Telnyx got the API's names.
-    for res in proj.export()["deployment"]["resources"]:
+    resources = proj.export()["deployment"]["resources"]
+    for res in resources:
         if res["type"].startswith("telnyx:index:"):
-            recorded = json.dumps([res["inputs"], res["outputs"]])
+            recorded = json.dumps([res.get("inputs"), res.get("outputs")])
             assert "_" not in "".join(re.findall(r'"(\w+)":', recorded)), recorded
+    # Each extension is a child of the component, and the password is a secret in the state.
+    by_res = {r["urn"].rsplit("::", 1)[-1]: r for r in resources}
+    assert by_res["branch-1007"]["parent"].endswith("telnyx:index:SipAttach::branch")
+    # Each connection depends on what its destination names, so destroy deletes it first.
+    for number, target in (("1007", "desk"), ("2000", "ivr")):
+        deps = by_res[f"branch-{number}"]["propertyDependencies"]["internalUacSettings"]
+        assert deps == [by_res[target]["urn"]], deps
+    assert "example-pbx-password" not in json.dumps(resources)
     assert outs["userName"] and outs["registrationStatus"]
+    admin.delete("requests")
     proj.destroy()
     after = admin.get("state").json()
     assert after["connections"] == [] and all(v == [] for v in after["objects"].values())
+    deletes_in_order(admin, "uac_connections", "ai/assistants")
+    deletes_in_order(admin, "uac_connections", "outbound_voice_profiles")
     assert "example-pbx-password" not in "\n".join(proj.outputs)
 
 
@@ -260,10 +291,12 @@ def test_yaml_passwords_written_as_plain_text_are_secret_in_the_state(
         "connectionName: Literal\n      password: Yaml-Literal-Top-2",
     )
     yaml.write_text(text)
-    run_cycle(proj, "dev", admin, 1, SECRET)
-    (conn,) = admin.get("state", params={"reveal": "true"}).json()["connections"]
-    assert conn["external_uac_settings"]["password"] == "Yaml-Literal-Pbx-1"
+    run_cycle(proj, "dev", admin, 3, SECRET)
+    conns = admin.get("state", params={"reveal": "true"}).json()["connections"]
+    (conn,) = [c for c in conns if c["connection_name"] == "Literal"]
     assert conn["password"] == "Yaml-Literal-Top-2"
+    # The SipAttach's extensions too: the plugin's component passes them to its connections.
+    assert {c["external_uac_settings"]["password"] for c in conns} == {"Yaml-Literal-Pbx-1"}
     blobs = [json.dumps(proj.export()), "\n".join(proj.outputs)]
     blobs += [p.read_text(errors="replace") for p in proj.state_files()]
     assert not [b for b in blobs if "Yaml-Literal" in b]

@@ -16,6 +16,8 @@ import pytest
 from pulumi_uac.core.names import camel, names_of
 from pulumi_uac.emulator import EmulatorServer
 from pulumi_uac.models import UAC_CONNECTION
+from pulumi_uac.resource import sip_attach
+from pulumi_uac.resource.input_types import field_docs
 
 from .conftest import VENV_BIN, PulumiProject, pulumi_binary, request_counts, resources_of
 
@@ -422,6 +424,68 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
         "telnyx:index:getAiAssistant",
         "telnyx:index:getRegistrationStatus",
     }
+    # The component the plugin constructs, read off the Python classes it runs.
+    component = schema["resources"]["telnyx:index:SipAttach"]
+    assert component["isComponent"] is True
+    assert component["requiredInputs"] == ["pbx", "extensions"]
+    for args, token in (
+        (sip_attach.SipAttachPbxArgs, "SipAttachPbx"),
+        (sip_attach.SipAttachExtensionArgs, "SipAttachExtension"),
+    ):
+        props = schema["types"][f"telnyx:index:{token}"]["properties"]
+        assert set(props) == {camel(f) for f in args.__annotations__}, token
+        docs = field_docs(args)
+        assert all(props[camel(f)]["description"] == d for f, d in docs.items()), token
+    extension = schema["types"]["telnyx:index:SipAttachExtension"]
+    assert extension["properties"]["password"]["secret"] is True
+    assert extension["required"] == ["username", "password", "destination"]
+    kinds = [o.get("$ref", o.get("type")) for o in extension["properties"]["destination"]["oneOf"]]
+    assert kinds == ["string", *(f"#/resources/telnyx:index:{k}" for k in sip_attach.ROUTE_KINDS)]
+    defaults = schema["types"]["telnyx:index:SipAttachConnectionDefaults"]["properties"]
+    assert set(defaults) == set(res["inputProperties"]) - {camel(k) for k in sip_attach.NOT_SHARED}
+    status = schema["types"]["telnyx:index:SipAttachExtensionStatus"]["properties"]
+    assert set(status) == {"fqdn", "registrationStatus"}
+
+
+def test_a_component_field_of_a_form_the_schema_does_not_know_fails_loudly() -> None:
+    from pulumi_uac.native.components import _object_type
+
+    class Odd:
+        count: int
+        """A number."""
+
+    with pytest.raises(TypeError, match=r"Odd\.count: no schema type"):
+        _object_type(Odd, "odd", {})
+
+
+def test_a_resource_reference_arrives_with_its_id() -> None:
+    """The engine writes a reference's id under ``id``; the framework in our pin reads
+    ``resource_id``. The plugin copies it before the framework reads a request."""
+    from google.protobuf import struct_pb2
+    from pulumi.provider.experimental.property_value import PropertyValue, ResourceReference
+    from pulumi.runtime import rpc
+    from pulumi.runtime.proto import provider_pb2
+
+    from pulumi_uac.provider.native.values import plain_map, with_reference_ids
+
+    urn = "urn:pulumi:dev::p::telnyx:index:AiAssistant::desk"
+    ref = struct_pb2.Struct()
+    ref.update({rpc._special_sig_key: rpc._special_resource_sig, "urn": urn, "id": "assistant-1"})
+    request = provider_pb2.ConstructRequest()
+    request.inputs.update({"extensions": {"1006": {"destination": {}}}})
+    request.inputs["extensions"]["1006"]["destination"] = ref
+    before = PropertyValue.unmarshal_map(request.inputs)
+    found = before["extensions"].value["1006"].value["destination"].value  # type: ignore[index,union-attr]
+    assert isinstance(found, ResourceReference) and found.resource_id is None
+    with_reference_ids(request)
+    after = PropertyValue.unmarshal_map(request.inputs)
+    found = after["extensions"].value["1006"].value["destination"].value  # type: ignore[index,union-attr]
+    assert isinstance(found, ResourceReference) and found.resource_id == PropertyValue(
+        "assistant-1"
+    )
+    # Where one of our resources takes a string, a resource given there is its id.
+    plain, _ = plain_map(after)
+    assert plain["extensions"]["1006"]["destination"] == "assistant-1"
 
 
 AMBIENT = "using pulumi-resource-telnyx from $PATH"

@@ -3,12 +3,14 @@ assistant, a Call Control application and a raw destination, each its own child 
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from .conftest import MODES, PulumiProject, request_counts
+from .conftest import MODES, VENV_BIN, EmulatorServer, PulumiProject, request_counts
 
 pytestmark = pytest.mark.e2e
 
@@ -147,3 +149,122 @@ pulumi.export("none", none.extensions)
     wanted = f"1006@{made['id']}.sip.telnyx.com"
     assert conn["internal_uac_settings"]["destination_uri"] == wanted
     proj.destroy()
+
+
+YAML_PROGRAM = """\
+name: sip-attach-yaml
+runtime: yaml
+plugins:
+  providers:
+    - name: telnyx
+      path: {venv_bin}
+config:
+  pw:
+    type: string
+    secret: true
+resources:
+  desk:
+    type: telnyx:index:AiAssistant
+    properties:
+      name: Front desk
+      instructions: Answer calls.
+  ivr:
+    type: telnyx:index:CallControlApplication
+    properties:
+      applicationName: IVR
+      webhookEventUrl: https://ivr.example.com/telnyx
+  office:
+    type: telnyx:index:SipAttach
+    properties:
+      pbx:
+        proxy: sip:pbx.example.com:5060
+        transport: TCP
+      extensions:
+{extensions}
+      connectionDefaults:
+        tags: [office]
+outputs:
+  extensions: ${{office.extensions}}
+  desk: ${{desk.id}}
+  ivr: ${{ivr.id}}
+"""
+YAML_EXTENSIONS = {
+    "1006": "username: ext1006\npassword: ${pw}\ndestination: ${desk}",
+    "2000": "username: ext2000\npassword: ${pw}\ndestination: ${ivr}",
+    "3000": "username: ext3000\npassword: ${pw}\ndestination: 3000@stt-abc.sip.telnyx.com",
+}
+
+
+def _yaml_project(tmp_path: Path, emulator: EmulatorServer) -> PulumiProject:
+    source = tmp_path / "source" / "sip-attach"
+    source.mkdir(parents=True)
+    (source / "Pulumi.yaml").write_text("name: placeholder\nruntime: yaml\n")
+    return PulumiProject(tmp_path / "yaml", source=source, base_url=emulator.base_url)
+
+
+def _write_yaml(proj: PulumiProject, extensions: dict[str, str]) -> None:
+    entries = "".join(
+        f'        "{number}":\n' + textwrap.indent(body, " " * 10) + "\n"
+        for number, body in extensions.items()
+    )
+    (proj.dir / "Pulumi.yaml").write_text(
+        YAML_PROGRAM.format(venv_bin=VENV_BIN, extensions=entries.rstrip("\n"))
+    )
+
+
+def test_yaml_constructs_the_component_through_the_plugin(
+    tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """The same component from Pulumi YAML (the plugin's ``construct``): destinations given as
+    resources, an extension removed touches only its connection, bad input fails the preview
+    as one line naming it, before any call."""
+    proj = _yaml_project(tmp_path, emulator)
+    _write_yaml(proj, YAML_EXTENSIONS)
+    proj.init()
+    proj.config("pw", PBX_PASSWORD, secret=True)
+    proj.preview()
+    proj.up()
+    out = proj.stack_outputs()
+    conns = by_user(admin)
+    assert {u: c["internal_uac_settings"]["destination_uri"] for u, c in conns.items()} == {
+        "ext1006": f"1006@{out['desk']}.sip.telnyx.com",
+        "ext2000": f"2000@cc-app-{out['ivr']}.sip.telnyx.com",
+        "ext3000": "3000@stt-abc.sip.telnyx.com",
+    }
+    assert out["extensions"]["2000"] == {
+        "fqdn": conns["ext2000"]["fqdn"],
+        "registrationStatus": conns["ext2000"]["registration_status"],
+    }
+    assert all("office" in c["tags"] for c in conns.values())
+    proj.preview("--expect-no-changes")
+    proj.run("refresh", "--yes", "--expect-no-changes")
+
+    _write_yaml(proj, {k: v for k, v in YAML_EXTENSIONS.items() if k != "3000"})
+    admin.delete("requests")
+    summary = proj.preview().stdout
+    summary = summary[summary.rfind("Resources:") :]
+    assert "- 1 to delete" in summary, summary
+    assert not any(w in summary for w in ("to create", "to update", "to replace")), summary
+    proj.up()
+    assert request_counts(admin) == {"DELETE /v2/uac_connections/{id}": 1} | {
+        k: v for k, v in request_counts(admin).items() if k.startswith("GET ")
+    }
+    assert set(by_user(admin)) == {"ext1006", "ext2000"}
+
+    bad = {
+        "'10 06' must be 1-64 letters": {"10 06": YAML_EXTENSIONS["1006"]},
+        "transport": {"1006": YAML_EXTENSIONS["1006"] + "\ntransport: TCP"},
+    }
+    for named, extensions in bad.items():
+        _write_yaml(proj, extensions)
+        admin.delete("requests")
+        result = proj.preview(check=False)
+        text = result.stdout + result.stderr
+        assert result.returncode != 0 and named in text, text
+        assert "Traceback" not in text and 'File "' not in text, text
+        assert request_counts(admin) == {}, named
+    _write_yaml(proj, {k: v for k, v in YAML_EXTENSIONS.items() if k != "3000"})
+    proj.destroy()
+    state = admin.get("state").json()
+    assert state["connections"] == [] and all(v == [] for v in state["objects"].values())
+    assert all(PBX_PASSWORD not in text for text in proj.outputs)

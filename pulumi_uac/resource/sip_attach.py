@@ -24,7 +24,26 @@ _ROUTES: dict[str, Callable[[str, Any], pulumi.Output[str]]] = {
     "AiAssistant": destinations.ai_assistant,
     "CallControlApplication": destinations.call_control,
 }
-_SET_PER_EXTENSION = ("external_uac_settings", "internal_uac_settings")
+ROUTE_KINDS = tuple(_ROUTES)
+"""The kinds of resource an extension's destination may be."""
+SET_PER_EXTENSION = ("external_uac_settings", "internal_uac_settings")
+"""The connection inputs the component sets itself, from ``pbx`` and each extension."""
+NOT_SHARED = (*SET_PER_EXTENSION, "adopt_existing_id")
+"""Connection inputs ``connection_defaults`` refuses: one id cannot be adopted by every
+extension's connection."""
+
+INPUTS = {
+    "pbx": "The PBX Telnyx registers to, shared by every extension.",
+    "extensions": "Extension -> the SIP user Telnyx registers as, its password and where its "
+    "calls go: one UAC connection each, named `<connection_name> <extension>`.",
+    "connection_defaults": "Any other UacConnection input, for every connection (not "
+    "external_uac_settings or internal_uac_settings: pbx and each extension set those; nor "
+    "adopt_existing_id). Its connection_name is the base of each connection's name (default: "
+    "the component's name).",
+}
+"""What each of the component's inputs is (the plugin's schema describes them with these)."""
+STATUS = ("fqdn", "registration_status")
+"""The connection outputs each extension's entry in ``extensions`` carries."""
 
 
 @input_type
@@ -79,6 +98,8 @@ class SipAttach(pulumi.ComponentResource):
     # The family's connection class; the dynamic one is imported only when used, so that the
     # native family (which subclasses this) never loads the dynamic provider.
     _connection_class: ClassVar[type[Any] | None] = None
+    # How ``extensions`` spells its keys (the plugin's component speaks the schema's camelCase).
+    _status_keys: ClassVar[tuple[str, ...]] = STATUS
 
     extensions: pulumi.Output[Mapping[str, Mapping[str, Any]]]
     """Extension -> ``{"fqdn": ..., "registration_status": ...}`` of its connection."""
@@ -99,11 +120,12 @@ class SipAttach(pulumi.ComponentResource):
         if not shared.get("proxy"):
             raise ValueError(f"SipAttach {resource_name!r}: pbx.proxy is required")
         defaults = args_dict(connection_defaults or {})
-        clash = [k for k in _SET_PER_EXTENSION if k in defaults]
+        clash = [k for k in NOT_SHARED if k in defaults]
         if clash:
             raise ValueError(
                 f"SipAttach {resource_name!r}: connection_defaults must not set "
-                f"{', '.join(clash)}: pbx and each extension set them"
+                f"{', '.join(clash)}: pbx and each extension set the UAC settings, and one "
+                "id cannot be adopted by every extension's connection"
             )
         base_name = defaults.pop("connection_name", resource_name)
         connection_class = self._connection_class
@@ -136,13 +158,18 @@ class SipAttach(pulumi.ComponentResource):
             self.connections[number] = connection_class(
                 f"{resource_name}-{number}",
                 **defaults,
-                connection_name=f"{base_name} {number}",
+                connection_name=pulumi.Output.concat(base_name, " ", number),
                 external_uac_settings=registration,
                 internal_uac_settings={"destination_uri": _route(number, ext["destination"])},
                 opts=pulumi.ResourceOptions(parent=self),
             )
         per_extension = {
-            number: pulumi.Output.all(fqdn=conn.fqdn, registration_status=conn.registration_status)
+            number: pulumi.Output.all(
+                **{
+                    key: getattr(conn, name)
+                    for key, name in zip(self._status_keys, STATUS, strict=True)
+                }
+            )
             for number, conn in self.connections.items()
         }
         # Output.all() of nothing is a list: an empty map must stay a map.
@@ -152,23 +179,29 @@ class SipAttach(pulumi.ComponentResource):
         self.register_outputs({"extensions": self.extensions})
 
 
+def route(extension: str, kind: str, object_id: pulumi.Input[str]) -> pulumi.Output[str]:
+    """The destination URI of ``extension`` when it goes to the ``kind`` of resource (its type
+    name, e.g. ``AiAssistant``) whose id is ``object_id``."""
+    by_kind = _ROUTES.get(kind)
+    if by_kind is None:
+        raise ValueError(
+            f"extension {extension!r}: a {kind} cannot answer calls; give an AiAssistant, a "
+            "CallControlApplication or a destination URI"
+        )
+    return by_kind(extension, object_id)
+
+
 def _route(extension: str, destination: Any) -> Any:
     """The destination URI of ``extension``: from one of our resources by its kind, or as
     written (the connection's own check validates it at preview)."""
     spec = getattr(type(destination), "_spec", None)
     looked_up = type(destination).__name__
-    for name, route in _ROUTES.items():
+    for name in _ROUTES:
         if looked_up == f"Get{name}Result":
             # A lookup's result (``get_ai_assistant(...)``): routed by its id, like the resource.
-            return route(extension, destination.id)
+            return route(extension, name, destination.id)
     if spec is not None:
-        by_kind = _ROUTES.get(spec.name)
-        if by_kind is None:
-            raise ValueError(
-                f"extension {extension!r}: a {spec.name} cannot answer calls; give an "
-                "AiAssistant, a CallControlApplication or a destination URI"
-            )
-        return by_kind(extension, destination.id)
+        return route(extension, spec.name, destination.id)
     if isinstance(destination, pulumi.Resource):
         raise ValueError(
             f"extension {extension!r}: give an AiAssistant, a CallControlApplication or a "

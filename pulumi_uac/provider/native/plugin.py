@@ -31,6 +31,8 @@ from pulumi.provider.experimental.provider import (
     CheckResponse,
     ConfigureRequest,
     ConfigureResponse,
+    ConstructRequest,
+    ConstructResponse,
     CreateRequest,
     CreateResponse,
     DeleteRequest,
@@ -71,8 +73,9 @@ from ...core.redact import NOTHING_SECRET, Redactor
 from ...core.session import config_problems
 from ...models import SPECS, ResourceSpec, by_urn
 from ..engine import EngineLog, EngineWatch
+from .components import Component, to_inputs, to_value
 from .schema import extension_functions, schema_json
-from .values import Path, plain_map, value_map
+from .values import Path, plain_map, value_map, with_reference_ids
 
 T = TypeVar("T")
 WORKERS = 256
@@ -145,8 +148,11 @@ class TelnyxProvider(Provider):
     """The ``telnyx`` package: a resource and a lookup per spec, and each resource's own
     functions (its extension's)."""
 
-    def __init__(self, log: EngineLog, watch: EngineWatch) -> None:
+    def __init__(
+        self, log: EngineLog, watch: EngineWatch, components: tuple[Component, ...] = ()
+    ) -> None:
         self._log = log
+        self._components = {c.token: c for c in components}
         self._watch = watch
         self._api_key: str | None = None
         self._base_url: str | None = None
@@ -183,7 +189,7 @@ class TelnyxProvider(Provider):
     # ------------------------------------------------------------------ provider
 
     async def get_schema(self, request: GetSchemaRequest) -> GetSchemaResponse:
-        return GetSchemaResponse(schema=schema_json())
+        return GetSchemaResponse(schema=schema_json(tuple(self._components.values())))
 
     async def check_config(self, request: CheckRequest) -> CheckResponse:
         """Provider settings checked at preview time, before any resource is: a bad
@@ -219,7 +225,10 @@ class TelnyxProvider(Provider):
         return ConfigureResponse(
             accept_secrets=True,
             supports_preview=False,
-            accept_resources=False,
+            # A component takes resources as inputs (an extension's destination); a resource
+            # given where one of ours takes a string is read as its id, as the engine itself
+            # would send it to a provider that does not take resources (values.to_plain).
+            accept_resources=True,
             accept_outputs=False,
         )
 
@@ -346,6 +355,27 @@ class TelnyxProvider(Provider):
         _FAILURE.set(f"unknown function {request.tok}")
         raise NotImplementedError(request.tok)
 
+    async def construct(self, request: ConstructRequest) -> ConstructResponse:
+        component = self._components.get(request.resource_type)
+        if component is None:
+            _FAILURE.set(f"the telnyx provider has no component {request.resource_type}")
+            raise NotImplementedError(request.resource_type)
+        try:
+            built, outputs = component.build(
+                request.name, to_inputs(request.inputs), request.options
+            )
+        except ValueError as exc:
+            # The component's own checks of what it was given: one line, as a Python
+            # program gets them.
+            _FAILURE.set(package_names().text(str(exc)))
+            raise
+        state = {k: await to_value(v) for k, v in outputs.items()}
+        return ConstructResponse(
+            urn=await built.urn.future() or "",
+            state=state,
+            state_dependencies={k: v.all_dependencies() for k, v in state.items()},
+        )
+
     def _lookup(self, spec: ResourceSpec, args: dict[str, Any]) -> dict[str, Any]:
         """One object of ``spec``, by id or by exact name."""
         fn, field = spec.lookup_name, spec.name_field
@@ -387,6 +417,7 @@ def _answered_plainly(name: str) -> Callable[..., Any]:
 
     async def method(self: ProviderServicer, request: Any, context: Any) -> Any:
         token = _FAILURE.set(None)
+        with_reference_ids(request)
         try:
             return await base(self, request, context)
         except Exception:
@@ -405,7 +436,17 @@ class Servicer(ProviderServicer):
     """The experimental framework's servicer, minus Python stacks under expected failures."""
 
 
-for _name in ("Configure", "Check", "Diff", "Create", "Read", "Update", "Delete", "Invoke"):
+for _name in (
+    "Configure",
+    "Check",
+    "Diff",
+    "Create",
+    "Read",
+    "Update",
+    "Delete",
+    "Invoke",
+    "Construct",
+):
     setattr(Servicer, _name, _answered_plainly(_name))
 
 _read_plainly = Servicer.Read
@@ -424,15 +465,17 @@ async def _read(self: Servicer, request: Any, context: Any) -> Any:
 Servicer.Read = _read  # type: ignore[method-assign]
 
 
-def main() -> None:
-    """Serve the plugin: print the port, then answer the engine until it goes away."""
+def main(components: tuple[Component, ...] = ()) -> None:
+    """Serve the plugin: print the port, then answer the engine until it goes away.
+    ``components`` are the ones it can construct (:mod:`pulumi_uac.native.plugin` passes
+    them)."""
     parser = argparse.ArgumentParser(prog="pulumi-resource-telnyx")
     parser.add_argument("engine", nargs="?", help="the Pulumi engine's address")
     parser.add_argument("--version", action="version", version=__version__)
     known, _ = parser.parse_known_args()
     log, watch = EngineLog(known.engine), EngineWatch(known.engine)
     watch.exit_when_gone()
-    provider = TelnyxProvider(log, watch)
+    provider = TelnyxProvider(log, watch, components)
 
     async def serve() -> None:
         server = grpc.aio.server(options=_GRPC_CHANNEL_OPTIONS)

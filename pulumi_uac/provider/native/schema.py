@@ -34,6 +34,7 @@ from ...core.properties import (
 )
 from ...models import SPECS, FieldSpec, ResourceSpec
 from ...models.fields import OutputSpec
+from .components import Component
 
 PACKAGE = "telnyx"
 
@@ -232,8 +233,9 @@ def _described_in_camel(value: Any, names: Names) -> Any:
 
 
 @functools.cache
-def package_schema() -> dict[str, Any]:
-    """The whole schema, as ``get_schema`` serves it."""
+def package_schema(components: tuple[Component, ...] = ()) -> dict[str, Any]:
+    """The whole schema, as ``get_schema`` serves it: every spec's resource and lookup, and
+    the ``components`` the plugin constructs."""
     types: dict[str, Any] = {}
     resources: dict[str, Any] = {}
     functions: dict[str, Any] = {}
@@ -254,10 +256,7 @@ def package_schema() -> dict[str, Any]:
                     "required": [camel(n) for n in fn.required],
                 },
             }
-    types, resources, functions = (
-        _described_in_camel(part, package_names()) for part in (types, resources, functions)
-    )
-    return {
+    schema: dict[str, Any] = {
         "name": PACKAGE,
         "displayName": "Telnyx",
         "version": __version__,
@@ -275,7 +274,12 @@ def package_schema() -> dict[str, Any]:
         "functions": functions,
         "language": {"python": {"packageName": "pulumi_uac"}},
     }
+    for component in components:
+        component.add_to_schema(schema)
+    for part in ("types", "resources", "functions"):
+        schema[part] = _described_in_camel(schema[part], package_names())
+    return schema
 
 
-def schema_json() -> str:
-    return json.dumps(package_schema(), indent=2, sort_keys=True)
+def schema_json(components: tuple[Component, ...] = ()) -> str:
+    return json.dumps(package_schema(components), indent=2, sort_keys=True)

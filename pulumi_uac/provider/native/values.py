@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pulumi.provider.experimental.property_value import Computed, PropertyValue
+from google.protobuf import struct_pb2
+from google.protobuf.message import Message
+from pulumi.provider.experimental.property_value import (
+    Computed,
+    PropertyValue,
+    ResourceReference,
+)
 from pulumi.runtime import rpc
 
 from ...core.values import UNKNOWN, Unknown
@@ -27,6 +33,12 @@ def to_plain(value: PropertyValue, path: Path = (), secrets: set[Path] | None = 
     inner = value.value
     if isinstance(inner, Computed) or (isinstance(inner, str) and inner == rpc.UNKNOWN):
         return UNKNOWN
+    if isinstance(inner, ResourceReference):
+        # A resource where a value was expected: its id, as the engine sends a resource to a
+        # provider that does not take them (the plugin takes them for its components).
+        if inner.resource_id is None:
+            return inner.urn
+        return to_plain(inner.resource_id, path, secrets)
     if isinstance(inner, Mapping):
         return {k: to_plain(v, (*path, k), secrets) for k, v in inner.items()}
     if isinstance(inner, (list, tuple)):
@@ -68,3 +80,40 @@ def to_value(value: Any, path: Path = (), secrets: Iterable[Path] = ()) -> Prope
 def value_map(values: Mapping[str, Any], secrets: Iterable[Path] = ()) -> dict[str, PropertyValue]:
     secrets = list(secrets)
     return {k: to_value(v, (k,), secrets) for k, v in values.items() if v is not None}
+
+
+def with_reference_ids(request: Message) -> None:
+    """Every resource reference in ``request``'s property maps with its id where the
+    framework in our pin looks for it.
+
+    The engine writes a reference's id under ``id`` (as every Pulumi SDK does); the
+    experimental framework reads ``resource_id``, so every reference would arrive without its
+    id. Copying it under the second name, in place, before the framework reads the request,
+    keeps both readings true.
+    """
+    for field, value in request.ListFields():
+        if field.message_type is struct_pb2.Struct.DESCRIPTOR:
+            _struct_ids(value)
+
+
+def _struct_ids(struct: struct_pb2.Struct) -> None:
+    fields = struct.fields
+    sig = fields.get(rpc._special_sig_key)
+    if (
+        sig is not None
+        and sig.string_value == rpc._special_resource_sig
+        and "id" in fields
+        and "resource_id" not in fields
+    ):
+        fields["resource_id"].CopyFrom(fields["id"])
+    for value in fields.values():
+        _value_ids(value)
+
+
+def _value_ids(value: struct_pb2.Value) -> None:
+    kind = value.WhichOneof("kind")
+    if kind == "struct_value":
+        _struct_ids(value.struct_value)
+    elif kind == "list_value":
+        for item in value.list_value.values:
+            _value_ids(item)
