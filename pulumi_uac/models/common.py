@@ -273,6 +273,9 @@ class RequestModel(BaseModel):
         populate_by_name=True,
         hide_input_in_errors=True,
         use_attribute_docstrings=True,
+        # Built on first use: a program or a plugin pays only for the models it validates
+        # (building all of them cost 0.3 s at every process start).
+        defer_build=True,
     )
 
     @field_validator("*", mode="before")
@@ -318,4 +321,7 @@ class ResponseModel(BaseModel):
         populate_by_name=True,
         hide_input_in_errors=True,
         use_attribute_docstrings=True,
+        # Built on first use: a program or a plugin pays only for the models it validates
+        # (building all of them cost 0.3 s at every process start).
+        defer_build=True,
     )
