@@ -24,7 +24,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 PULUMI = PATH="$$(cat $(ENGINE_FILE)):$$PATH" pulumi
 
-.PHONY: help setup venv engine env up down test lint typecheck bench emulator emulator-bg clean
+.PHONY: help setup venv engine postgres env up down test lint typecheck bench emulator emulator-bg clean
 
 help:
 	@echo "make up     - set everything up, start the emulator, pulumi up the quickstart stack"
@@ -33,12 +33,20 @@ help:
 	@echo 'eval "$$(make -s env)" - this shell, set up to run pulumi by hand (after make up)'
 	@echo "make lint / typecheck / bench / emulator (foreground) / clean"
 
-setup: venv engine
+setup: venv engine postgres
+
+# The team tests start a throwaway PostgreSQL cluster of their own (initdb + pg_ctl, no service):
+# they need the server's programs, from Debian's package where they are missing.
+postgres:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "installing PostgreSQL's programs (Debian package postgresql) for the team tests"; \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq postgresql >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e '.[emulator,dev]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[emulator,dev,postgres]'
 	touch $@
 
 venv: $(VENV)/.installed

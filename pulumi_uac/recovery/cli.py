@@ -38,6 +38,7 @@ from typing import Any
 from ..client import NotFoundError, ResourceClient, TelnyxClient, TelnyxError
 from ..core.marks import marks_of, stack_marks_of, token_of
 from ..models import SPECS, by_name
+from .errors import RecoveryError
 from .guard import ensure_idle
 from .orphans import (
     Orphan,
@@ -49,7 +50,7 @@ from .orphans import (
     release,
 )
 from .processes import leftovers, stop
-from .stack import RecoveryError, Stack
+from .stack import Stack
 from .state import Held, StackRecord, mark_unconfirmed, read_state
 
 

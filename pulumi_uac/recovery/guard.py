@@ -16,8 +16,9 @@ which a run that starts then could still be affected; the README says not to sta
 
 from __future__ import annotations
 
+from .errors import RecoveryError
 from .processes import live_runs
-from .stack import RecoveryError, Stack
+from .stack import Stack
 
 
 def ensure_idle(stack: Stack, action: str, repair: bool = False) -> None:

@@ -16,15 +16,13 @@ from typing import Any
 from ..client import TelnyxClient
 from ..core.marks import stack_mark
 from ..core.session import API_KEY_CONFIG, BASE_URL_CONFIG, resolve, shared_client
+from .errors import RecoveryError
+from .locks import file_locked, postgres_locked
 from .processes import project_file
 from .state import Held, read_state
 
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
 """Overrides the ``pulumi`` executable to run."""
-
-
-class RecoveryError(Exception):
-    """A step failed or was refused; the message says which and what to do."""
 
 
 def _last_lines(proc: subprocess.CompletedProcess[str], n: int = 3) -> str:
@@ -117,10 +115,20 @@ class Stack:
         self.run("stack", "import", stdin=json.dumps(deployment))
 
     def backend_url(self) -> str:
-        """The backend, as the CLI itself takes it: the environment first, else the login."""
-        return os.environ.get("PULUMI_BACKEND_URL") or str(
+        """The backend, as the CLI itself takes it: the environment first, else the login
+        (from the CLI's credentials file when ``whoami`` masks the URL's password)."""
+        url = os.environ.get("PULUMI_BACKEND_URL") or str(
             json.loads(self.run("whoami", "--json", of_stack=False).stdout).get("url") or ""
         )
+        if "****" in url:
+            home = Path(os.environ.get("PULUMI_HOME") or Path.home() / ".pulumi")
+            try:
+                current = json.loads((home / "credentials.json").read_text()).get("current")
+            except (OSError, ValueError):
+                current = None
+            if isinstance(current, str) and current.split("://")[0] == url.split("://")[0]:
+                url = current
+        return url
 
     def repair_metadata(self) -> list[str]:
         """Remove the stack's half-written metadata files on a file backend; returns them.
@@ -183,14 +191,19 @@ class Stack:
     def locked(self) -> bool:
         """Whether a run holds the stack's lock (on any machine that shares the backend).
 
-        A file backend keeps locks as files beside the state, read here directly. The Pulumi
-        Cloud reports ``updateInProgress`` in ``pulumi stack ls``. Other self-managed backends
-        (PostgreSQL, S3, ...) show a lock only by refusing a write, so the stack's own export is
-        imported back unchanged: refused when locked, a no-op otherwise."""
+        A DIY backend's lock is read where it keeps it (:mod:`.locks`): files beside the state,
+        or rows of PostgreSQL's table. The Pulumi Cloud reports ``updateInProgress`` in
+        ``pulumi stack ls``. Other DIY backends (S3, Azure, GCS) show a lock only by refusing a
+        write, so the stack's own export is imported back, unchanged, only when that changes
+        nothing: with pending operations recorded, the import would drop them (the CLI always
+        does), so the tool refuses instead."""
         url = self.backend_url()
         stack = self.selected()
+        project = _project_name(self.project_dir)
         if url.startswith("file://"):
-            return self._file_locked(url, stack)
+            return file_locked(_file_root(url), project, stack)
+        if url.startswith(("postgres://", "postgresql://")):
+            return postgres_locked(url, project, stack)
         if url.startswith(("https://", "http://")):
             for entry in json.loads(
                 self.run("stack", "ls", "--json", of_stack=False).stdout or "[]"
@@ -198,16 +211,18 @@ class Stack:
                 if str(entry.get("name", "")).rsplit("/", 1)[-1] == stack.rsplit("/", 1)[-1]:
                     return bool(entry.get("updateInProgress"))
             return False
-        proc = self.run("stack", "import", check=False, stdin=json.dumps(self.export()))
+        export = self.export()
+        pending = (export.get("deployment") or {}).get("pending_operations") or []
+        if pending:
+            scheme = url.split("://", 1)[0]
+            raise RecoveryError(
+                f"refusing to go on: a {scheme}:// backend shows a run's lock only by refusing "
+                "a write, and writing the state now would drop the "
+                f"{len(pending)} interrupted operation(s) it records, which this tool needs. "
+                "Nothing was changed"
+            )
+        proc = self.run("stack", "import", check=False, stdin=json.dumps(export))
         return proc.returncode != 0 and "currently locked" in (proc.stderr + proc.stdout)
-
-    def _file_locked(self, url: str, stack: str) -> bool:
-        locks = _file_root(url) / ".pulumi" / "locks"
-        name = stack.rsplit("/", 1)[-1]
-        project = _project_name(self.project_dir)
-        # The project-scoped layout (locks/<org>/<project>/<stack>/) and the legacy one.
-        candidates = [*locks.glob(f"*/{project}/{name}/*.json"), *locks.glob(f"{name}/*.json")]
-        return any(p.is_file() for p in candidates)
 
     def selected(self) -> str:
         """The stack's name (asked once: every step of a command acts on the same stack)."""

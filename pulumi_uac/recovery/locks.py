@@ -1,0 +1,76 @@
+"""Reading a DIY backend's lock of one stack without writing anything.
+
+Pulumi's DIY backends keep a run's lock as one more object beside the state
+(``.pulumi/locks/<org>/<project>/<stack>/<id>.json``, or ``.pulumi/locks/<stack>/`` in the
+legacy layout): files on a file backend, rows of the ``pulumi_state`` table on PostgreSQL.
+The CLI has no command that reports it; the one that shows it at all, ``pulumi stack import``,
+writes when the stack is not locked, and drops the pending operations an interrupted run
+recorded (the evidence ``recover`` needs). So the lock is read here where it is kept.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from .errors import RecoveryError
+
+TABLE = "pulumi_state"
+"""The table Pulumi's PostgreSQL backend keeps every object of the backend in."""
+
+
+def lock_keys(project: str, stack: str) -> tuple[str, str]:
+    """The two places a lock of ``stack`` lives, below ``.pulumi/locks/``, as glob patterns:
+    the project-scoped layout and the legacy one."""
+    name = stack.rsplit("/", 1)[-1]
+    return f"*/{project}/{name}/*.json", f"{name}/*.json"
+
+
+def file_locked(root: Path, project: str, stack: str) -> bool:
+    locks = root / ".pulumi" / "locks"
+    return any(p.is_file() for pattern in lock_keys(project, stack) for p in locks.glob(pattern))
+
+
+def postgres_locked(url: str, project: str, stack: str) -> bool:
+    """Whether a lock row of the stack exists (one query, read-only)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise RecoveryError(
+            "refusing to go on: the stack's backend is PostgreSQL, and telling whether a run "
+            "holds its lock needs a PostgreSQL client: pip install 'pulumi-uac[postgres]'. "
+            "Nothing was changed"
+        ) from None
+    # The backend's keys start with the database's path; the lock's own part is matched.
+    patterns = [
+        "%/.pulumi/locks/" + p.replace("*", "%").replace("_", r"\_")
+        for p in lock_keys(project, stack)
+    ]
+    try:
+        with psycopg.connect(_libpq_url(url), connect_timeout=15) as conn:
+            row: Any = conn.execute(
+                f"SELECT count(*) FROM {TABLE} WHERE key LIKE %s OR key LIKE %s",  # noqa: S608
+                patterns,
+            ).fetchone()
+    except psycopg.Error as exc:
+        # The message names the server, never the password (libpq does not print it).
+        raise RecoveryError(
+            f"refusing to go on: could not read the stack's lock from its PostgreSQL backend "
+            f"({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}). "
+            "Nothing was changed"
+        ) from None
+    return bool(row and row[0])
+
+
+def _libpq_url(url: str) -> str:
+    """The backend URL as libpq takes it: Pulumi's own query parameters left out."""
+    parts = urllib.parse.urlsplit(url)
+    query = [
+        (k, v)
+        for k, v in urllib.parse.parse_qsl(parts.query)
+        if k in {"sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout"}
+    ]
+    return urllib.parse.urlunsplit(
+        ("postgresql", parts.netloc, parts.path, urllib.parse.urlencode(query), "")
+    )

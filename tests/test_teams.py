@@ -1,0 +1,278 @@
+"""Teams: many machines, one shared PostgreSQL backend (Pulumi's own DIY backend), one Telnyx
+account. Each "machine" is a working copy of the project of its own, with its own
+``PULUMI_HOME``; they share only the backend's URL, as CI runners and laptops do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import EmulatorServer, PulumiProject, resources_of
+from .postgres import PostgresCluster
+from .test_e2e_promises import live, state_ids
+
+pytestmark = pytest.mark.e2e
+
+PROGRAM = """
+import pulumi
+from pulumi_uac import AiAssistant, UacConnection, destinations
+cfg = pulumi.Config()
+env = pulumi.get_stack()
+desk = AiAssistant("desk", name=f"Desk {env}", instructions="Answer calls.")
+for i in range(cfg.get_int("count") or 3):
+    UacConnection(f"ext{i}", connection_name=f"{env} extension {i}",
+        external_uac_settings={"proxy": "sip:pbx.example.com", "username": f"{env}-user{i}",
+                               "password": cfg.require_secret("pw")},
+        internal_uac_settings={"destination_uri": destinations.ai_assistant(f"10{i}", desk.id)})
+pulumi.export("desk", desk.id)
+"""
+PASSWORDS = {"dev": "Team-dev-pbx-pw-1", "prod": "Team-prod-pbx-pw-2"}
+PASSPHRASES = {"dev": "dev-passphrase", "prod": "prod-passphrase"}
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[PostgresCluster]:
+    made = PostgresCluster()
+    yield made
+    made.stop()
+
+
+@pytest.fixture
+def backend(cluster: PostgresCluster) -> str:
+    """A database of its own for this test, as ``pulumi login`` takes it."""
+    return cluster.database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+class Machines:
+    """Working copies of one project, each its own machine, on one backend."""
+
+    def __init__(self, tmp_path: Path, emulator: EmulatorServer, backend: str) -> None:
+        self.tmp_path, self.emulator, self.backend = tmp_path, emulator, backend
+        self.made: list[PulumiProject] = []
+
+    def machine(self, name: str, program: str = PROGRAM, **kw: Any) -> PulumiProject:
+        proj = PulumiProject(
+            self.tmp_path / name,
+            program,
+            name=kw.pop("project", "team"),
+            base_url=self.emulator.base_url,
+            extra_env={"PULUMI_BACKEND_URL": self.backend},
+            **kw,
+        )
+        self.made.append(proj)
+        return proj
+
+    def reap(self) -> None:
+        for proj in self.made:
+            proj.reap()
+
+
+@pytest.fixture
+def machines(tmp_path: Path, emulator: EmulatorServer, backend: str) -> Iterator[Machines]:
+    made = Machines(tmp_path, emulator, backend)
+    yield made
+    made.reap()
+
+
+def _on_stack(proj: PulumiProject, stack: str, *, create: bool) -> None:
+    """``proj`` works on ``stack`` (created with its own passphrase, or selected)."""
+    proj.env["PULUMI_CONFIG_PASSPHRASE"] = PASSPHRASES.get(stack, "test-passphrase")
+    if create:
+        proj.run("stack", "init", stack)
+        proj.config("pw", PASSWORDS.get(stack, "Team-other-pw-3"), secret=True)
+    else:
+        proj.run("stack", "select", stack)
+
+
+def _pull(source: PulumiProject, *into: PulumiProject) -> None:
+    """What ``git pull`` brings a working copy: the stack configuration files the other
+    machine committed (secrets in them stay encrypted, with the stack's own passphrase)."""
+    for path in source.dir.glob("Pulumi.*.yaml"):
+        for proj in into:
+            (proj.dir / path.name).write_bytes(path.read_bytes())
+
+
+def _finish(run: Any, timeout: float = 240) -> tuple[int, str]:
+    code = run.wait(timeout=timeout)
+    return code, run.stdout.read() if run.stdout else ""
+
+
+def _users(admin: httpx.Client) -> list[str]:
+    return sorted(c["external_uac_settings"]["username"] for c in live(admin))
+
+
+def test_dev_and_prod_deploy_at_once_from_two_machines(
+    machines: Machines, admin: httpx.Client
+) -> None:
+    laptop, runner = machines.machine("laptop"), machines.machine("runner")
+    _on_stack(laptop, "dev", create=True)
+    _on_stack(runner, "prod", create=True)
+    admin.put("faults", json={"latency_ms": 150})
+    try:
+        runs = [p.start("up", "--yes", "--skip-preview") for p in (laptop, runner)]
+        results = [_finish(r) for r in runs]
+    finally:
+        admin.delete("faults")
+    assert [code for code, _ in results] == [0, 0], results
+    assert _users(admin) == sorted(f"{e}-user{i}" for e in ("dev", "prod") for i in range(3))
+    # Each machine sees the other's stack on the shared backend, and finds it unchanged.
+    _pull(laptop, runner)
+    _pull(runner, laptop)
+    listed = json.loads(laptop.run("stack", "ls", "--json").stdout)
+    assert {s["name"].rsplit("/", 1)[-1] for s in listed} == {"dev", "prod"}
+    _on_stack(laptop, "prod", create=False)
+    laptop.preview("--expect-no-changes")
+    _on_stack(runner, "dev", create=False)
+    runner.preview("--expect-no-changes")
+    for proj in (laptop, runner):
+        proj.destroy()
+    assert live(admin) == []
+
+
+def test_the_same_stack_from_two_machines_at_once_runs_once(
+    machines: Machines, admin: httpx.Client
+) -> None:
+    """One `up` holds the backend's lock; the other is refused at once, having changed
+    nothing. Nothing is lost or duplicated, and the second machine then finds no changes."""
+    first, second = machines.machine("first"), machines.machine("second")
+    _on_stack(first, "dev", create=True)
+    _pull(first, second)
+    _on_stack(second, "dev", create=False)
+    # Slow enough that the first run is still going when the second starts, even on a busy
+    # machine (each create waits 1.5 s on the API).
+    admin.put("faults", json={"latency_ms": 1500})
+    try:
+        winner = first.start("up", "--yes", "--skip-preview")
+        deadline = time.monotonic() + 90
+        while not live(admin):
+            assert winner.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        loser = second.run("up", "--yes", "--skip-preview", check=False)
+        assert winner.poll() is None, "the first run ended before the second was tried"
+        code, out = _finish(winner)
+    finally:
+        admin.delete("faults")
+    assert code == 0, out
+    assert loser.returncode != 0 and "currently locked" in loser.stdout + loser.stderr
+    assert _users(admin) == [f"dev-user{i}" for i in range(3)]
+    assert {c["id"] for c in live(admin)} == state_ids(second)
+    second.preview("--expect-no-changes")
+    second.destroy()
+    assert live(admin) == []
+
+
+def test_an_up_killed_on_one_machine_is_recovered_from_another(
+    machines: Machines, admin: httpx.Client
+) -> None:
+    """A runner dies mid-`up`. From a laptop: the tools refuse while the backend holds the
+    dead run's lock; after `pulumi cancel`, `pulumi-uac recover` and `pulumi up` leave exactly
+    the program's connections, none twice, none orphaned."""
+    runner, laptop = machines.machine("runner"), machines.machine("laptop")
+    _on_stack(runner, "dev", create=True)
+    runner.config("count", "6")
+    _pull(runner, laptop)
+    _on_stack(laptop, "dev", create=False)
+    admin.put("faults", json={"latency_ms": 2500})
+    try:
+        run = runner.start("up", "--yes", "--skip-preview", "--parallel", "2")
+        deadline = time.monotonic() + 90
+        while len(live(admin)) < 2:
+            assert run.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        # Live on the runner: from the laptop (no process of the run there) the backend's lock
+        # is the only evidence, and every tool that writes refuses on it.
+        for args in (("recover",), ("orphans", "--delete")):
+            refused = laptop.recovery(*args, check=False)
+            assert refused.returncode == 1 and "locked" in refused.stderr, refused.stderr
+            assert "Nothing was changed" in refused.stderr
+        assert run.poll() is None, "the run ended before every tool was tried"
+        os.killpg(run.pid, signal.SIGKILL)
+        run.wait(timeout=30)
+    finally:
+        admin.delete("faults")
+    made = {c["id"] for c in live(admin)}
+    assert made, "the run was killed before it created anything"
+    refused = laptop.recovery("recover", check=False)
+    assert refused.returncode == 1 and "locked" in refused.stderr, refused.stderr
+    laptop.run("cancel", "--yes")
+    laptop.recovery("recover")
+    laptop.up()
+    conns = live(admin)
+    assert sorted(c["external_uac_settings"]["username"] for c in conns) == [
+        f"dev-user{i}" for i in range(6)
+    ]
+    assert {c["id"] for c in conns} == state_ids(laptop)
+    assert "no orphaned" in laptop.recovery("orphans").stdout
+    laptop.preview("--expect-no-changes")
+    runner.preview("--expect-no-changes")
+    laptop.destroy()
+    assert live(admin) == []
+
+
+CONSUMER = """
+import pulumi
+from pulumi_uac import UacConnection, destinations
+shared = pulumi.StackReference(pulumi.Config().require("shared"))
+UacConnection("office", connection_name="Consumer office",
+    internal_uac_settings={"destination_uri": destinations.ai_assistant(
+        "1006", shared.require_output("desk"))})
+"""
+
+
+def test_a_stack_reference_reads_a_stack_another_machine_deployed(
+    machines: Machines, admin: httpx.Client
+) -> None:
+    platform = machines.machine("platform")
+    _on_stack(platform, "shared", create=True)
+    platform.up()
+    desk = platform.stack_outputs()["desk"]
+    consumer = machines.machine("consumer", CONSUMER, project="consumer")
+    consumer.init("dev")
+    consumer.config("shared", "organization/team/shared")
+    consumer.up()
+    (office,) = [c for c in live(admin) if c["connection_name"] == "Consumer office"]
+    assert office["internal_uac_settings"]["destination_uri"] == f"1006@{desk}.sip.telnyx.com"
+    consumer.preview("--expect-no-changes")
+    consumer.destroy()
+    platform.destroy()
+    assert live(admin) == []
+
+
+def test_secrets_are_per_stack_and_never_plain_in_the_database(
+    machines: Machines, admin: httpx.Client, cluster: PostgresCluster, backend: str
+) -> None:
+    laptop = machines.machine("laptop")
+    for stack in ("dev", "prod"):
+        _on_stack(laptop, stack, create=True)
+        laptop.up()
+    # Each stack's secrets open only with its own passphrase.
+    laptop.env["PULUMI_CONFIG_PASSPHRASE"] = PASSPHRASES["dev"]
+    wrong = laptop.run("config", "get", "pw", "--stack", "prod", check=False)
+    assert wrong.returncode != 0 and PASSWORDS["prod"] not in wrong.stdout
+    database = backend.rsplit("/", 1)[-1].split("?")[0]
+    # The backend keeps each object base64-encoded in a JSON column: read both forms.
+    raw = cluster.sql(database, "SELECT key, data::text FROM pulumi_state")
+    decoded = cluster.sql(
+        database, "SELECT convert_from(decode(data->>'data', 'base64'), 'UTF8') FROM pulumi_state"
+    )
+    assert "Desk dev" in decoded and "Desk prod" in decoded  # both states are in the table
+    for secret in PASSWORDS.values():
+        assert secret not in raw and secret not in decoded
+    for res in resources_of(laptop.export()):
+        password = res["outputs"]["external_uac_settings"]["password"]
+        assert isinstance(password, dict) and "ciphertext" in password
+    assert not any(s in "\n".join(laptop.outputs) for s in PASSWORDS.values())
+    for stack in ("dev", "prod"):
+        _on_stack(laptop, stack, create=False)
+        laptop.destroy()
+    assert live(admin) == []
