@@ -466,6 +466,7 @@ def test_a_resource_reference_arrives_with_its_id() -> None:
     from pulumi.runtime import rpc
     from pulumi.runtime.proto import provider_pb2
 
+    from pulumi_uac.core.values import UNKNOWN
     from pulumi_uac.provider.native.values import plain_map, with_reference_ids
 
     urn = "urn:pulumi:dev::p::telnyx:index:AiAssistant::desk"
@@ -486,6 +487,12 @@ def test_a_resource_reference_arrives_with_its_id() -> None:
     # Where one of our resources takes a string, a resource given there is its id.
     plain, _ = plain_map(after)
     assert plain["extensions"]["1006"]["destination"] == "assistant-1"
+    # A resource not created yet (a first preview) has no id: its id is unknown, not its URN.
+    del ref.fields["id"]
+    request.inputs["extensions"]["1006"]["destination"] = ref
+    with_reference_ids(request)
+    plain, _ = plain_map(PropertyValue.unmarshal_map(request.inputs))
+    assert plain["extensions"]["1006"]["destination"] is UNKNOWN
 
 
 AMBIENT = "using pulumi-resource-telnyx from $PATH"

@@ -191,7 +191,8 @@ outputs:
 YAML_EXTENSIONS = {
     "1006": "username: ext1006\npassword: ${pw}\ndestination: ${desk}",
     "2000": "username: ext2000\npassword: ${pw}\ndestination: ${ivr}",
-    "3000": "username: ext3000\npassword: ${pw}\ndestination: 3000@stt-abc.sip.telnyx.com",
+    # An interpolated string: the engine names its dependency on the map as a whole.
+    "3000": "username: ext3000\npassword: ${pw}\ndestination: 3000@${desk.id}.sip.telnyx.com",
 }
 
 
@@ -229,8 +230,12 @@ def test_yaml_constructs_the_component_through_the_plugin(
     assert {u: c["internal_uac_settings"]["destination_uri"] for u, c in conns.items()} == {
         "ext1006": f"1006@{out['desk']}.sip.telnyx.com",
         "ext2000": f"2000@cc-app-{out['ivr']}.sip.telnyx.com",
-        "ext3000": "3000@stt-abc.sip.telnyx.com",
+        "ext3000": f"3000@{out['desk']}.sip.telnyx.com",
     }
+    # Each connection depends on what its destination names (destroy deletes it first).
+    state = {r["urn"].rsplit("::", 1)[-1]: r for r in proj.export()["deployment"]["resources"]}
+    for number, target in (("1006", "desk"), ("2000", "ivr"), ("3000", "desk")):
+        assert state[target]["urn"] in state[f"office-{number}"]["dependencies"], number
     assert out["extensions"]["2000"] == {
         "fqdn": conns["ext2000"]["fqdn"],
         "registrationStatus": conns["ext2000"]["registration_status"],
@@ -254,6 +259,14 @@ def test_yaml_constructs_the_component_through_the_plugin(
     bad = {
         "'10 06' must be 1-64 letters": {"10 06": YAML_EXTENSIONS["1006"]},
         "transport": {"1006": YAML_EXTENSIONS["1006"] + "\ntransport: TCP"},
+        # A child's own check: its one line.
+        "externalUacSettings.password must be": {
+            "1006": "username: u\npassword: ''\ndestination: ${desk}"
+        },
+        # A resource where a connection takes a string is its id, as for any resource.
+        "externalUacSettings.username": {
+            "1006": "username: ${desk}\npassword: ${pw}\ndestination: ${desk}"
+        },
     }
     for named, extensions in bad.items():
         _write_yaml(proj, extensions)
@@ -262,6 +275,11 @@ def test_yaml_constructs_the_component_through_the_plugin(
         text = result.stdout + result.stderr
         assert result.returncode != 0 and named in text, text
         assert "Traceback" not in text and 'File "' not in text, text
+        # (A child's failure also shows the engine's own "grpc: the client connection is
+        # closing" on the component: the engine closes its connection to the plugin while
+        # the construct is still waiting on that child. Not the plugin's to change.)
+        assert "Reference(" not in text, text
+        assert "Unexpected" not in text, text
         assert request_counts(admin) == {}, named
     _write_yaml(proj, {k: v for k, v in YAML_EXTENSIONS.items() if k != "3000"})
     proj.destroy()

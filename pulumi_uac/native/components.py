@@ -125,11 +125,15 @@ def _add_to_schema(schema: dict[str, Any]) -> None:
 def _known_map(name: str, where: str, value: Any) -> dict[str, Any]:
     if value is None:
         return {}
-    if not isinstance(value, Mapping):
+    if isinstance(value, pulumi.Output):
         raise ValueError(
-            f"SipAttach {name!r}: {where} must be known when the program runs (written in it, "
-            "not an output of another resource)"
+            f"SipAttach {name!r}: {where} must be a map known when the program runs, so that "
+            "each extension can be its own connection: write it in the program (a secret or "
+            "another resource's output around the whole map is known only once created; put "
+            "fn::secret around the passwords instead)"
         )
+    if not isinstance(value, Mapping):
+        raise ValueError(f"SipAttach {name!r}: {where} must be a map, not {type(value).__name__}")
     return dict(value)
 
 
@@ -140,9 +144,24 @@ def _snake(given: Mapping[str, Any], cls: type[Any]) -> dict[str, Any]:
     return {spelled.get(k, k): v for k, v in given.items()}
 
 
+def _ids(value: Any) -> Any:
+    """``value`` with every resource in it as its id: where a connection takes a string, a
+    resource given there is its id (as the engine sends one to a resource's own inputs)."""
+    if isinstance(value, Reference):
+        return value.id
+    if isinstance(value, Mapping):
+        return {k: _ids(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_ids(v) for v in value]
+    return value
+
+
 def _destination(number: str, given: Any) -> Any:
     if isinstance(given, Reference):
-        return sip_attach.route(number, given.token.rsplit(":", 1)[-1], given.id)
+        package, kind = given.token.rsplit(":", 1)
+        if package != _PREFIX:  # another package's resource of the same name is not ours
+            kind = given.token
+        return sip_attach.route(number, kind, given.id)
     return given
 
 
@@ -155,10 +174,13 @@ def _build(
         ext = _snake(
             _known_map(name, f"extensions[{number!r}]", given), sip_attach.SipAttachExtensionArgs
         )
-        if "destination" in ext:
-            ext["destination"] = _destination(number, ext["destination"])
+        destination = ext.pop("destination", None)
+        ext = _ids(ext)
+        if destination is not None:
+            ext["destination"] = _destination(number, destination)
         extensions[number] = ext
-    defaults = _known_map(name, "connectionDefaults", inputs.get("connectionDefaults"))
+    pbx = _ids(pbx)
+    defaults = _ids(_known_map(name, "connectionDefaults", inputs.get("connectionDefaults")))
     component = _ConstructedSipAttach(
         name,
         pbx=pbx,

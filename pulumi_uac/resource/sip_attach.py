@@ -128,6 +128,11 @@ class SipAttach(pulumi.ComponentResource):
                 "id cannot be adopted by every extension's connection"
             )
         base_name = defaults.pop("connection_name", resource_name)
+        if not isinstance(base_name, (str, pulumi.Output)):
+            raise ValueError(
+                f"SipAttach {resource_name!r}: connection_defaults.connection_name must be a "
+                f"string, not {type(base_name).__name__}"
+            )
         connection_class = self._connection_class
         if connection_class is None:
             from .uac_connection import UacConnection
@@ -158,7 +163,7 @@ class SipAttach(pulumi.ComponentResource):
             self.connections[number] = connection_class(
                 f"{resource_name}-{number}",
                 **defaults,
-                connection_name=pulumi.Output.concat(base_name, " ", number),
+                connection_name=_named(base_name, number),
                 external_uac_settings=registration,
                 internal_uac_settings={"destination_uri": _route(number, ext["destination"])},
                 opts=pulumi.ResourceOptions(parent=self),
@@ -179,13 +184,20 @@ class SipAttach(pulumi.ComponentResource):
         self.register_outputs({"extensions": self.extensions})
 
 
+def _named(base: str | pulumi.Output[Any], extension: str) -> pulumi.Input[str]:
+    """The name of ``extension``'s connection: ``<base> <extension>``."""
+    if isinstance(base, str):
+        return f"{base} {extension}"
+    return base.apply(lambda given: f"{given} {extension}")
+
+
 def route(extension: str, kind: str, object_id: pulumi.Input[str]) -> pulumi.Output[str]:
     """The destination URI of ``extension`` when it goes to the ``kind`` of resource (its type
     name, e.g. ``AiAssistant``) whose id is ``object_id``."""
     by_kind = _ROUTES.get(kind)
     if by_kind is None:
         raise ValueError(
-            f"extension {extension!r}: a {kind} cannot answer calls; give an AiAssistant, a "
+            f"extension {extension!r}: {kind} cannot answer calls; give an AiAssistant, a "
             "CallControlApplication or a destination URI"
         )
     return by_kind(extension, object_id)

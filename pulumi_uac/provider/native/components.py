@@ -81,9 +81,10 @@ def to_input(value: PropertyValue, secret: bool = False, urns: frozenset[str] = 
 
     A map or a list stays one (a component iterates over what it was given), so its secrecy and
     dependencies go to every value inside it: the engine names a top-level input's
-    dependencies on the input as a whole, and each nested value carries its own as well when
-    the program sent output values (every SDK in our pin does). Only a map or list that is not
-    known yet becomes an unknown ``Output``.
+    dependencies on the input as a whole, and which nested value they came from is not said
+    (an interpolated string such as ``1006@${desk.id}...`` carries none of its own). Every
+    value inside thus depends on all of them: more order than needed, never less. Only a map or
+    list that is not known yet becomes an unknown ``Output``.
     """
     inner = value.value
     secret = secret or value.is_secret
@@ -110,6 +111,7 @@ def to_input(value: PropertyValue, secret: bool = False, urns: frozenset[str] = 
 
 
 def _inner_urns(value: PropertyValue) -> frozenset[str]:
+    """The dependencies the values inside ``value`` carry themselves (output values)."""
     inner = value.value
     children: list[PropertyValue] = []
     if isinstance(inner, Mapping):
@@ -119,8 +121,6 @@ def _inner_urns(value: PropertyValue) -> frozenset[str]:
     found: set[str] = set()
     for child in children:
         found |= child.dependencies | _inner_urns(child)
-        if isinstance(child.value, ResourceReference):
-            found.add(child.value.urn)
     return frozenset(found)
 
 

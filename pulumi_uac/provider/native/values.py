@@ -36,9 +36,11 @@ def to_plain(value: PropertyValue, path: Path = (), secrets: set[Path] | None = 
     if isinstance(inner, ResourceReference):
         # A resource where a value was expected: its id, as the engine sends a resource to a
         # provider that does not take them (the plugin takes them for its components).
-        if inner.resource_id is None:
-            return inner.urn
-        return to_plain(inner.resource_id, path, secrets)
+        given = inner.resource_id
+        if given is None or given.value in ("", None):
+            # Not created yet (a preview): its id is not known.
+            return UNKNOWN
+        return to_plain(given, path, secrets)
     if isinstance(inner, Mapping):
         return {k: to_plain(v, (*path, k), secrets) for k, v in inner.items()}
     if isinstance(inner, (list, tuple)):
