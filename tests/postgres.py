@@ -42,7 +42,8 @@ def _free_port() -> int:
 class PostgresCluster:
     """One cluster, started on construction; :meth:`stop` removes it."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: tuple[str, ...] = ()) -> None:
+        """``settings``: extra server settings, ``name=value`` each."""
         self.root = Path(tempfile.mkdtemp(prefix="uac-pg-"))
         self.port = _free_port()
         self._as: list[str] = []
@@ -57,6 +58,7 @@ class PostgresCluster:
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off"
+            + "".join(f" -c {setting}" for setting in settings)
         )
         self._run(
             _binary("pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.root / "log"),

@@ -722,6 +722,41 @@ def test_one_call_learning_the_limit_is_spent_makes_the_next_one_wait() -> None:
     assert fake.sleeps == [4.0] and len(seen) == 2
 
 
+@pytest.mark.parametrize(
+    ("reserve", "limit", "waits"),
+    [(0, "100", []), (3, "100", [4.0]), (5, "100", [4.0]), (50, "4", []), (50, "6", [4.0])],
+)
+def test_a_rate_reserve_leaves_the_window_s_last_requests_to_others(
+    reserve: int, limit: str, waits: list[float]
+) -> None:
+    """Processes sharing an account (a fleet) stop when no more than their reserve remains,
+    so that the others' calls in flight fit under the limit; never more than half the window
+    (a bigger reserve would stop every process after each request)."""
+    fake = FakeTime()
+    low = httpx.Response(
+        200,
+        json={"data": conn_json()},
+        headers={
+            "x-ratelimit-remaining": "3",
+            "x-ratelimit-reset": "4",
+            "x-ratelimit-limit": limit,
+        },
+    )
+    handler, seen = sequence(low, OK)
+    client = make_client(handler, fake, rate_reserve=reserve)
+    client.get("1")
+    client.get("2")
+    assert fake.sleeps == waits and len(seen) == 2
+
+
+def test_the_rate_reserve_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELNYX_RATE_RESERVE", "40")
+    assert ClientConfig.from_env(api_key=API_KEY).rate_reserve == 40
+    monkeypatch.setenv("TELNYX_RATE_RESERVE", "lots")
+    with pytest.raises(ConfigurationError, match="TELNYX_RATE_RESERVE must be a whole number"):
+        ClientConfig.from_env(api_key=API_KEY)
+
+
 def test_concurrent_calls_share_what_one_429_taught(
     emulator: EmulatorServer, admin: httpx.Client
 ) -> None:

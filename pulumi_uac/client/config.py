@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 DEFAULT_BASE_URL = "https://api.telnyx.com/v2"
 API_KEY_ENV = "TELNYX_API_KEY"
 BASE_URL_ENV = "TELNYX_BASE_URL"
 RETRY_TIMEOUT_ENV = "TELNYX_RETRY_TIMEOUT"
+RATE_RESERVE_ENV = "TELNYX_RATE_RESERVE"
 DEFAULT_RETRY_TIMEOUT = 300.0
 """Five minutes per request. Telnyx announces its rate-limit resets in seconds within a
 minute-long window, so a storm of 429s lasting a few windows is waited out; a Telnyx that keeps
@@ -55,6 +58,12 @@ class ClientConfig:
     """First backoff delay in seconds; doubles each attempt, with jitter."""
     max_backoff: float = 8.0
     """Largest computed backoff delay in seconds."""
+    rate_reserve: int = 0
+    """Requests of the account's rate window this process leaves to others
+    (``TELNYX_RATE_RESERVE``): once an answer says no more than this many remain, the process
+    waits for the window's reset before sending again. 0 waits only when none remain. Processes
+    sharing one account (``pulumi-uac fleet``) set it to what the others may have in flight, so
+    that together they stay under the limit instead of each finding it with a 429."""
 
     @classmethod
     def from_env(
@@ -62,7 +71,7 @@ class ClientConfig:
         api_key: str | None = None,
         base_url: str | None = None,
         retry_timeout: float | str | None = None,
-        **overrides: float,
+        **overrides: Any,
     ) -> ClientConfig:
         """Explicit values first, then ``TELNYX_API_KEY`` / ``TELNYX_BASE_URL`` /
         ``TELNYX_RETRY_TIMEOUT``."""
@@ -71,6 +80,11 @@ class ClientConfig:
         budget = parse_retry_timeout(retry_timeout)
         if budget is not None:
             overrides["retry_timeout"] = budget
+        reserve = os.environ.get(RATE_RESERVE_ENV, "").strip()
+        if reserve and not reserve.isdigit():
+            raise ConfigurationError(
+                f"{RATE_RESERVE_ENV} must be a whole number of requests (0 or more)"
+            )
         key = api_key or os.environ.get(API_KEY_ENV, "")
         if not key:
             raise ConfigurationError(
@@ -78,7 +92,8 @@ class ClientConfig:
             )
         key = clean_api_key(key)
         url = effective_base_url(base_url)
-        return cls(api_key=key, base_url=url, **overrides)
+        config = cls(api_key=key, base_url=url, **overrides)
+        return dataclasses.replace(config, rate_reserve=int(reserve)) if reserve else config
 
 
 def parse_retry_timeout(raw: float | str | None) -> float | None:

@@ -80,14 +80,27 @@ def _reset_seconds(raw: str | None, now: Callable[[], float]) -> float | None:
     return _usable(value)
 
 
-def limit_spent(headers: Mapping[str, str], status: int) -> bool:
-    """Whether an answer says the rate limit is spent (a 429, or nothing remaining)."""
-    remaining = {k.lower(): v for k, v in headers.items()}.get("x-ratelimit-remaining")
-    return status == 429 or (remaining is not None and remaining.strip() == "0")
+def limit_spent(headers: Mapping[str, str], status: int, reserve: int = 0) -> bool:
+    """Whether an answer says the rate limit is spent (a 429, or no more than ``reserve``
+    requests remaining)."""
+    lowered = {k.lower(): v for k, v in headers.items()}
+    if status == 429:
+        return True
+    remaining, limit = lowered.get("x-ratelimit-remaining"), lowered.get("x-ratelimit-limit")
+    left = _number(remaining) if remaining is not None else None
+    whole = _number(limit) if limit is not None else None
+    if whole is not None and reserve > whole / 2:
+        # A reserve near the whole window would stop every process after each request; half
+        # of it still leaves the others room (the rest is what a 429 teaches).
+        reserve = int(whole // 2)
+    return left is not None and left <= reserve
 
 
 def retry_after_seconds(
-    headers: Mapping[str, str], now: Callable[[], float] = time.time, status: int = 429
+    headers: Mapping[str, str],
+    now: Callable[[], float] = time.time,
+    status: int = 429,
+    reserve: int = 0,
 ) -> float | None:
     """The delay the server asked for, from ``retry-after-ms``, ``retry-after`` (seconds or an
     HTTP date) or ``x-ratelimit-reset``, in that order; None when it gave no usable hint.
@@ -111,7 +124,7 @@ def retry_after_seconds(
                 value = when.timestamp() - now()
         if value is not None and (hint := _usable(value)) is not None:
             return hint
-    if limit_spent(headers, status):
+    if limit_spent(headers, status, reserve):
         return _reset_seconds(lowered.get("x-ratelimit-reset"), now)
     return None
 

@@ -172,10 +172,18 @@ class TelnyxClient:
                 may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
         log.debug("%s /%s -> %d", method, path, response.status_code)
-        if response.status_code != 429 and limit_spent(response.headers, response.status_code):
-            # Telnyx said this was the last request of the window (on any answer, an error
-            # included): everyone waits for the reset. A 429 closes the gate in the retry loop.
-            wait = retry_after_seconds(response.headers, self._wall_clock, response.status_code)
+        if response.status_code != 429 and limit_spent(
+            response.headers, response.status_code, self.config.rate_reserve
+        ):
+            # Telnyx said this was the last request of the window this process may take (on
+            # any answer, an error included): everyone waits for the reset. A 429 closes the
+            # gate in the retry loop.
+            wait = retry_after_seconds(
+                response.headers,
+                self._wall_clock,
+                response.status_code,
+                self.config.rate_reserve,
+            )
             self.gate.close_for(wait if wait is not None else 1.0)
         if response.is_success:
             try:

@@ -1,0 +1,152 @@
+"""Running one operation over the fleet's stacks, at most ``concurrency`` at a time.
+
+Each stack runs the real ``pulumi`` CLI through the Automation API, in the project folder, with
+this process's environment (backend, passphrase, Telnyx settings). Stacks are created or
+selected first, one at a time (selecting writes the workspace's settings file, which parallel
+runs would race on); every operation then names its stack explicitly.
+
+With ``fail_fast``, no stack starts after one has failed; the ones already running finish (a
+killed run would leave its stack to recover), and the rest are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pulumi import automation as auto
+
+from .stacks import StackEntry
+
+OPERATIONS = ("up", "preview", "refresh", "destroy")
+IN_FLIGHT_PER_STACK = 8
+"""Requests one stack's run may have in flight when ``--parallel`` is not given (the native
+plugin's default width; the dynamic provider host takes fewer)."""
+RATE_RESERVE_ENV = "TELNYX_RATE_RESERVE"
+
+
+def default_reserve(concurrency: int, parallel: int | None) -> int:
+    """What the other stacks may have in flight when one of them reads the account's
+    remaining requests: each stack leaves them that much of the window."""
+    return max(0, concurrency - 1) * (parallel or IN_FLIGHT_PER_STACK)
+
+
+@dataclass
+class StackResult:
+    name: str
+    state: str = "waiting"
+    """waiting, running, succeeded, failed or skipped."""
+    changes: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str = ""
+
+
+_GENERIC = ("an unhandled error occurred", "update failed", "preview failed", "refresh failed")
+
+
+def _last_error(exc: BaseException) -> str:
+    """The error that says why, from the CLI's transcript: the first ``error:`` line that is
+    not the CLI's generic closing one, else the exception a program raised."""
+    text = str(getattr(exc, "stderr", "") or "") + "\n" + str(getattr(exc, "stdout", "") or "")
+    lines = [ln.strip() for ln in (text + "\n" + str(exc)).splitlines() if ln.strip()]
+    specific = [
+        ln for ln in lines if ln.startswith("error:") and not any(g in ln for g in _GENERIC)
+    ]
+    raised = [ln for ln in lines if "Error: " in ln and not ln.startswith("error:")]
+    generic = [ln for ln in lines if ln.startswith("error:")]
+    found = (specific or raised or generic or lines or [type(exc).__name__])[0]
+    return found[:300]
+
+
+def _changes(operation: str, result: Any) -> dict[str, int]:
+    if operation == "preview":
+        counts = result.change_summary or {}
+    else:
+        counts = (result.summary.resource_changes if result.summary else None) or {}
+    return {str(k): int(v) for k, v in counts.items() if v}
+
+
+def run_fleet(
+    project_dir: Path,
+    operation: str,
+    entries: list[StackEntry],
+    *,
+    concurrency: int,
+    fail_fast: bool,
+    parallel: int | None = None,
+    rate_reserve: int | None = None,
+    on_change: Callable[[StackResult], None] = lambda r: None,
+) -> list[StackResult]:
+    """Run ``operation`` over ``entries``; one result per stack, in the file's order.
+
+    All stacks share one Telnyx account's rate limit; each run's provider is told, through
+    ``TELNYX_RATE_RESERVE``, to stop for the window's reset while the others' requests in
+    flight still fit (``rate_reserve``; :func:`default_reserve` when None)."""
+    assert operation in OPERATIONS, operation
+    results = {e.name: StackResult(e.name) for e in entries}
+    stacks: dict[str, auto.Stack] = {}
+    failed = threading.Event()
+    env: dict[str, str] = {}
+    if rate_reserve is not None or RATE_RESERVE_ENV not in os.environ:
+        # The user's own setting, if any, wins over the default.
+        reserve = default_reserve(concurrency, parallel) if rate_reserve is None else rate_reserve
+        env[RATE_RESERVE_ENV] = str(reserve)
+    options = auto.LocalWorkspaceOptions(env_vars=env)
+    where = str(project_dir)
+    for entry in entries:
+        try:
+            # Created for up and preview only: refresh or destroy of a stack that does not
+            # exist is that stack's failure, not a new empty stack.
+            if operation in ("up", "preview"):
+                stack = auto.create_or_select_stack(entry.name, work_dir=where, opts=options)
+            else:
+                stack = auto.select_stack(entry.name, work_dir=where, opts=options)
+            if entry.config:
+                stack.set_all_config({k: auto.ConfigValue(v) for k, v in entry.config.items()})
+        except Exception as exc:
+            results[entry.name].state, results[entry.name].error = "failed", _last_error(exc)
+            failed.set()
+            on_change(results[entry.name])
+            continue
+        stacks[entry.name] = stack
+
+    def one(entry: StackEntry) -> None:
+        result = results[entry.name]
+        if entry.name not in stacks:
+            return
+        if fail_fast and failed.is_set():
+            result.state = "skipped"
+            on_change(result)
+            return
+        result.state = "running"
+        on_change(result)
+        started = time.monotonic()
+        stack = stacks[entry.name]
+        try:
+            answer: Any
+            if operation == "up":
+                answer = stack.up(parallel=parallel, color="never")
+            elif operation == "preview":
+                answer = stack.preview(parallel=parallel, color="never")
+            elif operation == "refresh":
+                answer = stack.refresh(parallel=parallel, color="never")
+            else:
+                answer = stack.destroy(parallel=parallel, color="never")
+            result.changes = _changes(operation, answer)
+            result.state = "succeeded"
+        except Exception as exc:  # every failure is that stack's, reported, never raised
+            result.error = _last_error(exc)
+            result.state = "failed"
+            failed.set()
+        result.seconds = time.monotonic() - started
+        on_change(result)
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        list(pool.map(one, entries))
+    return [results[e.name] for e in entries]
