@@ -4,8 +4,10 @@ whether all succeeded."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -92,3 +94,76 @@ def test_a_fleet_deploys_previews_and_destroys_many_stacks(
     assert live(admin) == []
     broken_left = fleet(laptop, "destroy", "bad.txt")
     assert broken_left.returncode == 0, broken_left.stdout
+
+
+def test_the_fleet_file_keeps_a_hash_inside_a_value_and_one_stack_once(tmp_path: Path) -> None:
+    """Review findings: `#` inside a word or quotes is part of the value (as in a shell), and
+    a stack spelled two ways is listed twice."""
+    from pulumi_uac.fleet.stacks import FleetFileError, read_fleet
+
+    path = tmp_path / "fleet.txt"
+    path.write_text("# a comment\ndev pw=abc#def 'uri=sip:1#2' # trailing\n")
+    (dev,) = read_fleet(path)
+    assert (dev.name, dev.config) == ("dev", {"pw": "abc#def", "uri": "sip:1#2"})
+    path.write_text("prod#x count=1\n")  # not silently the stack `prod`
+    with pytest.raises(FleetFileError, match="is not a stack name"):
+        read_fleet(path)
+    path.write_text("organization/team/dev count=1\ndev count=2\n")
+    with pytest.raises(FleetFileError, match="'dev' is listed twice"):
+        read_fleet(path)
+
+
+def test_a_lock_key_matches_its_own_stack_only() -> None:
+    """Review finding: a stack named `organization` took every project's locks for its own."""
+    from pulumi_uac.recovery.locks import lock_key_pattern
+
+    scoped = "db/.pulumi/locks/organization/team/dev/1f.json"
+    legacy = "db/.pulumi/locks/dev/1f.json"
+    assert lock_key_pattern("team", "dev").search(scoped)
+    assert lock_key_pattern("team", "dev").search(legacy)
+    assert not lock_key_pattern("team", "organization").search(scoped)
+    assert not lock_key_pattern("other", "dev").search(scoped)
+    assert not lock_key_pattern("team", "de").search(scoped)
+
+
+def test_the_fleet_refuses_bad_numbers_before_any_run(tmp_path: Path) -> None:
+    from pulumi_uac.fleet.cli import main
+
+    (tmp_path / "f.txt").write_text("dev\n")
+    for args in (["--rate-reserve", "-3"], ["--parallel", "0"], ["--concurrency", "0"]):
+        assert main(["up", str(tmp_path / "f.txt"), "--cwd", str(tmp_path), *args]) == 2
+
+
+def test_a_terminated_fleet_starts_nothing_more_and_leaves_no_stack_locked(
+    machines: Machines,  # noqa: F811
+    admin: httpx.Client,
+) -> None:
+    """Review finding: SIGTERM (a cancelled CI job) killed the fleet at once and left its
+    running stacks locked; Ctrl-C let the queued stacks start anyway."""
+    runner = machines.machine("runner", PROGRAM)
+    (runner.dir / "slow.txt").write_text("t1 count=4\nt2 count=4\nt3 count=4\nt4 count=4\n")
+    admin.put("faults", json={"latency_ms": 1500})
+    try:
+        run = subprocess.Popen(
+            [str(Path(sys.executable).parent / "pulumi-uac"), "fleet", "up", "slow.txt",
+             "--concurrency", "2"],
+            cwd=runner.dir, env=runner.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while not live(admin):
+            assert run.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        run.send_signal(signal.SIGTERM)
+        out, _ = run.communicate(timeout=300)
+    finally:
+        admin.delete("faults")
+    assert run.returncode == 130, out
+    summary = out[out.index("fleet up:") :]
+    assert "2 skipped" in summary and "interrupted" in summary, summary
+    # Nothing is left locked: the same stacks deploy again at once, with no duplicate.
+    again = fleet(runner, "up", "slow.txt", "--concurrency", "2")
+    assert again.returncode == 0, again.stdout + again.stderr
+    users = [c["external_uac_settings"]["username"] for c in live(admin)]
+    assert sorted(users) == sorted(f"t{s}-u{i}" for s in range(1, 5) for i in range(4)), users
+    assert fleet(runner, "destroy", "slow.txt", "--concurrency", "4").returncode == 0

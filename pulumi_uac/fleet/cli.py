@@ -8,14 +8,16 @@ starts and ends. Then a summary per stack, and the exit code: 0 when every stack
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .run import OPERATIONS, StackResult, run_fleet
+from .run import OPERATIONS, RATE_RESERVE_ENV, StackResult, run_fleet
 from .stacks import FleetFileError, read_fleet
 
 
@@ -91,11 +93,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _children() -> list[int]:
+    """The processes this one started (the Automation API's ``pulumi`` runs), from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == os.getpid():
+                found.append(int(entry.name))
+    return found
+
+
+def _interrupt_on_signals(stop: threading.Event) -> None:
+    """Ctrl-C or SIGTERM (a CI job cancelled): start no more stacks, and ask the running ones
+    to cancel as Ctrl-C does (``pulumi`` then finishes its steps in flight and releases the
+    stack's lock), so that the summary is still printed and no stack is left locked."""
+
+    def handler(signum: int, _frame: object) -> None:
+        first = not stop.is_set()
+        stop.set()
+        if signum == signal.SIGTERM or not first:
+            # A terminal's Ctrl-C reached the runs already (same process group); a SIGTERM
+            # came to this process alone.
+            for pid in _children():
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGINT)
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+
+
+def _reserve_setting() -> str | None:
+    raw = os.environ.get(RATE_RESERVE_ENV, "").strip()
+    if raw and not raw.isdigit():
+        return f"{RATE_RESERVE_ENV} must be a whole number of requests (0 or more)"
+    return None
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
-    if args.concurrency < 1:
-        print("pulumi-uac fleet: --concurrency must be at least 1", file=sys.stderr)
+    problems = [
+        f"--{name.replace('_', '-')} must be at least {least}"
+        for name, least in (("concurrency", 1), ("parallel", 1), ("rate_reserve", 0))
+        if getattr(args, name) is not None and getattr(args, name) < least
+    ]
+    bad_env = _reserve_setting()
+    if bad_env and args.rate_reserve is None:
+        problems.append(bad_env)
+    if problems:
+        print(f"pulumi-uac fleet: {'; '.join(problems)}", file=sys.stderr)
         return 2
     try:
         entries = read_fleet(args.file)
@@ -104,6 +154,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     results = [StackResult(e.name) for e in entries]
     progress = Progress(results, out, live=out.isatty())
+    stop = threading.Event()
+    _interrupt_on_signals(stop)
     done = run_fleet(
         Path(args.cwd),
         args.operation,
@@ -113,6 +165,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parallel=args.parallel,
         rate_reserve=args.rate_reserve,
         on_change=progress.change,
+        stop=stop,
     )
     width = max(len(r.name) for r in done)
     print(f"\nfleet {args.operation}: {len(done)} stack(s)", file=out)
@@ -120,4 +173,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print("  " + _row(result, width), file=out)
     counts = {s: sum(r.state == s for r in done) for s in ("succeeded", "failed", "skipped")}
     print("  " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), file=out, flush=True)
+    if stop.is_set():
+        print(
+            "  interrupted: no stack started after the signal; the running ones were asked to "
+            "cancel. A stack that still reports itself locked: see the README, Interrupted runs",
+            file=out,
+            flush=True,
+        )
+        return 130
     return 0 if counts["succeeded"] == len(done) else 1

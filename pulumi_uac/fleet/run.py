@@ -54,7 +54,13 @@ def _last_error(exc: BaseException) -> str:
     """The error that says why, from the CLI's transcript: the first ``error:`` line that is
     not the CLI's generic closing one, else the exception a program raised."""
     text = str(getattr(exc, "stderr", "") or "") + "\n" + str(getattr(exc, "stdout", "") or "")
-    lines = [ln.strip() for ln in (text + "\n" + str(exc)).splitlines() if ln.strip()]
+    lines = []
+    for raw in (text + "\n" + str(exc)).splitlines():
+        line = raw.strip()
+        for prefix in ("stderr:", "stdout:"):  # how the Automation API's error quotes them
+            line = line.removeprefix(prefix).strip()
+        if line and not line.startswith("code:"):
+            lines.append(line)
     specific = [
         ln for ln in lines if ln.startswith("error:") and not any(g in ln for g in _GENERIC)
     ]
@@ -82,6 +88,7 @@ def run_fleet(
     parallel: int | None = None,
     rate_reserve: int | None = None,
     on_change: Callable[[StackResult], None] = lambda r: None,
+    stop: threading.Event | None = None,
 ) -> list[StackResult]:
     """Run ``operation`` over ``entries``; one result per stack, in the file's order.
 
@@ -120,7 +127,7 @@ def run_fleet(
         result = results[entry.name]
         if entry.name not in stacks:
             return
-        if fail_fast and failed.is_set():
+        if (fail_fast and failed.is_set()) or (stop is not None and stop.is_set()):
             result.state = "skipped"
             on_change(result)
             return

@@ -30,6 +30,21 @@ class StackEntry:
     config: dict[str, str] = field(default_factory=dict)
 
 
+def _without_comment(line: str) -> str:
+    """``line`` up to a ``#`` that starts a word outside quotes, as a shell reads it: a ``#``
+    inside a word or a quoted value (a password, a SIP URI) is kept."""
+    quote = ""
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (i == 0 or line[i - 1].isspace()):
+            return line[:i]
+    return line
+
+
 def read_fleet(path: Path) -> list[StackEntry]:
     try:
         text = path.read_text()
@@ -39,7 +54,7 @@ def read_fleet(path: Path) -> list[StackEntry]:
     seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         try:
-            words = shlex.split(line, comments=True)
+            words = shlex.split(_without_comment(line))
         except ValueError as exc:
             raise FleetFileError(f"{path}:{number}: {exc}") from None
         if not words:
@@ -50,9 +65,11 @@ def read_fleet(path: Path) -> list[StackEntry]:
                 f"{path}:{number}: {name!r} is not a stack name (letters, digits, '-', '_', "
                 "'.', '/')"
             )
-        if name in seen:
-            raise FleetFileError(f"{path}:{number}: stack {name!r} is listed twice")
-        seen.add(name)
+        # `organization/project/dev` and `dev` are one stack of this project.
+        short = name.rsplit("/", 1)[-1]
+        if short in seen:
+            raise FleetFileError(f"{path}:{number}: stack {short!r} is listed twice")
+        seen.add(short)
         config: dict[str, str] = {}
         for position, pair in enumerate(pairs, start=1):
             key, sep, value = pair.partition("=")

@@ -322,7 +322,11 @@ def recover_command(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pulumi-uac", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="pulumi-uac",
+        description=__doc__.split("\n\n")[0],
+        epilog="pulumi-uac fleet --help: one operation over many stacks of the project",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, helptext in (
         ("orphans", "list connections this stack made that its state does not hold"),

@@ -10,6 +10,7 @@ recorded (the evidence ``recover`` needs). So the lock is read here where it is 
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,12 @@ def lock_keys(project: str, stack: str) -> tuple[str, str]:
     return f"*/{project}/{name}/*.json", f"{name}/*.json"
 
 
+def lock_key_pattern(project: str, stack: str) -> re.Pattern[str]:
+    """What the key of a lock of ``stack`` ends with, in either layout, exactly."""
+    name = re.escape(stack.rsplit("/", 1)[-1])
+    return re.compile(rf"/\.pulumi/locks/(?:[^/]+/{re.escape(project)}/{name}|{name})/[^/]+\.json$")
+
+
 def file_locked(root: Path, project: str, stack: str) -> bool:
     locks = root / ".pulumi" / "locks"
     return any(p.is_file() for pattern in lock_keys(project, stack) for p in locks.glob(pattern))
@@ -42,25 +49,28 @@ def postgres_locked(url: str, project: str, stack: str) -> bool:
             "holds its lock needs a PostgreSQL client: pip install 'pulumi-uac[postgres]'. "
             "Nothing was changed"
         ) from None
-    # The backend's keys start with the database's path; the lock's own part is matched.
+    # The backend's keys start with the database's path; LIKE narrows the rows, and the exact
+    # layout is then matched here (``%`` would also match a ``/``: the legacy pattern of a
+    # stack named ``organization`` would take every project's locks for its own).
     patterns = [
-        "%/.pulumi/locks/" + p.replace("*", "%").replace("_", r"\_")
+        "%/.pulumi/locks/" + p.replace("_", r"\_").replace("*", "%")
         for p in lock_keys(project, stack)
     ]
+    exact = lock_key_pattern(project, stack)
     try:
         with psycopg.connect(_libpq_url(url), connect_timeout=15) as conn:
-            row: Any = conn.execute(
-                f"SELECT count(*) FROM {TABLE} WHERE key LIKE %s OR key LIKE %s",  # noqa: S608
+            rows: Any = conn.execute(
+                f"SELECT key FROM {TABLE} WHERE key LIKE %s OR key LIKE %s",  # noqa: S608
                 patterns,
-            ).fetchone()
+            ).fetchall()
     except psycopg.Error as exc:
         # The message names the server, never the password (libpq does not print it).
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RecoveryError(
             f"refusing to go on: could not read the stack's lock from its PostgreSQL backend "
-            f"({str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}). "
-            "Nothing was changed"
+            f"({first}). Nothing was changed"
         ) from None
-    return bool(row and row[0])
+    return any(exact.search(str(row[0])) for row in rows)
 
 
 def _libpq_url(url: str) -> str:
