@@ -34,17 +34,7 @@ from pulumi_uac.emulator import EmulatorApp, running
 from pulumi_uac.emulator.accounting import RateWindow
 from tests.conftest import API_KEY, PulumiProject
 from tests.postgres import PostgresCluster
-
-PROGRAM = """
-import pulumi
-from pulumi_uac import UacConnection
-cfg = pulumi.Config()
-env = pulumi.get_stack()
-for i in range(cfg.get_int("count") or 1):
-    UacConnection(f"ext{i}", connection_name=f"{env} fleet {i}",
-        external_uac_settings={"proxy": "sip:pbx.example.com", "username": f"{env}-u{i}",
-                               "password": pulumi.Output.secret("Fleet-bench-pw-1")})
-"""
+from tests.test_fleet import PROGRAM
 
 
 def fleet(proj: PulumiProject, *args: str) -> float:
