@@ -238,3 +238,19 @@ def test_a_global_flag_s_value_is_never_taken_for_the_cli_s_command() -> None:
     assert command("-C", "infra", "up") == "up"
     assert command("--profiling", "prof", "destroy") == "destroy"
     assert command("stack", "import") == "stack"
+
+
+def test_a_cli_call_that_never_ends_stops_with_a_message(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pulumi_uac.recovery.errors import RecoveryError
+    from pulumi_uac.recovery.stack import PULUMI_ENV, Stack
+
+    hangs = tmp_path / "pulumi"
+    hangs.write_text("#!/bin/sh\nsleep 30\n")
+    hangs.chmod(0o755)
+    monkeypatch.setenv(PULUMI_ENV, str(hangs))
+    started = time.monotonic()
+    with pytest.raises(RecoveryError, match=r"`pulumi stack ls` did not finish in 1 s"):
+        Stack("dev", str(tmp_path)).run("stack", "ls", timeout=1)
+    assert time.monotonic() - started < 20

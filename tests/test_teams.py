@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import time
 import uuid
 from collections.abc import Iterator
@@ -275,4 +276,33 @@ def test_secrets_are_per_stack_and_never_plain_in_the_database(
     for stack in ("dev", "prod"):
         _on_stack(laptop, stack, create=False)
         laptop.destroy()
+    assert live(admin) == []
+
+
+def test_the_orphan_finder_lists_a_backend_with_more_stacks_than_connections(
+    machines: Machines, admin: httpx.Client
+) -> None:
+    """To tell an orphan from an object another stack holds, the tools list the project's
+    stacks. Pulumi's PostgreSQL backend (3.260) hangs `pulumi stack ls` for good once its
+    listing workers fill its connection pool (2 x GOMAXPROCS): 4 stacks on a 2-core runner.
+    The tools list with one worker."""
+    laptop = machines.machine("laptop")
+    _on_stack(laptop, "dev", create=True)
+    laptop.config("count", "1")
+    laptop.up()
+    for other in ("qa", "staging", "prod-eu", "prod-us"):
+        laptop.run("stack", "init", other)
+    laptop.run("stack", "select", "dev")
+    laptop.env["GOMAXPROCS"] = "1"  # a pool of 2 connections, whatever the machine
+    # Pulumi's own listing hangs. When this fails, Pulumi has fixed it and
+    # `Stack._stacks` can list as the CLI does.
+    with pytest.raises(subprocess.TimeoutExpired):
+        laptop.run("stack", "ls", "--json", timeout=8)
+    (conn,) = resources_of(laptop.export())
+    laptop.run("state", "delete", conn["urn"], "--yes")  # made by dev, no longer recorded
+    found = laptop.recovery("orphans")
+    assert conn["id"] in found.stdout, found.stdout
+    laptop.recovery("orphans", "--delete", "--confirm-id", conn["id"])
+    assert conn["id"] not in {c["id"] for c in live(admin)}
+    laptop.destroy()
     assert live(admin) == []

@@ -24,6 +24,9 @@ from .state import Held, read_state
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
 """Overrides the ``pulumi`` executable to run."""
 
+LIST_TIMEOUT = 300
+"""Seconds ``pulumi stack ls`` may take: it reads every stack of the backend, no more."""
+
 
 def _last_lines(proc: subprocess.CompletedProcess[str], n: int = 3) -> str:
     return " ".join((proc.stderr or proc.stdout).strip().splitlines()[-n:])
@@ -71,7 +74,13 @@ class Stack:
         return os.path.abspath(self.cwd or os.getcwd())
 
     def run(
-        self, *args: str, check: bool = True, stdin: str | None = None, of_stack: bool = True
+        self,
+        *args: str,
+        check: bool = True,
+        stdin: str | None = None,
+        of_stack: bool = True,
+        env: dict[str, str] | None = None,
+        timeout: float = 3600,
     ) -> subprocess.CompletedProcess[str]:
         cmd = [self.pulumi, *args, "--non-interactive"]
         if self.name and of_stack:
@@ -84,11 +93,17 @@ class Stack:
                 capture_output=True,
                 text=True,
                 check=False,
-                timeout=3600,
+                timeout=timeout,
+                env={**os.environ, **env} if env else None,
             )
         except FileNotFoundError:
             raise RecoveryError(
                 f"cannot run {self.pulumi!r}: put the pulumi CLI on PATH (or set {PULUMI_ENV})"
+            ) from None
+        except subprocess.TimeoutExpired:
+            raise RecoveryError(
+                f"`pulumi {' '.join(args)}` did not finish in {timeout:.0f} s and was stopped; "
+                "nothing was changed. Check that the backend answers (`pulumi whoami`)"
             ) from None
         if check and proc.returncode != 0:
             if "failed to load checkpoint" in (proc.stderr + proc.stdout):
@@ -205,9 +220,7 @@ class Stack:
         if url.startswith(("postgres://", "postgresql://")):
             return postgres_locked(url, project, stack)
         if url.startswith(("https://", "http://")):
-            for entry in json.loads(
-                self.run("stack", "ls", "--json", of_stack=False).stdout or "[]"
-            ):
+            for entry in self._stacks(url):
                 if str(entry.get("name", "")).rsplit("/", 1)[-1] == stack.rsplit("/", 1)[-1]:
                     return bool(entry.get("updateInProgress"))
             return False
@@ -255,21 +268,33 @@ class Stack:
         and is theirs, not an orphan of this stack."""
         mine = self.selected().rsplit("/", 1)[-1]
         held: set[Held] = set()
-        for entry in json.loads(self.run("stack", "ls", "--json", of_stack=False).stdout or "[]"):
+        for entry in self._stacks(self.backend_url()):
             name = str(entry.get("name", ""))
             if not name or name.rsplit("/", 1)[-1] == mine:
                 continue
-            proc = subprocess.run(
-                [self.pulumi, "stack", "export", "--stack", name, "--non-interactive"],
-                cwd=self.cwd,
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=600,
-            )
-            if proc.returncode == 0:
-                held |= read_state(json.loads(proc.stdout)).held
+            # A stack that cannot be read stops the command: skipping it would count what it
+            # holds as this stack's orphans.
+            export = self.run("stack", "export", "--stack", name, of_stack=False, timeout=600)
+            held |= read_state(json.loads(export.stdout)).held
         return held
+
+    def _stacks(self, url: str) -> list[dict[str, Any]]:
+        """``pulumi stack ls --json``: the project's stacks on the backend.
+
+        On PostgreSQL it lists with one worker. Pulumi's PostgreSQL backend (3.260) reads
+        each stack with up to ``PULUMI_DIY_BACKEND_PARALLEL`` workers (10 by default), each
+        holding a pooled connection while it asks for a second, from a pool of
+        2 x GOMAXPROCS. Once the workers fill the pool they all wait for each other:
+        ``pulumi stack ls`` hangs for good, with 4 stacks on a 2-core machine. A single
+        worker needs 2 connections, and the pool has at least 2."""
+        env = (
+            {"PULUMI_DIY_BACKEND_PARALLEL": "1"}
+            if url.startswith(("postgres://", "postgresql://"))
+            else None
+        )
+        listed = self.run("stack", "ls", "--json", of_stack=False, env=env, timeout=LIST_TIMEOUT)
+        entries: list[dict[str, Any]] = json.loads(listed.stdout or "[]")
+        return entries
 
     def config(self, key: str) -> str | None:
         """A stack configuration value (secrets decrypted, never printed). A configuration the
