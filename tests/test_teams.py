@@ -306,3 +306,55 @@ def test_the_orphan_finder_lists_a_backend_with_more_stacks_than_connections(
     assert conn["id"] not in {c["id"] for c in live(admin)}
     laptop.destroy()
     assert live(admin) == []
+
+
+def test_the_lock_is_read_from_the_table_the_backend_url_names(
+    cluster: PostgresCluster, backend: str, tmp_path: Path
+) -> None:
+    """A URL may move Pulumi's table: `?table=` names it, and lib/pq sends any parameter it
+    does not know (`search_path`) to the server. The lock reader follows both, and never reads
+    another table of the same database for this backend's."""
+    from pulumi_uac.recovery.locks import postgres_locked
+
+    database = backend.rsplit("/", 1)[-1].split("?")[0]
+    cluster.sql(database, "CREATE SCHEMA ops")
+    url = backend + "&table=team_state&search_path=ops"
+    proj = PulumiProject(tmp_path, "", name="team", extra_env={"PULUMI_BACKEND_URL": url})
+    proj.run("stack", "init", "dev")
+    keys = cluster.sql(database, "SELECT key FROM ops.team_state").split()
+    assert any(k.endswith("/.pulumi/stacks/team/dev.json") for k in keys), keys
+    assert cluster.sql(database, "SELECT to_regclass('public.pulumi_state')").strip() == ""
+    lock = keys[0].split("/.pulumi/")[0] + "/.pulumi/locks/organization/team/dev/1.json"
+    insert = "INSERT INTO {} (key, data) VALUES ('" + lock + "', '{{}}')"  # noqa: S608
+    # A run of another backend in the same database, in the default table.
+    cluster.sql(database, "CREATE TABLE public.pulumi_state (key text PRIMARY KEY, data json)")
+    cluster.sql(database, insert.format("public.pulumi_state"))
+    assert not postgres_locked(url, "team", "dev")
+    cluster.sql(database, insert.format("ops.team_state"))
+    assert postgres_locked(url, "team", "dev")
+    assert postgres_locked(backend, "team", "dev")  # the decoy, read when the URL names it
+
+
+def test_a_backend_url_s_table_must_be_a_plain_name() -> None:
+    from pulumi_uac.recovery.errors import RecoveryError
+    from pulumi_uac.recovery.locks import postgres_locked
+
+    url = "postgres://u@127.0.0.1:1/db?table=state;drop%20table%20x"
+    with pytest.raises(RecoveryError, match="not a plain table name"):
+        postgres_locked(url, "team", "dev")
+
+
+def test_without_the_postgres_extra_the_tools_refuse_and_say_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from pulumi_uac.recovery.errors import RecoveryError
+    from pulumi_uac.recovery.locks import postgres_locked
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # `import psycopg` now fails
+    with pytest.raises(RecoveryError) as refused:
+        postgres_locked("postgres://u:Pw-in-url@127.0.0.1:1/db", "team", "dev")
+    assert "pip install 'pulumi-uac[postgres]'" in str(refused.value)
+    assert "Nothing was changed" in str(refused.value)
+    assert "Pw-in-url" not in str(refused.value)

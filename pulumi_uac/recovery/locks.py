@@ -14,11 +14,25 @@ import re
 import urllib.parse
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from .errors import RecoveryError
 
 TABLE = "pulumi_state"
-"""The table Pulumi's PostgreSQL backend keeps every object of the backend in."""
+"""The table Pulumi's PostgreSQL backend keeps every object of the backend in, unless the
+backend URL names another (``?table=``)."""
+
+_TABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?")
+
+_LIBPQ_PARAMS = frozenset(
+    {
+        "host", "hostaddr", "port", "dbname", "user", "password", "sslmode", "sslrootcert",
+        "sslcert", "sslkey", "sslcrl", "sslsni", "connect_timeout", "application_name",
+        "fallback_application_name", "options", "krbsrvname", "target_session_attrs",
+    }
+)  # fmt: skip
+"""Query parameters libpq takes as connection settings. Pulumi's driver (lib/pq) sends any
+other as a server setting at connect (``?search_path=ops``), which libpq spells ``options``."""
 
 
 def lock_keys(project: str, stack: str) -> tuple[str, str]:
@@ -57,10 +71,13 @@ def postgres_locked(url: str, project: str, stack: str) -> bool:
         for p in lock_keys(project, stack)
     ]
     exact = lock_key_pattern(project, stack)
+    conninfo, table = _libpq_url(url)
     try:
-        with psycopg.connect(_libpq_url(url), connect_timeout=15) as conn:
+        with psycopg.connect(conninfo, connect_timeout=15) as conn:
             rows: Any = conn.execute(
-                f"SELECT key FROM {TABLE} WHERE key LIKE %s OR key LIKE %s",  # noqa: S608
+                # The name is checked by _libpq_url and written as Pulumi writes it, unquoted,
+                # so that it names the same table (case folded, search_path applied).
+                f"SELECT key FROM {table} WHERE key LIKE %s OR key LIKE %s",  # noqa: S608
                 patterns,
             ).fetchall()
     except psycopg.Error as exc:
@@ -73,14 +90,35 @@ def postgres_locked(url: str, project: str, stack: str) -> bool:
     return any(exact.search(str(row[0])) for row in rows)
 
 
-def _libpq_url(url: str) -> str:
-    """The backend URL as libpq takes it: Pulumi's own query parameters left out."""
+def _libpq_url(url: str) -> tuple[str, str]:
+    """The backend URL as libpq takes it, and the table the backend keeps its objects in.
+
+    Pulumi reads ``table`` itself and hands the rest to lib/pq, which takes libpq's
+    connection settings and sends any other parameter to the server as a setting; those go
+    into libpq's ``options`` here, so that ``?search_path=ops`` finds the same table."""
     parts = urllib.parse.urlsplit(url)
-    query = [
-        (k, v)
-        for k, v in urllib.parse.parse_qsl(parts.query)
-        if k in {"sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout"}
-    ]
-    return urllib.parse.urlunsplit(
-        ("postgresql", parts.netloc, parts.path, urllib.parse.urlencode(query), "")
+    table = TABLE
+    query: list[tuple[str, str]] = []
+    settings: list[str] = []
+    for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True):
+        if key == "table":
+            table = value or TABLE
+        elif key in _LIBPQ_PARAMS:
+            query.append((key, value))
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", key):
+            settings.append(f"-c {key}={value.replace(' ', chr(92) + ' ')}")
+    if settings:
+        query = [(k, v) for k, v in query if k != "options"] + [
+            ("options", " ".join([*(v for k, v in query if k == "options"), *settings]))
+        ]
+    if not _TABLE_NAME.fullmatch(table):
+        raise RecoveryError(
+            f"refusing to go on: the backend URL's table {table!r} is not a plain table name "
+            "(letters, digits, _ and $, optionally schema.table). Nothing was changed"
+        )
+    return (
+        urllib.parse.urlunsplit(
+            ("postgresql", parts.netloc, parts.path, urlencode(query, quote_via=quote), "")
+        ),
+        table,
     )
