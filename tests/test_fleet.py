@@ -48,27 +48,53 @@ def fleet(proj: PulumiProject, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def start_fleet(proj: PulumiProject, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "pulumi-uac"), "fleet", *args],
+        cwd=proj.dir,
+        env=proj.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def test_a_fleet_deploys_previews_and_destroys_many_stacks(
     machines: Machines,  # noqa: F811
     admin: httpx.Client,
 ) -> None:
-    runner = machines.machine("runner", PROGRAM)
-    (runner.dir / "fleet.txt").write_text(FLEET)
-    up = fleet(runner, "up", "fleet.txt", "--concurrency", "2")
-    assert up.returncode == 0, up.stdout + up.stderr
-    summary = up.stdout[up.stdout.index("fleet up:") :]
+    """The same fleet started from two machines at once (two CI pipelines) creates each stack
+    once and deploys each once: the second run of a stack is refused on its lock, or finds
+    nothing to do."""
+    runner, laptop = machines.machine("runner", PROGRAM), machines.machine("laptop", PROGRAM)
+    for proj in (runner, laptop):
+        (proj.dir / "fleet.txt").write_text(FLEET)
+    admin.put("faults", json={"latency_ms": 200})
+    try:
+        runs = [start_fleet(p, "up", "fleet.txt", "--concurrency", "2") for p in (runner, laptop)]
+        outputs = [run.communicate(timeout=600)[0] for run in runs]
+    finally:
+        admin.delete("faults")
+    summaries = [out[out.index("fleet up:") :] for out in outputs]
     # (Pulumi counts the stack itself among what it created.)
     for name, created in (("dev", 3), ("staging", 2), ("prod", 3)):
-        line = next(ln for ln in summary.splitlines() if ln.split()[:1] == [name])
-        assert "succeeded" in line and f"+{created}" in line, summary
-    assert "3 succeeded" in summary
+        lines = [
+            next(ln for ln in summary.splitlines() if ln.split()[:1] == [name])
+            for summary in summaries
+        ]
+        made = [ln for ln in lines if "succeeded" in ln and f"+{created}" in ln]
+        assert len(made) == 1, summaries
+        (other,) = (ln for ln in lines if ln is not made[0])
+        assert ("succeeded" in other and "+" not in other) or (
+            "failed" in other and "locked" in other
+        ), summaries
+    for run, summary in zip(runs, summaries, strict=True):
+        assert run.returncode == (0 if "failed" not in summary else 1), summary
     users = sorted(c["external_uac_settings"]["username"] for c in live(admin))
     assert users == ["dev-u0", "dev-u1", "prod-u0", "prod-u1", "staging-u0"]
-    assert "Fleet-pbx-pw-1" not in up.stdout + up.stderr
+    assert not any("Fleet-pbx-pw-1" in out for out in outputs)
 
-    # Another machine previews the same fleet (its stacks are on the shared backend).
-    laptop = machines.machine("laptop", PROGRAM)
-    (laptop.dir / "fleet.txt").write_text(FLEET)
+    # Either machine previews the fleet clean (its stacks are on the shared backend).
     preview = fleet(laptop, "preview", "fleet.txt", "--concurrency", "3")
     assert preview.returncode == 0, preview.stdout + preview.stderr
     lines = preview.stdout[preview.stdout.index("fleet preview:") :].splitlines()[1:4]

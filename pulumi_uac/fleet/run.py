@@ -12,6 +12,7 @@ killed run would leave its stack to recover), and the rest are reported as skipp
 from __future__ import annotations
 
 import os
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -78,6 +79,28 @@ def _changes(operation: str, result: Any) -> dict[str, int]:
     return {str(k): int(v) for k, v in counts.items() if v}
 
 
+CREATE_ATTEMPTS = 5
+
+
+def _create_or_select(name: str, where: str, options: auto.LocalWorkspaceOptions) -> auto.Stack:
+    """The stack, created if missing.
+
+    The same fleet started on two machines at once creates each stack twice at once. A DIY
+    backend then refuses one of the creates, or both (each sees the other's lock): ``could
+    not create stack: ... locked``. It is tried again, after a random pause that breaks the
+    tie, and then finds the other machine's stack, or creates it."""
+    for attempt in range(1, CREATE_ATTEMPTS + 1):
+        try:
+            return auto.create_or_select_stack(name, work_dir=where, opts=options)
+        except auto.StackAlreadyExistsError:
+            return auto.select_stack(name, work_dir=where, opts=options)
+        except auto.CommandError as exc:
+            if attempt == CREATE_ATTEMPTS or "could not create stack" not in str(exc):
+                raise
+            time.sleep(random.uniform(0.2, 1.0) * attempt)
+    raise AssertionError("unreachable")
+
+
 def run_fleet(
     project_dir: Path,
     operation: str,
@@ -111,7 +134,7 @@ def run_fleet(
             # Created for up and preview only: refresh or destroy of a stack that does not
             # exist is that stack's failure, not a new empty stack.
             if operation in ("up", "preview"):
-                stack = auto.create_or_select_stack(entry.name, work_dir=where, opts=options)
+                stack = _create_or_select(entry.name, where, options)
             else:
                 stack = auto.select_stack(entry.name, work_dir=where, opts=options)
             if entry.config:
