@@ -114,7 +114,10 @@ def running(
         client = TelnyxClient.from_env(api_key="test-key", base_url=server.base_url)
     """
     server = EmulatorServer(app or EmulatorApp(api_key=api_key), host, port)
-    thread = threading.Thread(target=server.serve_forever, name="telnyx-emulator", daemon=True)
+    # shutdown() waits for the loop's next poll: 0.5 s by default, at the end of every test.
+    thread = threading.Thread(
+        target=server.serve_forever, args=(0.02,), name="telnyx-emulator", daemon=True
+    )
     thread.start()
     try:
         yield server

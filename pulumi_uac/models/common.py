@@ -272,7 +272,6 @@ class RequestModel(BaseModel):
         extra="forbid",
         populate_by_name=True,
         hide_input_in_errors=True,
-        use_attribute_docstrings=True,
         # Built on first use: a program or a plugin pays only for the models it validates
         # (building all of them cost 0.3 s at every process start).
         defer_build=True,
@@ -320,7 +319,6 @@ class ResponseModel(BaseModel):
         extra="allow",
         populate_by_name=True,
         hide_input_in_errors=True,
-        use_attribute_docstrings=True,
         # Built on first use: a program or a plugin pays only for the models it validates
         # (building all of them cost 0.3 s at every process start).
         defer_build=True,

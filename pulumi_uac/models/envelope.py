@@ -36,7 +36,7 @@ class ApiErrorDetail(ResponseModel):
 class ErrorEnvelope(BaseModel):
     """``{"errors": [...]}``, the body of every Telnyx error answer."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     errors: list[ApiErrorDetail] = []
 

@@ -18,6 +18,7 @@ from annotated_types import Ge, Gt, Le, MaxLen, MinLen, MultipleOf
 from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 
+from .docs import field_description
 from .meta import Computed, Generated, Nullable
 
 Kind = Literal["string", "integer", "number", "boolean", "array", "object", "map"]
@@ -34,7 +35,8 @@ class FieldSpec:
     path: str
     """Dotted path from the resource (``external_uac_settings.password``)."""
     kind: Kind
-    description: str
+    owner: type[BaseModel]
+    """The model that has the field (its description is read from there, on demand)."""
     required: bool = False
     enum: tuple[str, ...] = ()
     """The allowed values of a ``Literal`` field (empty when free)."""
@@ -56,6 +58,10 @@ class FieldSpec:
     fields: tuple[FieldSpec, ...] = ()
     """The nested object's fields."""
 
+    @property
+    def description(self) -> str:
+        return field_description(self.owner, self.name)
+
 
 @dataclass(frozen=True)
 class OutputSpec:
@@ -66,10 +72,16 @@ class OutputSpec:
     path: str
     """Where it lives in Telnyx's answer."""
     kind: Kind
-    description: str
+    owner: type[BaseModel]
+    field: str
+    """The model and field it is read from (its description is that field's)."""
     items: Kind | None = None
     item_model: type[BaseModel] | None = None
     """The model of an array's elements, when they are objects."""
+
+    @property
+    def description(self) -> str:
+        return field_description(self.owner, self.field)
 
 
 def _strip_optional(annotation: Any) -> tuple[Any, bool]:
@@ -125,7 +137,7 @@ def _number(value: Any) -> float:
     return int(number) if number.is_integer() else number
 
 
-def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
+def _spec(owner: type[BaseModel], name: str, prefix: str, info: FieldInfo) -> FieldSpec:
     path = f"{prefix}{name}"
     annotation, metadata = _unwrap(info.annotation)
     metadata.extend(info.metadata)
@@ -162,7 +174,7 @@ def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
         name=name,
         path=path,
         kind=kind,
-        description=" ".join((info.description or "").split()),
+        owner=owner,
         required=info.is_required(),
         enum=enum,
         items=items,
@@ -178,7 +190,7 @@ def _spec(name: str, prefix: str, info: FieldInfo) -> FieldSpec:
 @functools.cache
 def request_fields(model: type[BaseModel], prefix: str = "") -> tuple[FieldSpec, ...]:
     """Every field of a request model, in declaration order, nested objects expanded."""
-    return tuple(_spec(name, prefix, info) for name, info in model.model_fields.items())
+    return tuple(_spec(model, name, prefix, info) for name, info in model.model_fields.items())
 
 
 def walk(specs: tuple[FieldSpec, ...]) -> typing.Iterator[FieldSpec]:
@@ -244,7 +256,8 @@ def _output_specs(model: type[BaseModel], prefix: str) -> typing.Iterator[Output
                 name=marker.name or name,
                 path=f"{prefix}{name}",
                 kind=kind,
-                description=" ".join((info.description or "").split()),
+                owner=model,
+                field=name,
                 items=items,
                 item_model=item_model,
             )

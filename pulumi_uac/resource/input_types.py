@@ -9,14 +9,13 @@ they sit.
 
 from __future__ import annotations
 
-import ast
-import inspect
-import textwrap
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import pulumi
 from typing_extensions import dataclass_transform
+
+from ..models.docs import attribute_docs
 
 T = TypeVar("T")
 
@@ -43,19 +42,7 @@ def is_args(value: Any) -> bool:
     return pulumi._types.is_input_type(type(value))
 
 
-def field_docs(cls: type[Any]) -> dict[str, str]:
+def field_docs(cls: type[object]) -> dict[str, str]:
     """Each annotated field of ``cls`` and the docstring written under it (Python keeps those
     only in the source; a schema needs them as descriptions)."""
-    body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
-    assert isinstance(body, ast.ClassDef)
-    docs: dict[str, str] = {}
-    for field, after in zip(body.body, body.body[1:], strict=False):
-        if (
-            isinstance(field, ast.AnnAssign)
-            and isinstance(field.target, ast.Name)
-            and isinstance(after, ast.Expr)
-            and isinstance(after.value, ast.Constant)
-            and isinstance(after.value.value, str)
-        ):
-            docs[field.target.id] = " ".join(after.value.value.split())
-    return docs
+    return attribute_docs(cls)

@@ -33,6 +33,7 @@ from ...core.properties import (
     provider_inputs,
 )
 from ...models import SPECS, FieldSpec, ResourceSpec
+from ...models.docs import field_description
 from ...models.fields import OutputSpec
 from .components import Component
 
@@ -151,7 +152,7 @@ def _response_object(model: Any) -> dict[str, Any]:
         kind = "integer" if info.annotation in (int, int | None) else "string"
         props[camel(name)] = {
             "type": kind,
-            "description": " ".join((info.description or "").split()),
+            "description": field_description(model, name),
         }
     return {
         "type": "object",
