@@ -523,6 +523,7 @@ def test_an_interrupted_create_of_an_unmarkable_resource_is_found_by_its_pending
     assert pending_names(OUTBOUND_VOICE_PROFILE, record) == set()
 
 
+@pytest.mark.e2e
 def test_a_call_control_create_killed_before_its_marking_is_found_and_removed_as_printed(
     project_factory: Any, admin: httpx.Client, api: httpx.Client
 ) -> None:
