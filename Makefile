@@ -39,7 +39,7 @@ setup: venv engine postgres bytecode
 # PYTHONDONTWRITEBYTECODE is set (as on our CI machines), each would compile it from source
 # again: 0.15 s of CPU per process, measured. Compiled once here, as pip does for what it installs.
 bytecode: venv
-	PYTHONDONTWRITEBYTECODE= $(PY) -m compileall -q -j 0 pulumi_uac >/dev/null
+	PYTHONDONTWRITEBYTECODE= $(PY) -m compileall -q -j 0 pulumi_uac
 
 # The team tests start a throwaway PostgreSQL cluster of their own (initdb + pg_ctl, no service):
 # they need the server's programs, from Debian's package where they are missing.

@@ -254,3 +254,7 @@ def test_a_cli_call_that_never_ends_stops_with_a_message(
     with pytest.raises(RecoveryError, match=r"`pulumi stack ls` did not finish in 1 s"):
         Stack("dev", str(tmp_path)).run("stack", "ls", timeout=1)
     assert time.monotonic() - started < 20
+    # A command that writes may have been stopped part-way: never "nothing was changed".
+    with pytest.raises(RecoveryError) as stopped:
+        Stack("dev", str(tmp_path)).run("stack", "import", timeout=1)
+    assert "perhaps part-way" in str(stopped.value) and "nothing" not in str(stopped.value)

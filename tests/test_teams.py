@@ -288,23 +288,33 @@ def test_the_orphan_finder_lists_a_backend_with_more_stacks_than_connections(
     The tools list with one worker."""
     laptop = machines.machine("laptop")
     _on_stack(laptop, "dev", create=True)
-    laptop.config("count", "1")
+    laptop.config("count", "2")
     laptop.up()
-    for other in ("qa", "staging", "prod-eu", "prod-us"):
+    for other in ("qa", "staging", "prod-eu"):
         laptop.run("stack", "init", other)
+    # A stack of another project on the same backend, named as one of this project's.
+    ops = machines.machine("ops", project="otherp")
+    ops.env["PULUMI_CONFIG_PASSPHRASE"] = PASSPHRASES["dev"]
+    ops.run("stack", "init", "dev")
     laptop.run("stack", "select", "dev")
     laptop.env["GOMAXPROCS"] = "1"  # a pool of 2 connections, whatever the machine
     # Pulumi's own listing hangs. When this fails, Pulumi has fixed it and
     # `Stack._stacks` can list as the CLI does.
     with pytest.raises(subprocess.TimeoutExpired):
         laptop.run("stack", "ls", "--json", timeout=8)
-    (conn,) = resources_of(laptop.export())
-    laptop.run("state", "delete", conn["urn"], "--yes")  # made by dev, no longer recorded
+    orphan, moved = resources_of(laptop.export())
+    laptop.run("state", "delete", orphan["urn"], "--yes")  # made by dev, no longer recorded
+    # Made by dev too, now held by the other project's stack: not an orphan of dev.
+    laptop.run(
+        "state", "move", "--source", "organization/team/dev", "--dest",
+        "organization/otherp/dev", "--yes", moved["urn"],
+    )  # fmt: skip
     found = laptop.recovery("orphans")
-    assert conn["id"] in found.stdout, found.stdout
-    laptop.recovery("orphans", "--delete", "--confirm-id", conn["id"])
-    assert conn["id"] not in {c["id"] for c in live(admin)}
+    assert orphan["id"] in found.stdout and moved["id"] not in found.stdout, found.stdout
+    laptop.recovery("orphans", "--delete", "--confirm-id", orphan["id"])
+    assert {c["id"] for c in live(admin)} == {moved["id"]}
     laptop.destroy()
+    ops.destroy()
     assert live(admin) == []
 
 
@@ -358,3 +368,28 @@ def test_without_the_postgres_extra_the_tools_refuse_and_say_what_to_install(
     assert "pip install 'pulumi-uac[postgres]'" in str(refused.value)
     assert "Nothing was changed" in str(refused.value)
     assert "Pw-in-url" not in str(refused.value)
+
+
+def test_backend_urls_pulumi_takes_are_read_as_pulumi_reads_them() -> None:
+    """Review findings: a parameter given twice is refused (which one each driver takes is not
+    a promise), lib/pq's own settings are left out, the scheme's case does not matter, and a
+    URL libpq cannot read never puts its password in the message."""
+    from pulumi_uac.recovery.errors import RecoveryError
+    from pulumi_uac.recovery.locks import _libpq_url, _without_password, postgres_locked
+    from pulumi_uac.recovery.stack import _names, _scheme
+
+    with pytest.raises(RecoveryError, match="gives table more than once"):
+        postgres_locked("postgres://u@127.0.0.1:1/db?table=a&table=b", "team", "dev")
+    conninfo, table = _libpq_url(
+        "postgres://u@h:1/db?binary_parameters=yes&search_path=ops&table=t&sslmode=disable"
+    )
+    assert (conninfo, table) == (
+        "postgresql://u@h:1/db?sslmode=disable&options=-c%20search_path%3Dops",
+        "t",
+    )
+    assert _scheme("POSTGRES://u@h/db") == "postgres" and _scheme("File:///x") == "file"
+    message = 'invalid percent-encoded token: "S3C%zzRET"'
+    assert "S3C" not in _without_password(message, "postgres://u:S3C%zzRET@h:1/db")
+    # `stack ls --all` names this project's stacks short, another project's in full.
+    assert _names("dev", "team", "dev") and _names("organization/team/dev", "team", "dev")
+    assert not _names("organization/otherp/dev", "team", "dev")

@@ -34,6 +34,11 @@ _LIBPQ_PARAMS = frozenset(
 """Query parameters libpq takes as connection settings. Pulumi's driver (lib/pq) sends any
 other as a server setting at connect (``?search_path=ops``), which libpq spells ``options``."""
 
+_DRIVER_ONLY = frozenset(
+    {"binary_parameters", "disable_prepared_binary_result", "sslinline", "krbspn"}
+)
+"""Settings of lib/pq itself: neither libpq's nor the server's."""
+
 
 def lock_keys(project: str, stack: str) -> tuple[str, str]:
     """The two places a lock of ``stack`` lives, below ``.pulumi/locks/``, as glob patterns:
@@ -81,8 +86,9 @@ def postgres_locked(url: str, project: str, stack: str) -> bool:
                 patterns,
             ).fetchall()
     except psycopg.Error as exc:
-        # The message names the server, never the password (libpq does not print it).
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        # libpq names the server, and may quote a part of the URL it could not read.
+        text = _without_password(str(exc), url).strip()
+        first = text.splitlines()[0] if text else type(exc).__name__
         raise RecoveryError(
             f"refusing to go on: could not read the stack's lock from its PostgreSQL backend "
             f"({first}). Nothing was changed"
@@ -95,18 +101,36 @@ def _libpq_url(url: str) -> tuple[str, str]:
 
     Pulumi reads ``table`` itself and hands the rest to lib/pq, which takes libpq's
     connection settings and sends any other parameter to the server as a setting; those go
-    into libpq's ``options`` here, so that ``?search_path=ops`` finds the same table."""
-    parts = urllib.parse.urlsplit(url)
+    into libpq's ``options`` here, so that ``?search_path=ops`` finds the same table. A
+    parameter given twice is refused: which of the two each program takes is not a promise."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    except ValueError:
+        raise RecoveryError(
+            "refusing to go on: the PostgreSQL backend URL cannot be read. Nothing was changed"
+        ) from None
+    keys = [key for key, _ in pairs]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    if repeated:
+        raise RecoveryError(
+            f"refusing to go on: the backend URL gives {', '.join(repeated)} more than once, "
+            "and which one Pulumi's driver takes is not settled, so the stack's lock could "
+            "be read in the wrong place. Give each once. Nothing was changed"
+        )
     table = TABLE
     query: list[tuple[str, str]] = []
     settings: list[str] = []
-    for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True):
+    for key, value in pairs:
         if key == "table":
             table = value or TABLE
         elif key in _LIBPQ_PARAMS:
             query.append((key, value))
+        elif key in _DRIVER_ONLY:
+            continue
         elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", key):
-            settings.append(f"-c {key}={value.replace(' ', chr(92) + ' ')}")
+            escaped = value.replace("\\", "\\\\").replace(" ", "\\ ")
+            settings.append(f"-c {key}={escaped}")
     if settings:
         query = [(k, v) for k, v in query if k != "options"] + [
             ("options", " ".join([*(v for k, v in query if k == "options"), *settings]))
@@ -122,3 +146,14 @@ def _libpq_url(url: str) -> tuple[str, str]:
         ),
         table,
     )
+
+
+def _without_password(message: str, url: str) -> str:
+    """``message`` with the URL's password taken out, in whatever spelling it appears."""
+    try:
+        raw = urllib.parse.urlsplit(url).netloc.rpartition("@")[0].partition(":")[2]
+    except ValueError:
+        return message
+    for spelling in {raw, urllib.parse.unquote(raw)} - {""}:
+        message = message.replace(spelling, "****")
+    return message

@@ -24,6 +24,12 @@ from .state import Held, read_state
 PULUMI_ENV = "PULUMI_UAC_PULUMI"
 """Overrides the ``pulumi`` executable to run."""
 
+READ_ONLY = {
+    ("stack", "ls"), ("stack", "export"), ("stack", "--show-name"), ("whoami", "--json"),
+    ("config", "--json"),
+}  # fmt: skip
+"""The CLI calls of the tools that change nothing (their first two arguments)."""
+
 LIST_TIMEOUT = 300
 """Seconds ``pulumi stack ls`` may take: it reads every stack of the backend, no more."""
 
@@ -44,6 +50,18 @@ def _project_name(project_dir: str) -> str:
         f"no Pulumi project here: no Pulumi.yaml with a name in {project_dir} or above it "
         "(run this in the project, or pass --cwd)"
     )
+
+
+def _scheme(url: str) -> str:
+    """The backend URL's scheme, as the CLI reads it (``POSTGRES://`` is PostgreSQL too)."""
+    return url.split("://", 1)[0].lower() if "://" in url else ""
+
+
+def _names(listed: str, project: str, stack: str) -> bool:
+    """Whether a name ``pulumi stack ls --all`` printed is the stack ``stack`` of ``project``:
+    it names the current project's stacks short and the others' in full."""
+    parts = listed.split("/")
+    return (parts[-2] if len(parts) == 3 else project) == project and parts[-1] == stack
 
 
 def _file_root(url: str) -> Path:
@@ -101,9 +119,14 @@ class Stack:
                 f"cannot run {self.pulumi!r}: put the pulumi CLI on PATH (or set {PULUMI_ENV})"
             ) from None
         except subprocess.TimeoutExpired:
+            said = f"`pulumi {' '.join(args)}` did not finish in {timeout:.0f} s and was stopped"
+            if args[:2] in READ_ONLY:
+                raise RecoveryError(
+                    f"{said}; nothing was changed. Check that the backend answers (`pulumi whoami`)"
+                ) from None
             raise RecoveryError(
-                f"`pulumi {' '.join(args)}` did not finish in {timeout:.0f} s and was stopped; "
-                "nothing was changed. Check that the backend answers (`pulumi whoami`)"
+                f"{said}, perhaps part-way: it may have left the stack locked. Make sure no "
+                "other run of the stack is live, then `pulumi cancel` and this command again"
             ) from None
         if check and proc.returncode != 0:
             if "failed to load checkpoint" in (proc.stderr + proc.stdout):
@@ -157,7 +180,7 @@ class Stack:
         broken one loses nothing. Only this stack's files are touched, and only one still
         broken a moment later (a live writer finishes it within microseconds)."""
         url = self.backend_url()
-        if not url.startswith("file://"):
+        if _scheme(url) != "file":
             return []
         root = _file_root(url) / ".pulumi"
         chosen = self.name or self._selection_on_disk(url) or self.selected()
@@ -215,13 +238,14 @@ class Stack:
         url = self.backend_url()
         stack = self.selected()
         project = _project_name(self.project_dir)
-        if url.startswith("file://"):
+        if _scheme(url) == "file":
             return file_locked(_file_root(url), project, stack)
-        if url.startswith(("postgres://", "postgresql://")):
+        if _scheme(url) in ("postgres", "postgresql"):
             return postgres_locked(url, project, stack)
-        if url.startswith(("https://", "http://")):
+        if _scheme(url) in ("https", "http"):
+            mine = stack.rsplit("/", 1)[-1]
             for entry in self._stacks(url):
-                if str(entry.get("name", "")).rsplit("/", 1)[-1] == stack.rsplit("/", 1)[-1]:
+                if _names(str(entry.get("name", "")), project, mine):
                     return bool(entry.get("updateInProgress"))
             return False
         export = self.export()
@@ -263,14 +287,15 @@ class Stack:
         return stack_mark(f"urn:pulumi:{stack}::{project}::x")
 
     def held_elsewhere(self) -> set[Held]:
-        """The objects the project's other stacks on this backend hold: one that moved there
-        (``pulumi state move``, a renamed stack) still carries the stack mark it was made with,
-        and is theirs, not an orphan of this stack."""
+        """The objects the other stacks on this backend hold, of this project and of every
+        other: one that moved there (``pulumi state move``, a renamed stack) still carries the
+        stack mark it was made with, and is theirs, not an orphan of this stack."""
+        project = _project_name(self.project_dir)
         mine = self.selected().rsplit("/", 1)[-1]
         held: set[Held] = set()
         for entry in self._stacks(self.backend_url()):
             name = str(entry.get("name", ""))
-            if not name or name.rsplit("/", 1)[-1] == mine:
+            if not name or _names(name, project, mine):
                 continue
             # A stack that cannot be read stops the command: skipping it would count what it
             # holds as this stack's orphans.
@@ -279,7 +304,7 @@ class Stack:
         return held
 
     def _stacks(self, url: str) -> list[dict[str, Any]]:
-        """``pulumi stack ls --json``: the project's stacks on the backend.
+        """``pulumi stack ls --all --json``: every stack on the backend, of every project.
 
         On PostgreSQL it lists with one worker. Pulumi's PostgreSQL backend (3.260) reads
         each stack with up to ``PULUMI_DIY_BACKEND_PARALLEL`` workers (10 by default), each
@@ -289,10 +314,12 @@ class Stack:
         worker needs 2 connections, and the pool has at least 2."""
         env = (
             {"PULUMI_DIY_BACKEND_PARALLEL": "1"}
-            if url.startswith(("postgres://", "postgresql://"))
+            if _scheme(url) in ("postgres", "postgresql")
             else None
         )
-        listed = self.run("stack", "ls", "--json", of_stack=False, env=env, timeout=LIST_TIMEOUT)
+        listed = self.run(
+            "stack", "ls", "--all", "--json", of_stack=False, env=env, timeout=LIST_TIMEOUT
+        )
         entries: list[dict[str, Any]] = json.loads(listed.stdout or "[]")
         return entries
 
