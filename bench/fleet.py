@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,18 +34,12 @@ from pulumi_uac.emulator.accounting import RateWindow
 from tests.conftest import API_KEY, PulumiProject
 from tests.postgres import PostgresCluster
 from tests.test_fleet import PROGRAM
+from tests.test_fleet import fleet as run_fleet
 
 
 def fleet(proj: PulumiProject, *args: str) -> float:
     started = time.monotonic()
-    proc = subprocess.run(
-        [str(Path(sys.executable).parent / "pulumi-uac"), "fleet", *args],
-        cwd=proj.dir,
-        env=proj.env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-    )
+    proc = run_fleet(proj, *args, timeout=3600)
     if proc.returncode != 0:
         raise SystemExit(f"fleet {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return time.monotonic() - started

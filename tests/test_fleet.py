@@ -37,14 +37,17 @@ prod     count=2   # the biggest
 """
 
 
-def fleet(proj: PulumiProject, *args: str) -> subprocess.CompletedProcess[str]:
+def fleet(
+    proj: PulumiProject, *args: str, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """``pulumi-uac fleet ARGS`` in the project, as a user runs it."""
     return subprocess.run(
         [str(Path(sys.executable).parent / "pulumi-uac"), "fleet", *args],
         cwd=proj.dir,
         env=proj.env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 

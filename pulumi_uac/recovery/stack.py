@@ -52,6 +52,10 @@ def _project_name(project_dir: str) -> str:
     )
 
 
+POSTGRES = ("postgres", "postgresql")
+"""Schemes of Pulumi's PostgreSQL backend."""
+
+
 def _scheme(url: str) -> str:
     """The backend URL's scheme, as the CLI reads it (``POSTGRES://`` is PostgreSQL too)."""
     return url.split("://", 1)[0].lower() if "://" in url else ""
@@ -240,7 +244,7 @@ class Stack:
         project = _project_name(self.project_dir)
         if _scheme(url) == "file":
             return file_locked(_file_root(url), project, stack)
-        if _scheme(url) in ("postgres", "postgresql"):
+        if _scheme(url) in POSTGRES:
             return postgres_locked(url, project, stack)
         if _scheme(url) in ("https", "http"):
             mine = stack.rsplit("/", 1)[-1]
@@ -312,11 +316,7 @@ class Stack:
         2 x GOMAXPROCS. Once the workers fill the pool they all wait for each other:
         ``pulumi stack ls`` hangs for good, with 4 stacks on a 2-core machine. A single
         worker needs 2 connections, and the pool has at least 2."""
-        env = (
-            {"PULUMI_DIY_BACKEND_PARALLEL": "1"}
-            if _scheme(url) in ("postgres", "postgresql")
-            else None
-        )
+        env = {"PULUMI_DIY_BACKEND_PARALLEL": "1"} if _scheme(url) in POSTGRES else None
         listed = self.run(
             "stack", "ls", "--all", "--json", of_stack=False, env=env, timeout=LIST_TIMEOUT
         )
