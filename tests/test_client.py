@@ -7,7 +7,7 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
+from email.utils import format_datetime, formatdate
 from typing import Any
 
 import httpx
@@ -70,6 +70,12 @@ class FakeTime:
 
     def wall(self) -> float:
         return 1_800_000_000.0 + self.now
+
+
+def telnyx_clock(fake: FakeTime) -> dict[str, str]:
+    """The Date header Telnyx sends with every answer: the client reads Telnyx's clock off it
+    (here, the fake's own: no skew)."""
+    return {"Date": formatdate(fake.wall(), usegmt=True)}
 
 
 def make_client(handler: Handler, fake: FakeTime | None = None, **cfg: Any) -> ResourceClient:
@@ -448,6 +454,7 @@ def test_create_that_may_have_reached_telnyx_adopts_the_single_match() -> None:
     created = conn_json(created_at=datetime.fromtimestamp(fake.wall(), tz=timezone.utc).isoformat())
     listing = httpx.Response(
         200,
+        headers=telnyx_clock(fake),
         json={
             "data": [created, conn_json(id="7", connection_name="Office PBX 2")],
             "meta": {"page_number": 1, "total_pages": 1},
@@ -461,6 +468,21 @@ def test_create_that_may_have_reached_telnyx_adopts_the_single_match() -> None:
         ("GET", "/v2/uac_connections"),
     ]
     assert seen[1].url.params["filter[connection_name][contains]"] == "Office PBX"
+
+
+def test_create_without_telnyxs_clock_takes_nothing_and_resends_nothing() -> None:
+    """No answer told Telnyx's clock (no Date header): a recent same-named object's time
+    proves nothing, so it is neither taken nor duplicated; the error lists it."""
+    fake = FakeTime()
+    created = conn_json(created_at=datetime.fromtimestamp(fake.wall(), tz=timezone.utc).isoformat())
+    listing = httpx.Response(
+        200, json={"data": [created], "meta": {"page_number": 1, "total_pages": 1}}
+    )
+    handler, seen = sequence(httpx.ReadTimeout("lost reply"), listing)
+    with pytest.raises(AmbiguousCreateError, match="clock is not known") as failed:
+        make_client(handler, fake).create(create_params())
+    assert created["id"] in str(failed.value)
+    assert [r.method for r in seen] == ["POST", "GET"]
 
 
 def test_create_ignores_same_named_connections_created_before_the_attempt() -> None:
@@ -482,6 +504,7 @@ def test_create_with_two_candidates_raises_and_resends_nothing() -> None:
     now = datetime.fromtimestamp(fake.wall(), tz=timezone.utc).isoformat()
     listing = httpx.Response(
         200,
+        headers=telnyx_clock(fake),
         json={
             "data": [conn_json(id="1", created_at=now), conn_json(id="2", created_at=now)],
             "meta": {"page_number": 1, "total_pages": 1},

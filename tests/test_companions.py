@@ -128,19 +128,101 @@ def test_a_call_control_create_never_sends_tags_and_marks_itself_in_the_same_cre
     assert created.outputs["ownership_tag"].startswith("pulumi-uac:")
 
 
-def test_a_lost_call_control_create_is_found_by_name_and_said_to_be_a_heuristic(
-    transport: TelnyxClient, admin: httpx.Client
+@pytest.mark.parametrize("skew", [0.0, 120.0, -120.0], ids=["same", "ahead", "behind"])
+def test_a_lost_call_control_create_is_taken_only_by_proof(
+    emulator: EmulatorServer, admin: httpx.Client, skew: float
 ) -> None:
+    """The answer is lost after Telnyx acted: the look finds what the create made by proof
+    (every field sent, unmarked, stamped after the first attempt by Telnyx's own clock, read
+    off its Date header), whichever way Telnyx's clock is off ours, and says so truly."""
+    emulator.app.store.clock = lambda: time.time() + skew
     warnings: list[str] = []
     admin.post(
         "faults/fail-next",
         json={"route": "POST /v2/call_control_applications", "drop": True, "after_commit": True},
     )
-    life = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append)
-    created = life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
-    listed = transport.resource(CALL_CONTROL_APPLICATION).find_by_name(APP["application_name"])
+    with TelnyxClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
+    ) as transport:
+        life = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append)
+        created = life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
+        listed = transport.resource(CALL_CONTROL_APPLICATION).find_by_name(
+            APP["application_name"]
+        )
     assert [a.id for a in listed] == [created.id]  # no duplicate
-    assert len(warnings) == 1 and "heuristic" in warnings[0] and created.id in warnings[0]
+    assert len(warnings) == 1 and created.id in warnings[0]
+    assert "every field sent" in warnings[0] and "after the first attempt" in warnings[0]
+
+
+def _post_by_hand(api: httpx.Client, **fields: Any) -> str:
+    """An application made outside Pulumi (the portal, another tool): no tags."""
+    body = {"application_name": APP["application_name"], **fields}
+    answer = api.post("call_control_applications", json=body)
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["data"]["id"])
+
+
+def _untouched(api: httpx.Client, app_id: str, webhook: str) -> None:
+    held = api.get(f"call_control_applications/{app_id}").json()["data"]
+    assert held["webhook_event_url"] == webhook and not held.get("tags")
+
+
+@pytest.mark.parametrize("skew", [0.0, 120.0], ids=["same", "ahead"])
+def test_a_foreign_application_made_before_a_failed_create_is_never_taken(
+    emulator: EmulatorServer, admin: httpx.Client, api: httpx.Client, skew: float
+) -> None:
+    """Issue 26, finding 2: someone made "PBX IVR" by hand 5 s (by Telnyx's clock) before our
+    create of it, whose POST then got a 503 before Telnyx acted. It is not ours: the create
+    sends its POST again and leaves the foreign one as it was (no mark, its own webhook)."""
+    now = time.time() + skew
+    emulator.app.store.clock = lambda: now - 5
+    foreign = _post_by_hand(api, webhook_event_url="https://someone-else.example.com/hook")
+    emulator.app.store.clock = lambda: time.time() + skew
+    admin.post("faults/fail-next", json={"route": "POST /v2/call_control_applications"})
+    warnings: list[str] = []
+    with TelnyxClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
+    ) as transport:
+        created = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append).create(
+            check(CALL_CONTROL_APPLICATION, {}, APP).inputs
+        )
+    assert created.id != foreign and not warnings
+    _untouched(api, foreign, "https://someone-else.example.com/hook")
+    with TelnyxClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
+    ) as transport:
+        lifecycle(CALL_CONTROL_APPLICATION, transport).delete(created.id, created.outputs)
+    _untouched(api, foreign, "https://someone-else.example.com/hook")
+
+
+def test_a_same_named_application_another_stack_made_meanwhile_stops_the_create(
+    emulator: EmulatorServer, admin: httpx.Client, api: httpx.Client
+) -> None:
+    """Issue 26, finding 1 (two fleet stacks, one application name, a webhook per stack), in
+    the interleaving the fleet produced: stack a's POST gets a 503 before Telnyx acted; before
+    a looks, stack b's application lands and is not marked yet (b's marking update failed).
+    It is not provably a's (its webhook differs), nor provably not (Telnyx might have changed
+    what was sent): a takes nothing and sends nothing more, and says which to check."""
+    admin.post("faults/fail-next", json={"route": "POST /v2/call_control_applications"})
+    theirs: list[str] = []
+
+    def meanwhile(seconds: float) -> None:
+        if not theirs:  # b's create lands while a waits to retry
+            theirs.append(_post_by_hand(api, webhook_event_url="https://b.example.com/hook"))
+
+    with TelnyxClient(
+        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0),
+        sleep=meanwhile,
+    ) as transport:
+        life = lifecycle(CALL_CONTROL_APPLICATION, transport)
+        with pytest.raises(Exception, match="not provably what it made") as failed:
+            life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
+    message = str(failed.value)
+    assert theirs[0] in message and "webhook_event_url" in message
+    assert "--name 'PBX IVR' --delete --confirm-id ID" in message
+    listed = api.get("call_control_applications").json()["data"]
+    assert [o["id"] for o in listed] == [theirs[0]]  # nothing taken, nothing duplicated
+    _untouched(api, theirs[0], "https://b.example.com/hook")
 
 
 def test_a_call_control_application_whose_marking_fails_is_deleted_again(
@@ -223,6 +305,7 @@ def test_every_spec_is_served_by_both_modes_and_the_schema() -> None:
         assert getattr(native, spec.name)._spec is spec
 
 
+APP_KEYS = ("application_name", "webhook_event_url")
 WIRED = """
 import pulumi
 from pulumi_uac import CallControlApplication, OutboundVoiceProfile, UacConnection, destinations
@@ -267,6 +350,23 @@ def test_a_stack_wires_profile_application_and_connection_by_outputs(
     assert as_shown("max_destination_rate", mode) in proj.refresh().stdout
     proj.up()
     assert api.get(profile).json()["data"]["max_destination_rate"] == 0.25
+    # Issue 26, finding 3: a portal-style edit of the tags drops the ownership marks. The
+    # marks are desired state: refresh says so, preview shows the tags changing, and up puts
+    # them back (keeping the tags the program does not manage), after which all is quiet.
+    held = f"uac_connections/{conn['id']}"
+    application = f"call_control_applications/{out['app']}"
+    api.patch(held, json={"tags": ["portal"]})
+    api.patch(application, json={**{k: app[k] for k in APP_KEYS}, "tags": ["ivr"]})
+    refreshed = proj.refresh()
+    assert refreshed.stdout.count("ownership marks") >= 2, refreshed.stdout
+    assert proj.preview("--expect-no-changes", check=False).returncode != 0
+    proj.up()
+    for path, kept in ((held, "portal"), (application, "ivr")):
+        tags = api.get(path).json()["data"]["tags"]
+        assert kept in tags and any(t.startswith("pulumi-uac:") for t in tags), tags
+        assert any(t.startswith("pulumi-uac-stack:") for t in tags), tags
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
     proj.config("rate", "0.5")
     diff = proj.preview("--diff").stdout
     assert as_shown("max_destination_rate", mode) in diff and "replace" not in diff
@@ -523,21 +623,11 @@ def test_an_interrupted_create_of_an_unmarkable_resource_is_found_by_its_pending
     assert pending_names(OUTBOUND_VOICE_PROFILE, record) == set()
 
 
-@pytest.mark.e2e
-def test_a_call_control_create_killed_before_its_marking_is_found_and_removed_as_printed(
-    project_factory: Any, admin: httpx.Client, api: httpx.Client
-) -> None:
-    """Review finding: the CLI killed between a Call Control create's POST and its marking
-    update (the native plugin, so the pending record is camelCase). `orphans` and `recover`
-    report what has the pending create's name, with creation times (someone else's application
-    of that name is listed too: names are no proof), and the command they print finds it again
-    after `recover` has cleared the record; a confirmed id the listing does not show is refused
-    out loud, never ignored."""
-    program = """
-from pulumi_uac.native import CallControlApplication
-CallControlApplication("ivr", application_name="Shared IVR",
-    webhook_event_url="https://ivr.example.com/hook")
-"""
+def _killed_between_create_and_marking(
+    project_factory: Any, admin: httpx.Client, program: str
+) -> PulumiProject:
+    """A project whose `up` was killed between a Call Control create's POST and its marking
+    update (the native plugin, so the pending record is camelCase)."""
     proj: PulumiProject = project_factory(program, mode="native")
     proj.init()
     marking = {"route": "PATCH /v2/call_control_applications/*", "status": 503, "count": 1000}
@@ -556,6 +646,25 @@ CallControlApplication("ivr", application_name="Shared IVR",
         time.sleep(0.1)
     proj.after_kill()
     admin.delete("faults")
+    return proj
+
+
+@pytest.mark.e2e
+def test_a_call_control_create_killed_before_its_marking_is_found_and_removed_as_printed(
+    project_factory: Any, admin: httpx.Client, api: httpx.Client
+) -> None:
+    """Review finding: the CLI killed between a Call Control create's POST and its marking
+    update (the native plugin, so the pending record is camelCase). `orphans` and `recover`
+    report what has the pending create's name, with creation times (someone else's application
+    of that name is listed too: names are no proof), and the command they print finds it again
+    after `recover` has cleared the record; a confirmed id the listing does not show is refused
+    out loud, never ignored."""
+    program = """
+from pulumi_uac.native import CallControlApplication
+CallControlApplication("ivr", application_name="Shared IVR",
+    webhook_event_url="https://ivr.example.com/hook")
+"""
+    proj = _killed_between_create_and_marking(project_factory, admin, program)
     (mine,) = api.get("call_control_applications").json()["data"]
     assert mine["tags"] == []  # made, never marked
     theirs = api.post(
@@ -566,6 +675,9 @@ CallControlApplication("ivr", application_name="Shared IVR",
     assert mine["id"] in listing and theirs["id"] in listing, listing
     assert f"created {mine['created_at']}" in listing, listing
     assert "pulumi-uac orphans --name 'Shared IVR' --delete --confirm-id" in listing
+    # Issue 26, finding 4: a name is no proof, so no printed command names either id.
+    assert f"--confirm-id {theirs['id']}" not in listing
+    assert f"--confirm-id {mine['id']}" not in listing
     proj.run("cancel", "--yes")
     recovered = proj.recovery("recover").stdout
     assert "cleared 1 pending" in recovered and "--name 'Shared IVR'" in recovered, recovered
@@ -582,6 +694,35 @@ CallControlApplication("ivr", application_name="Shared IVR",
     proj.preview("--expect-no-changes")
     proj.destroy()
     assert [a["id"] for a in api.get("call_control_applications").json()["data"]] == [theirs["id"]]
+
+
+@pytest.mark.e2e
+def test_the_cli_s_own_hints_after_a_killed_call_control_create_leave_no_silent_duplicate(
+    project_factory: Any, admin: httpx.Client, api: httpx.Client
+) -> None:
+    """Issue 26, finding 6: after a kill between the POST and the marking update, the CLI's
+    own hints (`cancel`, `refresh --clear-pending-creates`, `up`) drop the pending record and
+    make the application again. The unmarked first one shares its name with the one the state
+    holds: a plain `orphans` lists it, as evidence (never named for deletion)."""
+    program = """
+from pulumi_uac.native import CallControlApplication
+CallControlApplication("ivr", application_name="Hinted IVR",
+    webhook_event_url="https://ivr.example.com/hook")
+"""
+    proj = _killed_between_create_and_marking(project_factory, admin, program)
+    (first,) = api.get("call_control_applications").json()["data"]
+    proj.run("cancel", "--yes")
+    proj.run("refresh", "--clear-pending-creates", "--yes", "--skip-preview")
+    proj.up()
+    held = {r["id"] for r in resources_of(proj.export(), "CallControlApplication")}
+    assert first["id"] not in held and len(held) == 1
+    listing = proj.recovery("orphans").stdout
+    assert first["id"] in listing and "this stack holds" in listing, listing
+    assert f"--confirm-id {first['id']}" not in listing
+    proj.recovery("orphans", "--name", "Hinted IVR", "--delete", "--confirm-id", first["id"])
+    assert {a["id"] for a in api.get("call_control_applications").json()["data"]} == held
+    assert "no orphaned" in proj.recovery("orphans").stdout
+    proj.destroy()
 
 
 def test_a_profile_in_use_cannot_be_deleted_and_counts_its_users(

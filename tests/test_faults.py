@@ -376,8 +376,8 @@ def test_the_cli_s_own_recovery_hints_leave_no_silent_duplicate(
     """A killed `up`, then what the CLI itself suggests (`pulumi cancel`, `pulumi refresh
     --clear-pending-creates`, `pulumi up`) instead of `pulumi-uac recover`: the pending records
     are gone, and the next `up` makes new connections. The ones the killed run made carry the
-    stack's mark, so `pulumi-uac orphans` names each with the command that removes it; a
-    stack of another name in the same account and backend is never listed."""
+    stack's mark, so `pulumi-uac orphans` lists each with its evidence (deleting one takes its
+    id, named: the mark is no proof); a stack of another name in the same account and backend is never listed."""
     other = project(project_factory, "other")
     other.run("stack", "rename", "prod")
     other.config("count", "2")
@@ -398,8 +398,11 @@ def test_the_cli_s_own_recovery_hints_leave_no_silent_duplicate(
     listing = proj.recovery("orphans").stdout
     listed = {o["id"] for o in json.loads(proj.recovery("orphans", "--json").stdout)}
     assert listed == extra, listing
+    # A stack mark is no proof (the same project and stack on another backend carries it):
+    # each is listed with its evidence, and no printed command names it for deletion.
     for conn_id in extra:
-        assert f"--confirm-id {conn_id}" in listing
+        assert conn_id in listing and f"--confirm-id {conn_id}" not in listing
+    assert "--delete --confirm-id ID" in listing
     assert "no orphaned" in other.recovery("orphans").stdout
     confirm = [arg for conn_id in sorted(extra) for arg in ("--confirm-id", conn_id)]
     proj.recovery("orphans", "--delete", *confirm)

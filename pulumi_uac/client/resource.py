@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import builtins
 import logging
+import shlex
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
 
@@ -22,9 +23,10 @@ from .transport import TelnyxClient
 log = logging.getLogger("pulumi_uac.client")
 
 PAGE_SIZE = 250
-# A create whose reply was lost is adopted only if Telnyx stamped it no earlier than this many
-# seconds before our first attempt: it absorbs clock skew between us and Telnyx.
-CREATE_ADOPTION_SKEW = 60.0
+# Before Telnyx's clock is known (no answer with a Date yet), an unmarked object with the name
+# of a create whose answer was lost is a possible candidate if stamped up to this many seconds
+# before our first attempt (clock skew): never taken then, only listed.
+UNKNOWN_SKEW = 300.0
 
 
 class ResourceClient:
@@ -32,14 +34,22 @@ class ResourceClient:
 
     No-duplicate create rule: a POST is never re-sent blind. Whatever the failure (a refused
     connection and a 429 included: an intermediary may answer 429 after Telnyx acted), every
-    re-send is preceded by a look for the object the earlier attempts may have made: by its
-    ``mark`` (a tag no other object carries) when the caller gives one, which is exact;
-    otherwise by exact name, created since just before the first attempt and carrying every
-    requested tag. One match is returned instead of creating another; several raise
-    :class:`AmbiguousCreateError`; none means the POST is sent again. When the retries run out
-    after a failure that may have landed (a lost answer, a 5xx), one last look is made; if it
-    finds nothing either, :class:`UnconfirmedCreateError` says so rather than a plain failure, so
-    the caller can tell its user the object may exist.
+    re-send is preceded by a look for the object the earlier attempts may have made, and nothing
+    is ever taken that is not provably ours:
+
+    - with a ``mark`` (a tag no other object carries, sent in the create), by that mark: exact;
+    - without one (a create that cannot carry tags), by proof: exact name, no ownership mark of
+      anyone, created after our first attempt by Telnyx's own clock (see
+      :meth:`TelnyxClient.server_offset`), and every field sent equal (the caller's ``claim``).
+      A same-named, unmarked object that may be that recent but is not proven ours stops the
+      create with :class:`AmbiguousCreateError` listing it and why: neither taking it nor
+      sending a second POST is safe then, and only a person can tell.
+
+    One proven match is returned instead of creating another; several raise
+    :class:`AmbiguousCreateError`; none (and nothing unproven) means the POST is sent again.
+    When the retries run out after a failure that may have landed (a lost answer, a 5xx), one
+    last look is made; if it finds nothing either, :class:`UnconfirmedCreateError` says so
+    rather than a plain failure, so the caller can tell its user the object may exist.
     """
 
     def __init__(self, transport: TelnyxClient, spec: ResourceSpec) -> None:
@@ -65,18 +75,20 @@ class ResourceClient:
         params: RequestModel,
         *,
         mark: str | None = None,
+        claim: Callable[[Any], str | None] | None = None,
         unclaimed: Callable[[Any], bool] | None = None,
         found: list[str] | None = None,
     ) -> Any:
         """``POST /<path>``, following the no-duplicate rule above. ``mark`` is a tag among the
         params' tags that no other object carries: with it, an object created by an earlier
         attempt is recognised exactly, whenever it was created. Without it (a request that
-        cannot carry tags), ``unclaimed`` says which candidates may be it (no other resource's
-        mark), and the id of an object taken by that heuristic is appended to ``found``."""
+        cannot carry tags), ``unclaimed(candidate)`` says a same-named object carries no one's
+        ownership mark, and ``claim(candidate)`` why it is not what was sent (None when every
+        field sent is equal); the id of an object taken by that proof is appended to
+        ``found``."""
         body = self._body(params)
         name = str(body.get(self.spec.name_field))
         first_attempt_at = self.transport.wall_time()
-        since = first_attempt_at - CREATE_ADOPTION_SKEW
         landed = False
         path = self._path
 
@@ -84,7 +96,9 @@ class ResourceClient:
             nonlocal landed
             if n > 1:
                 # Look before every re-send: an earlier attempt may have been carried out.
-                adopted = self._find_created(body, since=since, mark=mark, unclaimed=unclaimed)
+                adopted = self._find_created(
+                    body, first_attempt_at, mark=mark, claim=claim, unclaimed=unclaimed
+                )
                 if adopted is not None:
                     log.info("POST %s: adopted %s created by an earlier attempt", path, adopted.id)
                     if mark is None and found is not None:
@@ -110,7 +124,12 @@ class ResourceClient:
         try:
             with self.transport.full_budget(), self.transport.within(0):
                 adopted = self._find_created(
-                    body, since=since, mark=mark, unclaimed=unclaimed, thorough=True
+                    body,
+                    first_attempt_at,
+                    mark=mark,
+                    claim=claim,
+                    unclaimed=unclaimed,
+                    thorough=True,
                 )
         except (AmbiguousCreateError, AbandonedError):
             raise
@@ -253,13 +272,13 @@ class ResourceClient:
     def _find_created(
         self,
         body: dict[str, Any],
-        since: float,
+        first_attempt_at: float,
         mark: str | None = None,
         *,
+        claim: Callable[[Any], str | None] | None = None,
         unclaimed: Callable[[Any], bool] | None = None,
         thorough: bool = False,
     ) -> Any:
-        wanted_tags = set(body.get(self.spec.tags_field) or ())
         name = str(body.get(self.spec.name_field))
         found = self.find_by_name(name)
         if mark is not None:
@@ -268,14 +287,9 @@ class ResourceClient:
                 # The mark is exact wherever the name filter falls short (an index that lags,
                 # a filter that normalises names): one scan of every page settles it.
                 matches = [o for o in self.list() if mark in self._tags(o)]
+            unproven: builtins.list[tuple[Any, str]] = []
         else:
-            matches = [
-                o
-                for o in found
-                if _created_at(o) >= since
-                and wanted_tags <= self._tags(o)
-                and (unclaimed is None or unclaimed(o))
-            ]
+            matches, unproven = self._proven(found, first_attempt_at, claim, unclaimed)
         if len(matches) > 1:
             raise AmbiguousCreateError(
                 f"creating {self.spec.noun} {name!r} may have reached Telnyx, and "
@@ -283,7 +297,58 @@ class ResourceClient:
                 f"{', '.join(str(o.id) for o in matches)}. Nothing was re-sent; delete the extra "
                 "ones or adopt one by id."
             )
+        if unproven and not matches:
+            listed = "; ".join(
+                f"{o.id} (created {getattr(o, 'created_at', None) or 'at an unknown time'}: {why})"
+                for o, why in unproven
+            )
+            raise AmbiguousCreateError(
+                f"creating {self.spec.noun} {name!r} may have reached Telnyx (an attempt failed "
+                "in a way that may have been carried out), and Telnyx holds "
+                f"{len(unproven)} unmarked {self.spec.noun}(s) with that name that may be as "
+                f"recent but are not provably what it made: {listed}. Nothing was re-sent and "
+                "nothing taken. Check them: if one is what this create made, delete it "
+                f"(`pulumi-uac orphans --name {shlex.quote(name)} --delete --confirm-id ID`) or "
+                "adopt it "
+                "(`adopt_existing_id`); if none is, run `pulumi up` again"
+            )
         return matches[0] if matches else None
+
+    def _proven(
+        self,
+        found: builtins.list[Any],
+        first_attempt_at: float,
+        claim: Callable[[Any], str | None] | None,
+        unclaimed: Callable[[Any], bool] | None,
+    ) -> tuple[builtins.list[Any], builtins.list[tuple[Any, str]]]:
+        """Of the same-named objects ``found``, those provably made by this create's attempts,
+        and those that may be as recent but are not proven ours (with the reason)."""
+        offset = self.transport.server_offset()
+        # Our first attempt on Telnyx's clock: no object of ours can be stamped before it.
+        start = None if offset is None else first_attempt_at + offset
+        proven: builtins.list[Any] = []
+        unproven: builtins.list[tuple[Any, str]] = []
+        for obj in found:
+            if unclaimed is not None and not unclaimed(obj):
+                continue  # someone's mark: never what this create made (it marks only later)
+            latest = _created_by(obj)
+            if latest is None:
+                unproven.append((obj, "Telnyx gave no creation time"))
+                continue
+            if start is None:
+                if latest >= first_attempt_at - UNKNOWN_SKEW:
+                    unproven.append(
+                        (obj, "Telnyx's clock is not known, so its time proves nothing")
+                    )
+                continue
+            if latest < start:
+                continue  # made before our first attempt, by Telnyx's clock: not ours
+            why = claim(obj) if claim is not None else None
+            if why is None:
+                proven.append(obj)
+            else:
+                unproven.append((obj, why))
+        return proven, unproven
 
     def _body(self, params: RequestModel) -> dict[str, Any]:
         body = params.to_body()
@@ -296,11 +361,17 @@ class ResourceClient:
         return body
 
 
-def _created_at(obj: Any) -> float:
+def _created_by(obj: Any) -> float | None:
+    """The latest time ``created_at`` may stand for: a stamp of whole seconds covers the second
+    it names (the API may truncate), a finer one that instant."""
     stamp = getattr(obj, "created_at", None)
     if not stamp:
-        return 0.0
+        return None
+    text = str(stamp).replace("Z", "+00:00")
     try:
-        return datetime.fromisoformat(str(stamp).replace("Z", "+00:00")).timestamp()
+        when = datetime.fromisoformat(text)
     except ValueError:
-        return 0.0
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.timestamp() + (0.0 if "." in text else 1.0)

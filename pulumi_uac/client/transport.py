@@ -8,6 +8,8 @@ import logging
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from datetime import timezone
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -69,6 +71,7 @@ class TelnyxClient:
         self._retry = RetryPolicy(config, sleep=sleep, clock=clock, abandoned=abandoned)
         self.gate = self._retry.gate
         self._wall_clock = wall_clock
+        self._server_offset: float | None = None
         self._resources: dict[str, ResourceClient] = {}
         self._http = httpx.Client(
             base_url=config.base_url + "/",
@@ -100,6 +103,29 @@ class TelnyxClient:
 
     def wall_time(self) -> float:
         return self._wall_clock()
+
+    def server_offset(self) -> float | None:
+        """A lower bound of Telnyx's clock minus ours, in seconds, from the ``Date`` of its
+        successful answers (None before the first one that had a ``Date``).
+
+        A ``Date`` is stamped before the answer leaves and truncated to the second, so each
+        reading is at most the true offset: the largest seen is the tightest bound. Only 2xx
+        answers count: an error may come from an intermediary with a clock of its own."""
+        return self._server_offset
+
+    def _note_server_clock(self, response: httpx.Response) -> None:
+        stamp = response.headers.get("date")
+        if not stamp:
+            return
+        try:
+            when = parsedate_to_datetime(stamp)
+        except (TypeError, ValueError):
+            return
+        if when.tzinfo is None:  # "-0000": UTC, by RFC 5322
+            when = when.replace(tzinfo=timezone.utc)
+        offset = when.timestamp() - self._wall_clock()
+        if self._server_offset is None or offset > self._server_offset:
+            self._server_offset = offset
 
     def hide(self, *values: str | None) -> None:
         """Never show these values (passwords sent) in an error text."""
@@ -186,6 +212,7 @@ class TelnyxClient:
             )
             self.gate.close_for(wait if wait is not None else 1.0)
         if response.is_success:
+            self._note_server_clock(response)
             try:
                 payload = response.json()
             except ValueError:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ..models import ResourceSpec
 from .marks import user_tags
-from .properties import UNCONFIRMED_PASSWORDS, api_inputs, managed_paths
+from .properties import MISSING_MARKS, UNCONFIRMED_PASSWORDS, api_inputs, managed_paths
 from .values import contains_unknown, get_path, is_unknown, normalize
 
 
@@ -104,6 +104,9 @@ def compute_diff(spec: ResourceSpec, olds: dict[str, Any], news: dict[str, Any])
                 reason=reason,
             )
         )
+    if olds.get(MISSING_MARKS) and spec.tags_field not in out.paths:
+        # The marks are desired state: a read found them gone, an update puts them back.
+        out.changes.append(PathChange(path=spec.tags_field, kind="update"))
     for extra in spec.provider_inputs:
         # The resource's own provider inputs act on later writes: a change is recorded.
         if normalize(news.get(extra.name)) != normalize(olds.get(extra.name)):

@@ -40,13 +40,22 @@ from .adoption import adopt, by_id, by_name
 from .diff import comparable, compute_diff, unconfirmed_passwords
 from .errors import OwnedElsewhereError, with_context
 from .extension import extension_for
-from .marks import marks_of, new_mark, new_token, stack_mark, token_of, user_tags
+from .marks import (
+    marks_of,
+    new_mark,
+    new_token,
+    stack_mark,
+    stack_marks_of,
+    token_of,
+    user_tags,
+)
 from .nested import nested_roots, update_params, whole_objects
 from .outputs import api_view, build_outputs, known_password
 from .properties import (
     ADOPT_EXISTING_BY_NAME,
     ADOPT_EXISTING_ID,
     MANAGED_FIELDS,
+    MISSING_MARKS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
     UNCONFIRMED_PASSWORDS,
@@ -222,28 +231,47 @@ class ResourceLifecycle:
         """Create where the request cannot carry tags (``marks="after_create"``): POST without
         them, then one update with the user's tags and the marks, within this create.
 
-        The no-duplicate rule then has no exact mark to look for: an earlier attempt whose
-        answer was lost is recognised by exact name, creation since just before the first
-        attempt, and no ownership mark of anyone (a heuristic, said in a warning when it was
-        used). If the marking update fails, the new object is deleted: nothing is left
-        unmarked where crash recovery could not find it. A run killed between the two writes
-        does leave an unmarked object, which `pulumi-uac orphans` cannot link to the stack."""
+        The no-duplicate rule then has no exact mark to look for: an earlier attempt that may
+        have been carried out is recognised only by proof (exact name, no ownership mark of
+        anyone, created after the first attempt by Telnyx's clock, every field sent equal; said
+        in a warning when it was used), and a same-named object that may be as recent without
+        that proof stops the create (see the client). If the marking update fails, the new
+        object is deleted: nothing is left unmarked where crash recovery could not find it. A
+        run killed between the two writes does leave an unmarked object, which
+        `pulumi-uac orphans` lists by its name (found by name only: it is never deleted
+        without its id named)."""
         spec, client = self.spec, self.client
         body = dict(desired)
         later = {k: body.pop(k) for k in spec.api.create_excludes if k in body}
+        sent = [p for p in managed_paths(spec, body) if p not in self._passwords]
+
+        def claim(candidate: Any) -> str | None:
+            view = api_view(spec, candidate)
+            differ = [
+                p
+                for p in sent
+                if comparable(spec, p, get_path(body, p)) != comparable(spec, p, get_path(view, p))
+            ]
+            return f"{', '.join(differ)} differ(s) from what was sent" if differ else None
+
         taken: list[str] = []
         conn = client.create(
             spec.create_model.model_validate(body),
-            unclaimed=lambda o: not marks_of(getattr(o, spec.tags_field, None)),
+            claim=claim,
+            unclaimed=lambda o: (
+                not marks_of(getattr(o, spec.tags_field, None))
+                and not stack_marks_of(getattr(o, spec.tags_field, None))
+            ),
             found=taken,
         )
         conn_id = str(conn.id)
         if taken:
             self._warn(
-                f"{spec.noun} {name!r}: the create's answer was lost, and {conn_id} was taken "
-                "for what it made: the one with this exact name, created since the first attempt "
-                f"and carrying no ownership mark (a {spec.noun} cannot be tagged at create, so "
-                "this is a heuristic). If another tool made it at the same moment, check it"
+                f"{spec.noun} {name!r}: an attempt of this create failed in a way that may have "
+                f"been carried out, and {conn_id} was taken as what it made: it has this exact "
+                "name, every field sent, no ownership mark, and Telnyx stamped it after the "
+                f"first attempt (a {spec.noun} cannot be tagged at create, so this is proof by "
+                "content and time, not by a mark)"
             )
         marked = {
             **client.required_for_update(desired),
@@ -300,6 +328,14 @@ class ResourceLifecycle:
             inputs=outputs,
             tag=tag,
         )
+        missing = self._missing_marks(conn, tag)
+        if missing:
+            outs[MISSING_MARKS] = missing
+            self._warn(
+                f"{spec.noun} {conn_id}: its ownership marks ({', '.join(missing)}) are gone "
+                "(its tags were replaced outside Pulumi); the next `pulumi up` puts them back. "
+                "Until then another project could take it for an unowned one"
+            )
         inputs = project(outs, managed)
         kept = (*provider_input_names(spec), OWNERSHIP_TOKEN)
         inputs.update({k: outs[k] for k in kept if k in outs})
@@ -354,6 +390,13 @@ class ResourceLifecycle:
             if nested:
                 assert before is not None
                 patch = whole_objects(spec, patch, before, olds)
+            if spec.tags_field in patch and spec.tags_field not in desired:
+                # Only the marks are put back (a read found them gone): the tags the program
+                # does not manage are kept as Telnyx holds them.
+                if before is None:
+                    before = self.client.get(conn_id)
+                held = user_tags(getattr(before, spec.tags_field, None))
+                patch[spec.tags_field] = [*held, *patch[spec.tags_field]]
             tag = olds.get(OWNERSHIP_TAG)
             ours = tag is not None and token_of(str(tag)) is not None
             if patch and ours and set(self._passwords) & set(changes.paths):
@@ -400,7 +443,7 @@ class ResourceLifecycle:
         patch: dict[str, Any] = {}
         for path in paths:
             key = root(path)
-            patch[key] = desired[key]
+            patch[key] = desired.get(key)
         field = self.spec.tags_field
         if field in patch:
             own = marks_of([str(olds.get(OWNERSHIP_TAG) or "")])
@@ -428,6 +471,16 @@ class ResourceLifecycle:
             return
         except TelnyxError as exc:
             raise with_context(exc, f"deleting {self.spec.noun} {conn_id}") from None
+
+    def _missing_marks(self, conn: BaseModel, tag: Any) -> list[str]:
+        """The marks of a resource that made or adopted ``conn`` (``tag`` is its mark) that
+        Telnyx no longer holds on it; none for an imported one (it never had any)."""
+        token = token_of(str(tag)) if tag else None
+        if token is None:
+            return []
+        held = getattr(conn, self.spec.tags_field, None) or []
+        missing = [] if any(token_of(m) == token for m in marks_of(held)) else [str(tag)]
+        return [*missing, *(m for m in self._stack_marks if m not in held)]
 
     def _not_owned_elsewhere(
         self, conn_id: str, outputs: dict[str, Any], action: str

@@ -26,6 +26,7 @@ from ..models import SPECS, ResourceSpec
 from .extension import extension_for
 from .properties import (
     MANAGED_FIELDS,
+    MISSING_MARKS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
     UNCONFIRMED_PASSWORDS,
@@ -125,7 +126,14 @@ def _model_names(model: type[BaseModel]) -> set[str]:
 @functools.cache
 def names_of(spec: ResourceSpec) -> Names:
     """Every property name ``spec``'s resource, its lookup and its functions exchange."""
-    snake: set[str] = {"id", MANAGED_FIELDS, OWNERSHIP_TAG, OWNERSHIP_TOKEN, UNCONFIRMED_PASSWORDS}
+    snake: set[str] = {
+        "id",
+        MANAGED_FIELDS,
+        MISSING_MARKS,
+        OWNERSHIP_TAG,
+        OWNERSHIP_TOKEN,
+        UNCONFIRMED_PASSWORDS,
+    }
     snake |= {f.name for f in spec.fields.walk()}
     snake |= {p.name for p in provider_inputs(spec)}
     for output in spec.fields.computed:

@@ -24,6 +24,10 @@ OWNERSHIP_TAG = "ownership_tag"
 absent for imported ones."""
 MANAGED_FIELDS = "managed_fields"
 """Output: the managed paths recorded by the last create, update or read."""
+MISSING_MARKS = "missing_marks"
+"""Output set by a read that found this resource's ownership marks gone from the object
+(someone replaced its tags outside Pulumi). The marks are desired state: diff shows the tags as
+changed until an update puts them back."""
 UNCONFIRMED_PASSWORDS = "unconfirmed_passwords"
 """Output set only by crash recovery: password paths an interrupted update may have changed on
 Telnyx. Passwords cannot be read back, so diff treats these as changed until an update sends
@@ -59,7 +63,13 @@ def provider_input_names(spec: ResourceSpec) -> frozenset[str]:
 
 def output_only(spec: ResourceSpec) -> frozenset[str]:
     return frozenset(
-        {*spec.fields.computed_names, MANAGED_FIELDS, OWNERSHIP_TAG, UNCONFIRMED_PASSWORDS}
+        {
+            *spec.fields.computed_names,
+            MANAGED_FIELDS,
+            OWNERSHIP_TAG,
+            MISSING_MARKS,
+            UNCONFIRMED_PASSWORDS,
+        }
     )
 
 
@@ -72,6 +82,9 @@ def internal_descriptions(spec: ResourceSpec) -> dict[str, str]:
         "interrupted create left behind.",
         OWNERSHIP_TAG: f"The exact ownership tag (token and nonce) on the {spec.noun} this "
         "resource made or adopted.",
+        MISSING_MARKS: f"Ownership marks the last refresh found missing from the {spec.noun} "
+        "(its tags were replaced outside Pulumi): the next update puts them back, so that no "
+        "other stack or project can take it for an unowned one.",
         UNCONFIRMED_PASSWORDS: "Passwords an interrupted update may have changed on Telnyx (set "
         "by `pulumi-uac recover`): the next update sends them again, since a password cannot be "
         "read back.",

@@ -66,6 +66,13 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(payload)
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # The Date header comes from the emulator's clock, as created_at does: the client reads
+        # Telnyx's clock off it.
+        return super().date_time_string(
+            self.server.app.store.clock() if timestamp is None else timestamp
+        )
+
     do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = do_HEAD = do_OPTIONS = _serve
 
     def log_message(self, format: str, *args: Any) -> None:

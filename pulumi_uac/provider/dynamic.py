@@ -36,7 +36,7 @@ from pulumi.runtime import rpc
 from ..client import TelnyxError
 from ..core import UNKNOWN, ResourceLifecycle, check, compute_diff, resolve, shared_client
 from ..core.names import names_of
-from ..core.properties import input_names
+from ..core.properties import MISSING_MARKS, input_names
 from ..core.redact import Redactor
 from ..core.session import (
     API_KEY_CONFIG,
@@ -180,6 +180,10 @@ class SpecProvider(ResourceProvider):
         # engine work it out from the old and new inputs, which is what `replace_on_changes`
         # and a preview's property list need. Both agree, because create, update and read all
         # store inputs that match the outputs the core compares against.
+        if changes.any and olds.get(MISSING_MARKS):
+            # No input differs (the ownership marks are no input), so "unknown" would let the
+            # engine find nothing: the update that puts the marks back is said outright.
+            return DiffResult(changes=True, replaces=changes.replaces, delete_before_replace=False)
         return DiffResult(
             changes=None if changes.any else False,
             replaces=changes.replaces,

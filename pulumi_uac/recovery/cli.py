@@ -46,6 +46,7 @@ from .orphans import (
     find_tagged,
     find_unmarked,
     find_unrecorded,
+    held_names,
     pending_names,
     release,
 )
@@ -63,9 +64,22 @@ def _selector(args: argparse.Namespace) -> str:
     return ""
 
 
+def _delete_hint(selector: str, ids: list[str]) -> str:
+    """The command that deletes ``ids``, found by ``selector``, as printed: ids are filled in
+    only where the tool can justify them (an exact tag the failed create named); a name or a
+    stack mark is no proof (anyone may use the name, and the same project and stack on another
+    backend carries the same mark), so there the person names each id they have checked."""
+    if selector.startswith("--tag "):
+        confirm = " ".join(f"--confirm-id {i}" for i in ids)
+    else:
+        confirm = "--confirm-id ID (one for each id you have checked)"
+    return f"pulumi-uac orphans {selector}--delete {confirm}"
+
+
 def _describe(orphans: list[Orphan], selector: str = "") -> str:
     lines = [f"{len(orphans)} orphaned Telnyx object(s):"]
-    for o in orphans:
+    # What the stack's own records link to first: the rest is evidence to check.
+    for o in sorted(orphans, key=lambda o: not o.linked):
         lines.append(f"  {o.id}  {o.kind} {o.name!r}  for {o.urn}: {o.why}")
     unlinked = [o for o in orphans if not o.linked]
     # One command per way of finding them again (the option given, else each orphan's own).
@@ -73,13 +87,11 @@ def _describe(orphans: list[Orphan], selector: str = "") -> str:
     for o in unlinked:
         by_selector.setdefault(selector or o.selector, []).append(o.id)
     for found_by, ids in by_selector.items():
-        confirm = " ".join(f"--confirm-id {i}" for i in ids)
         lines.append(
-            "no record of this stack links to "
-            + ("it" if len(ids) == 1 else "them")
-            + "; if you are sure, remove with: pulumi-uac orphans "
-            + found_by
-            + f"--delete {confirm}"
+            f"no record of this stack links to {', '.join(ids)}: check "
+            + ("it" if len(ids) == 1 else "each")
+            + " against the evidence above before deleting anything; to delete what you have "
+            f"checked is this stack's: {_delete_hint(found_by, ids)}"
         )
     return "\n".join(lines)
 
@@ -105,6 +117,19 @@ def _found(stack: Stack, client: TelnyxClient, record: StackRecord) -> list[Orph
                 "has the exact name of an interrupted create of this stack and no ownership "
                 f"mark: a {spec.noun} cannot be tagged at create, so a run killed before the "
                 "marking update leaves it like this (found by name only: check it is yours)",
+            )
+        same = held_names(spec, record) - names
+        if same:
+            found += find_unmarked(
+                spec,
+                objects,
+                record,
+                same,
+                f"has the exact name of a {spec.noun} this stack holds, and no ownership mark: "
+                "a run killed before its marking update, then `pulumi refresh "
+                "--clear-pending-creates` and `pulumi up`, leaves one like this beside the one "
+                "the state holds; or someone else made one with that name (found by name "
+                "only: check it is yours)",
             )
     if unrecorded:
         elsewhere = stack.held_elsewhere()
@@ -222,7 +247,6 @@ def orphans_command(args: argparse.Namespace) -> int:
     if chosen:
         _clean_up(client, _still_orphans(stack, chosen, "delete orphans"))
     if unconfirmed:
-        confirm = " ".join(f"--confirm-id {o.id}" for o in unconfirmed)
         given = _selector(args) or unconfirmed[0].selector
         ids = ", ".join(o.id for o in unconfirmed)
         message = (
@@ -231,7 +255,7 @@ def orphans_command(args: argparse.Namespace) -> int:
             + " (the state holds no resource and no pending create with its token), so it may "
             "be another stack's; it was left alone. If you know it is this stack's (a failed "
             "or interrupted `pulumi up` of it), name each id to delete: "
-            f"pulumi-uac orphans {given}--delete {confirm}"
+            + _delete_hint(given, [o.id for o in unconfirmed])
         )
         if not args.confirm_id:
             raise RecoveryError(message)

@@ -165,6 +165,16 @@ def pending_names(spec: ResourceSpec, record: StackRecord) -> set[str]:
     return {p.name for p in record.pending if p.kind == spec.name and p.name and not p.adopting}
 
 
+def held_names(spec: ResourceSpec, record: StackRecord) -> set[str]:
+    """Names of the objects of ``spec`` the stack holds, where its create cannot carry a mark:
+    after `pulumi refresh --clear-pending-creates` (the CLI's own hint after a killed run) the
+    interrupted create's record is gone, the next `up` made the object again, and the name it
+    shares with the one the state now holds is the only trace left of the first."""
+    if spec.marks != "after_create":
+        return set()
+    return {name for kind, name in record.names if kind == spec.name}
+
+
 def find_tagged(client: TelnyxClient, record: StackRecord, tag: str) -> list[Orphan]:
     """The objects (of every resource type) carrying ``tag`` (a mark a failed ``pulumi up``
     named: its create may have landed after its last look) that the state does not hold. A

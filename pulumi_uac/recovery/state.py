@@ -55,6 +55,8 @@ class StackRecord:
     """The objects the state holds."""
     tokens: dict[str, str] = field(default_factory=dict)
     """Ownership token -> URN, for every resource the state holds."""
+    names: set[tuple[str, str]] = field(default_factory=set)
+    """(resource type name, name) of every object the state holds (secret names left out)."""
     pending: list[PendingCreate] = field(default_factory=list)
     other_pending: list[tuple[str, str]] = field(default_factory=list)
     """(operation, URN) of pending updates and deletes: a refresh settles them."""
@@ -101,6 +103,10 @@ def read_state(export: dict[str, Any]) -> StackRecord:
             continue
         if res.get("id"):
             record.held.add((_kind(res), str(res["id"])))
+            spec = by_type(str(res.get("type")))
+            name = _plain(_side(res, "outputs").get(spec.name_field)) if spec else None
+            if isinstance(name, str):
+                record.names.add((spec.name if spec else "", name))
         for side in ("outputs", "inputs"):
             token = _plain(_side(res, side).get(OWNERSHIP_TOKEN))
             if is_token(token):

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..core.names import names_of
 from ..core.properties import (
     MANAGED_FIELDS,
+    MISSING_MARKS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
     UNCONFIRMED_PASSWORDS,
@@ -154,6 +155,7 @@ def _outputs(spec: ResourceSpec) -> list[tuple[str, str, str]]:
     out.append((MANAGED_FIELDS, "Sequence[str]", described[MANAGED_FIELDS]))
     out.append((OWNERSHIP_TOKEN, "str", described[OWNERSHIP_TOKEN]))
     out.append((OWNERSHIP_TAG, "str | None", described[OWNERSHIP_TAG]))
+    out.append((MISSING_MARKS, "Sequence[str] | None", described[MISSING_MARKS]))
     if fields.password_paths:
         unconfirmed = described[UNCONFIRMED_PASSWORDS]
         out.append((UNCONFIRMED_PASSWORDS, "Sequence[str] | None", unconfirmed))
@@ -213,7 +215,7 @@ def module_for(spec: ResourceSpec) -> str:
     lines += ["", "", f"class Get{spec.name}Result(LookupResult):", *title, ""]
     lines += ["    id: str", '    """Its id."""']
     for name, kind, description in outputs:
-        if name in (OWNERSHIP_TOKEN, UNCONFIRMED_PASSWORDS):
+        if name in (OWNERSHIP_TOKEN, MISSING_MARKS, UNCONFIRMED_PASSWORDS):
             continue
         lines += _annotation(name, kind, False)
         lines += _doc(description, "    ")

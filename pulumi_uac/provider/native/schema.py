@@ -26,6 +26,7 @@ from ...core.extension import Function, extension_for
 from ...core.names import Names, camel, package_names
 from ...core.properties import (
     MANAGED_FIELDS,
+    MISSING_MARKS,
     OWNERSHIP_TAG,
     OWNERSHIP_TOKEN,
     UNCONFIRMED_PASSWORDS,
@@ -174,7 +175,9 @@ def _resource(spec: ResourceSpec, types: dict[str, Any]) -> tuple[dict[str, Any]
     outputs = dict(inputs)
     for computed in fields.computed:
         outputs[camel(computed.name)] = _output_property(computed, types)
-    listed = (MANAGED_FIELDS, UNCONFIRMED_PASSWORDS) if fields.password_paths else (MANAGED_FIELDS,)
+    listed: tuple[str, ...] = (MANAGED_FIELDS, MISSING_MARKS)
+    if fields.password_paths:
+        listed += (UNCONFIRMED_PASSWORDS,)
     for name in listed:
         outputs[camel(name)] = {
             "type": "array",

@@ -244,6 +244,10 @@ class AiAssistantOutputs:
     ownership_tag: pulumi.Output[str | None]
     """The exact ownership tag (token and nonce) on the AI Assistant this resource made or
     adopted."""
+    missing_marks: pulumi.Output[Sequence[str] | None]
+    """Ownership marks the last refresh found missing from the AI Assistant (its tags were
+    replaced outside Pulumi): the next update puts them back, so that no other stack or
+    project can take it for an unowned one."""
     adopt_existing_id: pulumi.Output[str | None]
     """Take over the existing AI Assistant with this id instead of creating one."""
     adopt_existing_by_name: pulumi.Output[bool | None]

@@ -154,6 +154,10 @@ class OutboundVoiceProfileOutputs:
     ownership_tag: pulumi.Output[str | None]
     """The exact ownership tag (token and nonce) on the outbound voice profile this resource made
     or adopted."""
+    missing_marks: pulumi.Output[Sequence[str] | None]
+    """Ownership marks the last refresh found missing from the outbound voice profile (its tags
+    were replaced outside Pulumi): the next update puts them back, so that no other stack or
+    project can take it for an unowned one."""
     adopt_existing_id: pulumi.Output[str | None]
     """Take over the existing outbound voice profile with this id instead of creating one."""
     adopt_existing_by_name: pulumi.Output[bool | None]

@@ -345,6 +345,10 @@ class UacConnectionOutputs:
     ownership_tag: pulumi.Output[str | None]
     """The exact ownership tag (token and nonce) on the UAC connection this resource made or
     adopted."""
+    missing_marks: pulumi.Output[Sequence[str] | None]
+    """Ownership marks the last refresh found missing from the UAC connection (its tags were
+    replaced outside Pulumi): the next update puts them back, so that no other stack or
+    project can take it for an unowned one."""
     unconfirmed_passwords: pulumi.Output[Sequence[str] | None]
     """Passwords an interrupted update may have changed on Telnyx (set by `pulumi-uac recover`):
     the next update sends them again, since a password cannot be read back."""
