@@ -146,9 +146,7 @@ def test_a_lost_call_control_create_is_taken_only_by_proof(
     ) as transport:
         life = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append)
         created = life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
-        listed = transport.resource(CALL_CONTROL_APPLICATION).find_by_name(
-            APP["application_name"]
-        )
+        listed = transport.resource(CALL_CONTROL_APPLICATION).find_by_name(APP["application_name"])
     assert [a.id for a in listed] == [created.id]  # no duplicate
     assert len(warnings) == 1 and created.id in warnings[0]
     assert "every field sent" in warnings[0] and "after the first attempt" in warnings[0]

@@ -377,7 +377,8 @@ def test_the_cli_s_own_recovery_hints_leave_no_silent_duplicate(
     --clear-pending-creates`, `pulumi up`) instead of `pulumi-uac recover`: the pending records
     are gone, and the next `up` makes new connections. The ones the killed run made carry the
     stack's mark, so `pulumi-uac orphans` lists each with its evidence (deleting one takes its
-    id, named: the mark is no proof); a stack of another name in the same account and backend is never listed."""
+    id, named: the mark is no proof); a stack of another name in the same account and backend
+    is never listed."""
     other = project(project_factory, "other")
     other.run("stack", "rename", "prod")
     other.config("count", "2")
