@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
+import ssl
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime, formatdate
@@ -35,6 +37,7 @@ from pulumi_uac.client import (
     UnconfirmedCreateError,
     UnexpectedStatusError,
     UnprocessableEntityError,
+    UnreachableError,
     retry_after_seconds,
 )
 from pulumi_uac.emulator import EmulatorServer
@@ -380,10 +383,42 @@ def test_client_errors_are_not_retried(status: int) -> None:
 
 
 def test_connection_errors_and_408_are_retried() -> None:
+    """A refused connection where the API answered before heals (a restart, a balancer)."""
     fake = FakeTime()
-    handler, seen = sequence(httpx.ConnectError("refused"), envelope(408), OK)
+    handler, seen = sequence(envelope(408), httpx.ConnectError("refused"), OK)
     make_client(handler, fake).get("1")
     assert len(seen) == 3
+
+
+def _failing_with(cause: BaseException) -> Handler:
+    def handler(r: httpx.Request) -> httpx.Response:
+        try:
+            raise cause
+        except BaseException as exc:
+            raise httpx.ConnectError(str(exc), request=r) from exc
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("cause", "said"),
+    [
+        (ConnectionRefusedError(111, "Connection refused"), "connection was refused"),
+        (socket.gaierror(-2, "Name or service not known"), "does not resolve"),
+        (ssl.SSLError(1, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"), "TLS"),
+    ],
+    ids=["refused", "dns", "tls"],
+)
+def test_an_unreachable_api_fails_at_once_naming_the_url(cause: BaseException, said: str) -> None:
+    """Issue 26, finding 10: nothing answering at the base URL is not Telnyx being busy. One
+    attempt, no wait, one message naming the URL tried and what to check."""
+    fake = FakeTime()
+    with pytest.raises(UnreachableError) as info:
+        make_client(_failing_with(cause), fake).get("1")
+    message = str(info.value)
+    assert said in message and message.count("https://api.test/v2") == 1, message
+    assert "telnyx:baseUrl" in message and "kept failing" not in message
+    assert fake.sleeps == []
 
 
 # -------------------- no duplicate create
@@ -401,9 +436,9 @@ def test_a_create_is_never_resent_blind() -> None:
     an intermediary may answer 429 after Telnyx acted."""
     fake = FakeTime()
     handler, seen = sequence(
-        httpx.ConnectError("refused"),
-        EMPTY,
         envelope(429),
+        EMPTY,
+        httpx.ConnectError("refused"),
         EMPTY,
         httpx.Response(201, json={"data": conn_json()}),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from pulumi_uac.emulator import EmulatorServer
 from .conftest import (
     API_KEY,
     MODES,
+    NATIVE_PRELUDE,
     PulumiProject,
     as_shown,
     in_api_names,
@@ -585,3 +587,63 @@ def test_an_api_key_with_a_line_break_never_reaches_a_message(project_factory: A
     proj.env["TELNYX_API_KEY"] = API_KEY + "\r\n"
     proj.up()
     proj.destroy()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_unreachable_api_fails_at_once_naming_the_url(project_factory: Any, mode: str) -> None:
+    """Issue 26, finding 10: nothing listens at the base URL (the emulator is down, or
+    telnyx:baseUrl is wrong). The run fails on the first request, once, naming the URL and what
+    to check, with no traceback, instead of retrying for the whole budget and blaming Telnyx
+    (the test's own timeout, well under the 300 s budget, would catch a retry loop)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/v2"
+    proj: PulumiProject = project_factory(
+        'from pulumi_uac import UacConnection\nUacConnection("c", connection_name="Nowhere")\n',
+        mode=mode,
+    )
+    proj.env["TELNYX_BASE_URL"] = url
+    proj.init()
+    failed = proj.run("up", "--yes", "--skip-preview", check=False, timeout=120)
+    out = failed.stdout + failed.stderr
+    assert failed.returncode != 0 and "connection was refused" in out, out
+    said = [line for line in out.splitlines() if "cannot reach the Telnyx API" in line]
+    assert said and all(line.count(url) == 1 for line in said), out  # the CLI repeats lines
+    assert "gave up after" not in out and "Traceback" not in out and "kept failing" not in out
+    assert "Unexpected" not in out
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_program_s_mistakes_name_the_resource_without_a_traceback(
+    project_factory: Any, mode: str
+) -> None:
+    """Issue 26, finding 14: an input a resource does not have, and a component's own refusal,
+    are shown as one message naming the resource and the input, with no traceback through the
+    SDK's frames (which named no resource)."""
+    proj: PulumiProject = project_factory("", mode=mode)
+    proj.init()
+    for program, said in (
+        (
+            'from pulumi_uac import AiAssistant\nAiAssistant("desk", name="Desk", '
+            'instructions="Hi", tools=[])\n',
+            "AiAssistant 'desk': 'tools' is not an input of AiAssistant",
+        ),
+        (
+            'from pulumi_uac import UacConnection\nUacConnection("pbx", connection_nme="PBX")\n',
+            "(did you mean 'connection_name'?)",
+        ),
+        (
+            'from pulumi_uac import SipAttach\nSipAttach("office", pbx={"proxy": "sip:p"}, '
+            'extensions={"1006": {"username": "u", "password": "p", "destination": 7}}, '
+            'connection_defaults={"adopt_existing_id": "1"})\n',
+            "SipAttach 'office': connection_defaults must not set adopt_existing_id",
+        ),
+    ):
+        (proj.dir / "__main__.py").write_text(
+            (NATIVE_PRELUDE if mode == "native" else "") + program
+        )
+        failed = proj.preview(check=False)
+        out = failed.stdout + failed.stderr
+        assert failed.returncode != 0 and said in out, out
+        assert "Traceback" not in out and "__create_fn__" not in out, out

@@ -149,17 +149,18 @@ def test_the_same_stack_from_two_machines_at_once_runs_once(
     _on_stack(first, "dev", create=True)
     _pull(first, second)
     _on_stack(second, "dev", create=False)
-    # Slow enough that the first run is still going when the second starts, even on a busy
-    # machine (each create waits 1.5 s on the API).
-    admin.put("faults", json={"latency_ms": 1500})
+    # The first run's creates are held at the API until the second has been refused: it is
+    # still going then however busy the machine (a latency only made that likely).
+    admin.post("faults/hold", json={"route": "POST /v2/uac_connections"})
     try:
         winner = first.start("up", "--yes", "--skip-preview")
         deadline = time.monotonic() + 90
-        while not live(admin):
+        while not admin.get("faults/hold").json()["waiting"]:
             assert winner.poll() is None and time.monotonic() < deadline
             time.sleep(0.05)
         loser = second.run("up", "--yes", "--skip-preview", check=False)
         assert winner.poll() is None, "the first run ended before the second was tried"
+        admin.delete("faults/hold")
         code, out = _finish(winner)
     finally:
         admin.delete("faults")

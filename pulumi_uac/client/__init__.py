@@ -27,6 +27,7 @@ from .errors import (
     UnconfirmedCreateError,
     UnexpectedStatusError,
     UnprocessableEntityError,
+    UnreachableError,
 )
 from .resource import ResourceClient
 from .retry import (
@@ -67,6 +68,7 @@ __all__ = [
     "UnconfirmedCreateError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
+    "UnreachableError",
     "is_retryable",
     "may_have_landed",
     "retry_after_seconds",

@@ -45,6 +45,16 @@ class APIConnectionError(TelnyxError):
         never opened); otherwise Telnyx may have received and acted on it."""
 
 
+class UnreachableError(APIConnectionError):
+    """No connection to the API could be made, for a reason waiting does not heal: nothing
+    answers at the base URL (refused, before this process ever got an answer there), its name
+    does not resolve, or TLS failed. Never retried: the base URL or the network is wrong, and
+    saying so at once beats minutes of retries that blame Telnyx."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, may_have_arrived=False)
+
+
 class APITimeoutError(APIConnectionError):
     """The request did not get an answer in time."""
 

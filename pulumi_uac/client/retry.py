@@ -22,7 +22,13 @@ from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
 from .config import ClientConfig
-from .errors import AbandonedError, APIConnectionError, APIStatusError, TelnyxError
+from .errors import (
+    AbandonedError,
+    APIConnectionError,
+    APIStatusError,
+    TelnyxError,
+    UnreachableError,
+)
 
 T = TypeVar("T")
 log = logging.getLogger("pulumi_uac.client")
@@ -33,10 +39,11 @@ SLEEP_SLICE = 1.0
 
 
 def is_retryable(exc: BaseException) -> bool:
-    """Transient failures: 408, 429, any 5xx, and failures to get an answer at all."""
+    """Transient failures: 408, 429, any 5xx, and failures to get an answer at all from a host
+    that can answer (not :class:`UnreachableError`)."""
     if isinstance(exc, APIStatusError):
         return exc.status_code in RETRYABLE_STATUSES or exc.status_code >= 500
-    return isinstance(exc, APIConnectionError)
+    return isinstance(exc, APIConnectionError) and not isinstance(exc, UnreachableError)
 
 
 def may_have_landed(exc: BaseException) -> bool:

@@ -5,6 +5,8 @@ other's 429s."""
 from __future__ import annotations
 
 import logging
+import socket
+import ssl
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -24,6 +26,7 @@ from .errors import (
     ConfigurationError,
     ErrorItem,
     TelnyxError,
+    UnreachableError,
     status_error_class,
 )
 from .redact import Redactor
@@ -72,6 +75,7 @@ class TelnyxClient:
         self.gate = self._retry.gate
         self._wall_clock = wall_clock
         self._server_offset: float | None = None
+        self._answered = False
         self._resources: dict[str, ResourceClient] = {}
         self._http = httpx.Client(
             base_url=config.base_url + "/",
@@ -191,12 +195,26 @@ class TelnyxClient:
                 f"Telnyx API {method} /{path} timed out ({type(exc).__name__}) after {allowed:g}s",
                 may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
+        except httpx.ConnectError as exc:
+            why = self._unreachable(exc)
+            if why is None:
+                raise APIConnectionError(
+                    f"could not reach the Telnyx API at {self.config.base_url} for {method} "
+                    f"/{path}: {self._redact(str(exc)) or type(exc).__name__}",
+                    may_have_arrived=False,
+                ) from None
+            raise UnreachableError(
+                f"cannot reach the Telnyx API at {self.config.base_url}: {why}. Nothing was "
+                "sent. Check telnyx:baseUrl (or TELNYX_BASE_URL) and that this machine can reach "
+                "it (for the local emulator: that it is running, `make up` starts it)"
+            ) from None
         except httpx.TransportError as exc:
             raise APIConnectionError(
                 f"could not reach the Telnyx API at {self.config.base_url} for {method} /{path}: "
                 f"{self._redact(str(exc)) or type(exc).__name__}",
                 may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
+        self._answered = True
         log.debug("%s /%s -> %d", method, path, response.status_code)
         if response.status_code != 429 and limit_spent(
             response.headers, response.status_code, self.config.rate_reserve
@@ -222,6 +240,27 @@ class TelnyxClient:
                 ) from None
             return payload if isinstance(payload, dict) else {"data": payload}
         raise self._status_error(method, path, response)
+
+    def _unreachable(self, exc: httpx.ConnectError) -> str | None:
+        """Why no connection could be made, when waiting cannot heal it (None otherwise). A
+        refused connection heals only where something answered before (a restart); a name that
+        does not resolve or a TLS failure is a setting or a network path to fix."""
+        chain: list[BaseException] = []
+        cause: BaseException | None = exc
+        while cause is not None and len(chain) < 8:
+            chain.append(cause)
+            cause = cause.__cause__ or cause.__context__
+        text = " ".join(str(c) for c in chain)
+        if any(isinstance(c, ssl.SSLError) for c in chain) or "SSL" in text:
+            return f"the TLS handshake failed ({_first_line(self._redact(str(exc)) or '')})"
+        if any(isinstance(c, socket.gaierror) for c in chain) or "Name or service" in text:
+            return "its host name does not resolve"
+        refused = any(isinstance(c, ConnectionRefusedError) for c in chain) or (
+            "refused" in text.lower()
+        )
+        if refused and not self._answered:
+            return "the connection was refused (nothing listens there)"
+        return None
 
     def _status_error(self, method: str, path: str, response: httpx.Response) -> APIStatusError:
         items: tuple[ErrorItem, ...] = ()
@@ -249,3 +288,7 @@ class TelnyxClient:
                 response.headers, now=self._wall_clock, status=response.status_code
             ),
         )
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "no detail"

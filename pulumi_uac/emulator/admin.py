@@ -98,6 +98,18 @@ class AdminRoutes:
                 except ValueError as exc:
                     return error(400, "10015", "Bad Request", str(exc))
             return Response(200, self.faults.snapshot())
+        if path == "/_emulator/faults/hold":
+            if req.method == "DELETE":
+                self.faults.release()
+            elif req.method == "POST":
+                route = (body or {}).get("route") if isinstance(body, dict) else None
+                if not isinstance(route, str):
+                    return error(400, "10015", "Bad Request", "hold needs a route glob")
+                try:
+                    self.faults.hold(route)
+                except ValueError as exc:
+                    return error(400, "10015", "Bad Request", str(exc))
+            return Response(200, self.faults.holding())
         if path == "/_emulator/faults/fail-next" and req.method == "POST":
             try:
                 self.faults.add_rule(FailRule.from_json(body))

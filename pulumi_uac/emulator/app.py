@@ -133,6 +133,7 @@ class EmulatorApp(AdminRoutes):
             )
             resp.headers.update(limits)
             return resp
+        self.faults.wait_if_held(req.method, route, req.path)
         decision = self.faults.decide(req.method, route, req.path)
         if (decision.status is not None or decision.drop) and not decision.after_commit:
             return self._fault_response(decision)

@@ -138,12 +138,21 @@ def _coerce(name: str, value: Any) -> Any:
     raise ValueError(f"{name} must be a {kind.__name__}, not {type(value).__name__}")
 
 
+HOLD_LIMIT = 120.0
+"""A held request is let go after this many seconds whatever happens: nothing hangs for good."""
+
+
 class Faults:
-    """Thread-safe holder of the fault configuration and its seeded generator."""
+    """Thread-safe holder of the fault configuration and its seeded generator, and of held
+    routes: requests that wait until the admin API lets them go (a test that needs a run to be
+    in flight holds it there, instead of hoping a latency outlasts the machine's load)."""
 
     def __init__(
         self, config: FaultConfig | None = None, clock: Callable[[], float] = time.monotonic
     ) -> None:
+        self._held = threading.Condition()
+        self._holding: list[str] = []
+        self._waiting = 0
         self._lock = threading.Lock()
         self._clock = clock
         self.config = config or FaultConfig()
@@ -172,7 +181,43 @@ class Faults:
         with self._lock:
             self.config.fail_next.append(rule)
 
+    def hold(self, route: str) -> None:
+        """Requests whose ``METHOD /route`` matches the glob ``route`` wait, from now on,
+        until :meth:`release` (or :data:`HOLD_LIMIT`)."""
+        if not route.strip():
+            raise ValueError("hold route must be a non-empty glob such as 'POST /v2/*'")
+        with self._held:
+            self._holding.append(route)
+
+    def release(self) -> None:
+        """Let every held request go, and hold nothing more."""
+        with self._held:
+            self._holding.clear()
+            self._held.notify_all()
+
+    def holding(self) -> dict[str, Any]:
+        with self._held:
+            return {"routes": list(self._holding), "waiting": self._waiting}
+
+    def wait_if_held(self, method: str, route: str, path: str) -> None:
+        """Block while a held route matches this request (at most :data:`HOLD_LIMIT`)."""
+
+        def held() -> bool:
+            return any(FailRule(route=r).matches(method, route, path) for r in self._holding)
+
+        end = self._clock() + HOLD_LIMIT
+        with self._held:
+            if not held():
+                return
+            self._waiting += 1
+            try:
+                while held() and (left := end - self._clock()) > 0:
+                    self._held.wait(left)
+            finally:
+                self._waiting -= 1
+
     def clear(self) -> None:
+        self.release()
         with self._lock:
             self.config = FaultConfig(seed=self.config.seed)
             self._rng = random.Random(self.config.seed)

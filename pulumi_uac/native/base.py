@@ -58,7 +58,9 @@ class NativeResource(pulumi.CustomResource):
             for field in spec.fields.request:
                 props[field.name] = None
         else:
-            props = resource_props(spec, args_from(spec, self._args_type, args, kwargs))
+            props = resource_props(
+                spec, args_from(spec, self._args_type, args, kwargs, resource_name)
+            )
         opts = pulumi.ResourceOptions.merge(
             opts,
             pulumi.ResourceOptions(

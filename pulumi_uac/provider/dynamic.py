@@ -47,6 +47,7 @@ from ..core.session import (
 from ..core.values import Unknown
 from ..models import ResourceSpec
 from .engine import default_log, engine_watch
+from .host import plain_failures
 
 
 def from_engine(value: Any) -> Any:
@@ -116,6 +117,7 @@ class SpecProvider(ResourceProvider):
         """Read ``telnyx:apiKey``, ``telnyx:baseUrl`` and ``telnyx:retryTimeout`` from the stack
         configuration."""
         engine_watch().exit_when_gone()
+        plain_failures()
         key = req.config.get(API_KEY_CONFIG)
         url = req.config.get(BASE_URL_CONFIG)
         budget = req.config.get(RETRY_TIMEOUT_CONFIG)

@@ -49,7 +49,7 @@ class SpecResource(Resource):
         ``pulumi.dynamic.Resource.__init__`` would, with the provider serialized once per class
         (it is the same bytes for every resource: pickling it is a millisecond per resource)."""
         spec = self._spec
-        args = args_from(spec, self._args_type, args, kwargs)
+        args = args_from(spec, self._args_type, args, kwargs, resource_name)
         warn_if_plain_api_key()
         opts = pulumi.ResourceOptions.merge(
             opts,

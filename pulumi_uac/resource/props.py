@@ -10,6 +10,8 @@ whole object becomes secret: more secret than needed, never less.
 
 from __future__ import annotations
 
+import difflib
+import inspect
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -20,6 +22,7 @@ from ..core.names import Names, names_of
 from ..core.properties import output_only
 from ..core.session import API_KEY_CONFIG
 from ..models import ResourceSpec
+from .errors import InputTypeError
 from .input_types import args_dict, is_args
 
 A = TypeVar("A")
@@ -73,17 +76,34 @@ def wire_names(spec: ResourceSpec) -> Names:
     return names_of(spec)
 
 
-def args_from(spec: ResourceSpec, args_type: type[A], args: A | None, kwargs: dict[str, Any]) -> A:
+def args_from(
+    spec: ResourceSpec,
+    args_type: type[A],
+    args: A | None,
+    kwargs: dict[str, Any],
+    resource_name: str = "",
+) -> A:
     """The Args of a resource constructor called either as ``(name, args, opts)`` or with
-    keyword arguments, the way generated Pulumi SDKs accept both."""
+    keyword arguments, the way generated Pulumi SDKs accept both; a mistake is refused naming
+    the resource and the input (:class:`InputTypeError`)."""
+    subject = f"{spec.name} {resource_name!r}"
     if args is None:
+        known = [p for p in inspect.signature(args_type).parameters if p != "self"]
+        for key in kwargs:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise InputTypeError(
+                    f"{subject}: {key!r} is not an input of {spec.name}{hint}; its inputs are "
+                    f"{', '.join(known)}"
+                )
         for field in spec.fields.request:
             if field.required and field.name not in kwargs:
-                raise TypeError(f"Missing required property '{field.name}'")
+                raise InputTypeError(f"{subject}: missing required property '{field.name}'")
         return args_type(**kwargs)
     if kwargs:
-        raise TypeError(
-            f"pass either args={args_type.__name__}(...) or keyword arguments, not both"
+        raise InputTypeError(
+            f"{subject}: pass either args={args_type.__name__}(...) or keyword arguments, not both"
         )
     return args
 

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import pulumi
 
 from .. import destinations
+from .errors import InputValueError
 from .input_types import args_dict, input_type
 
 TYPE_TOKEN = "telnyx:index:SipAttach"  # noqa: S105 (a type token, not a password)
@@ -115,21 +116,23 @@ class SipAttach(pulumi.ComponentResource):
         connection_defaults: Mapping[str, Any] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        super().__init__(TYPE_TOKEN, resource_name, None, opts)
+        # Every input is checked before anything is registered: a refusal then leaves no
+        # component half-registered with the engine (whose registration, still in flight when
+        # the program stops, failed with a second, misleading error under the plugin).
         shared = args_dict(pbx)
         if not shared.get("proxy"):
-            raise ValueError(f"SipAttach {resource_name!r}: pbx.proxy is required")
+            raise InputValueError(f"SipAttach {resource_name!r}: pbx.proxy is required")
         defaults = args_dict(connection_defaults or {})
         clash = [k for k in NOT_SHARED if k in defaults]
         if clash:
-            raise ValueError(
+            raise InputValueError(
                 f"SipAttach {resource_name!r}: connection_defaults must not set "
                 f"{', '.join(clash)}: pbx and each extension set the UAC settings, and one "
                 "id cannot be adopted by every extension's connection"
             )
         base_name = defaults.pop("connection_name", resource_name)
         if not isinstance(base_name, (str, pulumi.Output)):
-            raise ValueError(
+            raise InputValueError(
                 f"SipAttach {resource_name!r}: connection_defaults.connection_name must be a "
                 f"string, not {type(base_name).__name__}"
             )
@@ -138,16 +141,16 @@ class SipAttach(pulumi.ComponentResource):
             from .uac_connection import UacConnection
 
             connection_class = UacConnection
-        self.connections = {}
+        planned: dict[str, tuple[dict[str, Any], Any]] = {}
         for number, given in extensions.items():
             try:
                 destinations.valid_extension(number)
             except ValueError as exc:
-                raise ValueError(f"SipAttach {resource_name!r}: extensions: {exc}") from None
+                raise InputValueError(f"SipAttach {resource_name!r}: extensions: {exc}") from None
             ext = args_dict(given)
             unknown = sorted(set(ext) - {"username", "password", "destination"})
             if unknown:
-                raise ValueError(
+                raise InputValueError(
                     f"SipAttach {resource_name!r}: extensions[{number!r}] has "
                     f"{', '.join(unknown)}, which an extension does not take (username, "
                     "password, destination; the PBX's settings go in pbx, the connection's in "
@@ -155,17 +158,25 @@ class SipAttach(pulumi.ComponentResource):
                 )
             missing = [k for k in ("username", "password", "destination") if ext.get(k) is None]
             if missing:
-                raise ValueError(
+                raise InputValueError(
                     f"SipAttach {resource_name!r}: extensions[{number!r}] needs "
                     f"{', '.join(missing)}"
                 )
+            try:
+                destination = _route(number, ext["destination"])
+            except ValueError as exc:
+                raise InputValueError(f"SipAttach {resource_name!r}: {exc}") from None
+            planned[number] = (ext, destination)
+        super().__init__(TYPE_TOKEN, resource_name, None, opts)
+        self.connections = {}
+        for number, (ext, destination) in planned.items():
             registration = {**shared, "username": ext["username"], "password": ext["password"]}
             self.connections[number] = connection_class(
                 f"{resource_name}-{number}",
                 **defaults,
                 connection_name=_named(base_name, number),
                 external_uac_settings=registration,
-                internal_uac_settings={"destination_uri": _route(number, ext["destination"])},
+                internal_uac_settings={"destination_uri": destination},
                 opts=pulumi.ResourceOptions(parent=self),
             )
         per_extension = {
@@ -196,7 +207,7 @@ def route(extension: str, kind: str, object_id: pulumi.Input[str]) -> pulumi.Out
     name, e.g. ``AiAssistant``) whose id is ``object_id``."""
     by_kind = _ROUTES.get(kind)
     if by_kind is None:
-        raise ValueError(
+        raise InputValueError(
             f"extension {extension!r}: {kind} cannot answer calls; give an AiAssistant, a "
             "CallControlApplication or a destination URI"
         )
@@ -215,7 +226,7 @@ def _route(extension: str, destination: Any) -> Any:
     if spec is not None:
         return route(extension, spec.name, destination.id)
     if isinstance(destination, pulumi.Resource):
-        raise ValueError(
+        raise InputValueError(
             f"extension {extension!r}: give an AiAssistant, a CallControlApplication or a "
             f"destination URI, not a {type(destination).__name__}"
         )
