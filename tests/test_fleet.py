@@ -163,6 +163,28 @@ def test_the_fleet_refuses_bad_numbers_before_any_run(tmp_path: Path) -> None:
         assert main(["up", str(tmp_path / "f.txt"), "--cwd", str(tmp_path), *args]) == 2
 
 
+def test_the_command_shows_its_version_and_lists_the_fleet() -> None:
+    """Review finding: `pulumi-uac --version` was a usage error, and `--help` did not list
+    `fleet` among the commands."""
+    from importlib.metadata import version
+
+    command = str(Path(sys.executable).parent / "pulumi-uac")
+    shown = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == f"pulumi-uac {version('pulumi-uac')}"
+    listed = subprocess.run([command, "--help"], capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    commands = listed.stdout[listed.stdout.index("positional arguments:") :].splitlines()
+    names = {ln.split()[0] for ln in commands[2:] if ln.startswith("    ") and ln.split()}
+    assert {"fleet", "orphans", "recover", "release"} <= names, listed.stdout
+    # `python -m pulumi_uac.recovery` is the same command, the fleet included.
+    fleet_help = subprocess.run(
+        [sys.executable, "-m", "pulumi_uac.recovery", "fleet", "--help"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert fleet_help.returncode == 0 and "pulumi-uac fleet" in fleet_help.stdout, fleet_help
+
+
 def test_a_terminated_fleet_starts_nothing_more_and_leaves_no_stack_locked(
     machines: Machines,  # noqa: F811
     admin: httpx.Client,
