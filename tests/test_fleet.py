@@ -62,6 +62,11 @@ def start_fleet(proj: PulumiProject, *args: str) -> subprocess.Popen[str]:
     )
 
 
+def selected(proj: PulumiProject) -> str:
+    """The stack a plain `pulumi` command in the project goes to."""
+    return proj.run("stack", "--show-name").stdout.strip()
+
+
 def test_a_fleet_deploys_previews_and_destroys_many_stacks(
     machines: Machines,  # noqa: F811
     admin: httpx.Client,
@@ -70,8 +75,12 @@ def test_a_fleet_deploys_previews_and_destroys_many_stacks(
     once and deploys each once: the second run of a stack is refused on its lock, or finds
     nothing to do."""
     runner, laptop = machines.machine("runner", PROGRAM), machines.machine("laptop", PROGRAM)
-    for proj in (runner, laptop):
+    homes = {"runner": runner, "laptop": laptop}
+    for home, proj in homes.items():
         (proj.dir / "fleet.txt").write_text(FLEET)
+        # What each user had selected before: the fleet must leave it so (review finding: the
+        # last stack it touched stayed selected, and a plain `pulumi refresh` went there).
+        proj.init(home)
     admin.put("faults", json={"latency_ms": 200})
     try:
         runs = [start_fleet(p, "up", "fleet.txt", "--concurrency", "2") for p in (runner, laptop)]
@@ -96,6 +105,8 @@ def test_a_fleet_deploys_previews_and_destroys_many_stacks(
     users = sorted(c["external_uac_settings"]["username"] for c in live(admin))
     assert users == ["dev-u0", "dev-u1", "prod-u0", "prod-u1", "staging-u0"]
     assert not any("Fleet-pbx-pw-1" in out for out in outputs)
+    for home, proj in homes.items():  # both made some stacks and found the others made
+        assert selected(proj) == home
 
     # Either machine previews the fleet clean (its stacks are on the shared backend).
     preview = fleet(laptop, "preview", "fleet.txt", "--concurrency", "3")
@@ -123,6 +134,7 @@ def test_a_fleet_deploys_previews_and_destroys_many_stacks(
     assert live(admin) == []
     broken_left = fleet(laptop, "destroy", "bad.txt")
     assert broken_left.returncode == 0, broken_left.stdout
+    assert selected(laptop) == "laptop"
 
 
 def test_the_fleet_file_keeps_a_hash_inside_a_value_and_one_stack_once(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 Each stack runs the real ``pulumi`` CLI through the Automation API, in the project folder, with
 this process's environment (backend, passphrase, Telnyx settings). Stacks are created or
-selected first, one at a time (selecting writes the workspace's settings file, which parallel
-runs would race on); every operation then names its stack explicitly.
+looked up first, one at a time; every operation then names its stack explicitly. None is ever
+selected: the stack the user had selected stays selected (see :class:`_Workspace`).
 
 With ``fail_fast``, no stack starts after one has failed; the ones already running finish (a
 killed run would leave its stack to recover), and the rest are reported as skipped.
@@ -82,6 +82,33 @@ def _changes(operation: str, result: Any) -> dict[str, int]:
 CREATE_ATTEMPTS = 5
 
 
+class _Workspace(auto.LocalWorkspace):
+    """The Automation API's local workspace, without its selecting of stacks.
+
+    Its ``select_stack`` runs ``pulumi stack select`` and its ``create_stack`` ``pulumi stack
+    init``, and both make the stack the workspace's current one (in PULUMI_HOME, for every
+    shell in the project): after a fleet run, a plain ``pulumi refresh`` went to the last stack
+    the fleet touched, another environment. The fleet needs no current stack (every command
+    it runs names its stack), so here a stack is only looked up, or created unselected."""
+
+    def select_stack(self, stack_name: str) -> None:
+        # Fails with "no stack named ... found" (StackNotFoundError) as `stack select` does.
+        self._run_pulumi_cmd_sync(["stack", "--stack", stack_name, "--show-name"])
+
+    def create_stack(self, stack_name: str) -> None:
+        args = ["stack", "init", stack_name, "--no-select"]
+        if self.secrets_provider:
+            args += ["--secrets-provider", self.secrets_provider]
+        self._run_pulumi_cmd_sync(args)
+
+
+def _stack(name: str, where: str, options: auto.LocalWorkspaceOptions, create: bool) -> auto.Stack:
+    workspace = _Workspace(**{**options.__dict__, "work_dir": where})
+    if create:
+        return auto.Stack.create_or_select(name, workspace)
+    return auto.Stack.select(name, workspace)
+
+
 def _create_or_select(name: str, where: str, options: auto.LocalWorkspaceOptions) -> auto.Stack:
     """The stack, created if missing.
 
@@ -91,9 +118,9 @@ def _create_or_select(name: str, where: str, options: auto.LocalWorkspaceOptions
     tie, and then finds the other machine's stack, or creates it."""
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
-            return auto.create_or_select_stack(name, work_dir=where, opts=options)
+            return _stack(name, where, options, create=True)
         except auto.StackAlreadyExistsError:
-            return auto.select_stack(name, work_dir=where, opts=options)
+            return _stack(name, where, options, create=False)
         except auto.CommandError as exc:
             if attempt == CREATE_ATTEMPTS or "could not create stack" not in str(exc):
                 raise
@@ -136,7 +163,7 @@ def run_fleet(
             if operation in ("up", "preview"):
                 stack = _create_or_select(entry.name, where, options)
             else:
-                stack = auto.select_stack(entry.name, work_dir=where, opts=options)
+                stack = _stack(entry.name, where, options, create=False)
             if entry.config:
                 stack.set_all_config({k: auto.ConfigValue(v) for k, v in entry.config.items()})
         except Exception as exc:
