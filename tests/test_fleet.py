@@ -129,6 +129,13 @@ def test_a_fleet_deploys_previews_and_destroys_many_stacks(
 
     bad = fleet(laptop, "up", "nowhere.txt")
     assert bad.returncode == 2 and "cannot read" in bad.stderr
+    # A key secret in the stack (as the CLI writes it) is never replaced by a plain value.
+    laptop.run("config", "set", "--secret", "--stack", "dev", "region", "Secret-region-1")
+    (laptop.dir / "plain.txt").write_text("dev region=Plain-region-1\n")
+    plain = fleet(laptop, "up", "plain.txt")
+    assert plain.returncode == 2, plain.stdout + plain.stderr
+    assert "pulumi config set --secret --stack dev region" in plain.stderr, plain.stderr
+    assert "Plain-region-1" not in plain.stdout + plain.stderr
     destroyed = fleet(laptop, "destroy", "fleet.txt", "--concurrency", "3")
     assert destroyed.returncode == 0, destroyed.stdout + destroyed.stderr
     assert live(admin) == []
@@ -173,6 +180,38 @@ def test_the_fleet_refuses_bad_numbers_before_any_run(tmp_path: Path) -> None:
     (tmp_path / "f.txt").write_text("dev\n")
     for args in (["--rate-reserve", "-3"], ["--parallel", "0"], ["--concurrency", "0"]):
         assert main(["up", str(tmp_path / "f.txt"), "--cwd", str(tmp_path), *args]) == 2
+
+
+def test_the_fleet_file_never_sets_a_secret_in_plain_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review finding: `dev pbxpw=... telnyx:apiKey=KEY` replaced a secret value with a plain
+    one in Pulumi.dev.yaml and stored the key in plain text. A key that looks secret, or is
+    secret in the stack's configuration, is refused before anything runs, with the command
+    that sets it as a secret; no value is shown."""
+    from pulumi_uac.fleet.cli import main
+
+    (tmp_path / "Pulumi.yaml").write_text("name: team\nruntime: python\n")
+    settings = "config:\n  team:region:\n    secure: v1:c2VjcmV0\n  team:count: '1'\n"
+    (tmp_path / "Pulumi.dev.yaml").write_text(settings)
+    (tmp_path / "f.txt").write_text(
+        "dev count=2 pbxpw=Plain-pw-7 region=Plain-region-7 telnyx:apiKey=Plain-key-7\n"
+        "prod count=1 API_KEY=Plain-key-8 pbxPassword=Plain-pw-8 greeting=hello\n"
+    )
+    assert main(["up", str(tmp_path / "f.txt"), "--cwd", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    for stack, key in (
+        ("dev", "pbxpw"),
+        ("dev", "region"),  # secret in the stack, though its name is not
+        ("dev", "telnyx:apiKey"),
+        ("prod", "API_KEY"),
+        ("prod", "pbxPassword"),
+    ):
+        assert f"the value): pulumi config set --secret --stack {stack} {key}\n" in err + "\n", err
+    assert "count" not in err and "greeting" not in err and "Plain-" not in err, err
+    assert "is secret in stack 'dev'" in err and "f.txt:2:" in err, err
+    assert (tmp_path / "Pulumi.dev.yaml").read_text() == settings
+    assert not (tmp_path / "Pulumi.prod.yaml").exists()
 
 
 def test_the_command_shows_its_version_and_lists_the_fleet() -> None:

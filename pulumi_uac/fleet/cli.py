@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .run import OPERATIONS, RATE_RESERVE_ENV, StackResult, run_fleet
-from .stacks import FleetFileError, read_fleet
+from .stacks import FleetFileError, read_fleet, refuse_plain_secrets
 
 
 def _changes(result: StackResult) -> str:
@@ -149,6 +149,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     try:
         entries = read_fleet(args.file)
+        refuse_plain_secrets(args.file, entries, Path(args.cwd))
     except FleetFileError as exc:
         print(f"pulumi-uac fleet: {exc}", file=sys.stderr)
         return 2
