@@ -46,6 +46,9 @@ class StackResult:
     changes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     error: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """The run's warnings, each once: the program's, the providers' (``name: message``) and
+    the CLI's own."""
 
 
 _GENERIC = ("an unhandled error occurred", "update failed", "preview failed", "refresh failed")
@@ -69,6 +72,58 @@ def _last_error(exc: BaseException) -> str:
     generic = [ln for ln in lines if ln.startswith("error:")]
     found = (specific or raised or generic or lines or [type(exc).__name__])[0]
     return found[:300]
+
+
+UNHANDLED = "Program failed with an unhandled exception:"
+MAX_WARNINGS = 20
+"""Per stack, in the summary; the rest are counted (the stack's own run shows them all)."""
+
+
+def _diagnostics(events: list[auto.EngineEvent], severity: str) -> list[auto.DiagnosticEvent]:
+    found = [e.diagnostic_event for e in events if e.diagnostic_event is not None]
+    return [d for d in found if d.severity == severity and not d.ephemeral]
+
+
+def _exception(traceback: str) -> str:
+    """The exception a Python traceback ends with (the text after its last frame), on one
+    line; with chained exceptions, the last one's."""
+    lines = traceback.rstrip().splitlines()
+    frames = [i for i, ln in enumerate(lines) if ln.startswith("  File ")]
+    start = frames[-1] + 1 if frames else 0
+    # A frame's source line, and the ^^^ under it, are indented further than the frame.
+    while start < len(lines) and lines[start].startswith("    "):
+        start += 1
+    words = " ".join(ln.strip() for ln in lines[start:] if ln.strip())
+    return words[:300]
+
+
+def _program_failure(events: list[auto.EngineEvent]) -> str | None:
+    """Why a program failed, when it raised: the CLI's summary line is the header alone
+    ("Program failed with an unhandled exception:"); the reason is its traceback's end. It is
+    what `pulumi up` itself prints, nothing more (our resources raise without input values)."""
+    for diagnostic in _diagnostics(events, "error"):
+        message = diagnostic.message.strip()
+        if message.startswith(UNHANDLED):
+            reason = _exception(message[len(UNHANDLED) :])
+            if reason:
+                return f"error: {UNHANDLED} {reason}"
+    return None
+
+
+def _warnings(events: list[auto.EngineEvent], stderr: str) -> list[str]:
+    """Every warning of a run, once: the engine's warning diagnostics (the program's, and the
+    providers', which are redacted where they are written) named by resource, then the CLI's
+    own ``warning:`` lines."""
+    found: list[str] = []
+    for diagnostic in _diagnostics(events, "warning"):
+        text = " ".join(ln.strip() for ln in diagnostic.message.splitlines() if ln.strip())
+        if diagnostic.urn:
+            text = f"{diagnostic.urn.rsplit('::', 1)[-1]}: {text}"
+        found.append(text)
+    for line in stderr.splitlines():
+        if line.strip().startswith("warning:"):
+            found.append(line.strip().removeprefix("warning:").strip())
+    return list(dict.fromkeys(w for w in found if w))
 
 
 def _changes(operation: str, result: Any) -> dict[str, int]:
@@ -185,20 +240,17 @@ def run_fleet(
         on_change(result)
         started = time.monotonic()
         stack = stacks[entry.name]
+        events: list[auto.EngineEvent] = []
         try:
             answer: Any
-            if operation == "up":
-                answer = stack.up(parallel=parallel, color="never")
-            elif operation == "preview":
-                answer = stack.preview(parallel=parallel, color="never")
-            elif operation == "refresh":
-                answer = stack.refresh(parallel=parallel, color="never")
-            else:
-                answer = stack.destroy(parallel=parallel, color="never")
+            run: Callable[..., Any] = getattr(stack, operation)  # up, preview, refresh, destroy
+            answer = run(parallel=parallel, color="never", on_event=events.append)
             result.changes = _changes(operation, answer)
+            result.warnings = _warnings(events, str(getattr(answer, "stderr", "") or ""))
             result.state = "succeeded"
         except Exception as exc:  # every failure is that stack's, reported, never raised
-            result.error = _last_error(exc)
+            result.error = _program_failure(events) or _last_error(exc)
+            result.warnings = _warnings(events, str(getattr(exc, "stderr", "") or ""))
             result.state = "failed"
             failed.set()
         result.seconds = time.monotonic() - started
