@@ -15,8 +15,10 @@ EMULATOR_KEY ?= emulator-key
 export PULUMI_HOME := $(ROOT)/.pulumi-home
 export PULUMI_BACKEND_URL := file://$(STATE)/backend
 # Local stacks encrypt secrets with this passphrase. It guards demo values on this machine only;
-# set your own (or PULUMI_CONFIG_PASSPHRASE_FILE) for anything real.
-export PULUMI_CONFIG_PASSPHRASE ?= pulumi-uac-local
+# set your own (or PULUMI_CONFIG_PASSPHRASE_FILE) for anything real. One already exported (a
+# team's) is used as given: `make up` says so when the quickstart stack was made with another.
+LOCAL_PASSPHRASE := pulumi-uac-local
+export PULUMI_CONFIG_PASSPHRASE ?= $(LOCAL_PASSPHRASE)
 export PULUMI_SKIP_UPDATE_CHECK := true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION := true
 export PULUMI_CREDENTIAL_STORE := plaintext
@@ -76,28 +78,66 @@ env: | $(ENGINE_FILE)
 	  echo "export TELNYX_BASE_URL=\"$$(cat $(STATE)/emulator.url)\" TELNYX_API_KEY=$(EMULATOR_KEY)"; \
 	else echo "echo 'no emulator running: make up starts one' >&2"; fi
 
-# The emulator runs in the background with its state in .state/, and is reused while it lives.
+# Whether the URL given as the argument answers HTTP at all (any status will do).
+ANSWERS = $(PY) -c 'import sys, http.client, urllib.parse as u; p = u.urlsplit(sys.argv[1]); \
+  c = http.client.HTTPConnection(p.hostname, p.port, timeout=2); c.request("GET", p.path); \
+  c.getresponse()' 2>/dev/null
+
+# The emulator runs in the background with its state in .state/, and is reused while it lives
+# and answers at the URL it printed.
 $(STATE)/emulator.url: | venv
 	mkdir -p $(STATE)
-	if [ -f $(STATE)/emulator.pid ] && kill -0 "$$(cat $(STATE)/emulator.pid)" 2>/dev/null; then \
-	  exit 0; fi; \
-	rm -f $@; \
+	pid_file=$(STATE)/emulator.pid; out=$(STATE)/emulator.out; \
+	if [ -f $$pid_file ] && kill -0 "$$(cat $$pid_file)" 2>/dev/null; then \
+	  url=$$(head -1 $$out 2>/dev/null || true); \
+	  if [ -n "$$url" ] && $(ANSWERS) "$$url"; then echo "$$url" > $@; exit 0; fi; \
+	  echo "the emulator (pid $$(cat $$pid_file)) does not answer at '$$url': restarting it"; \
+	  kill "$$(cat $$pid_file)" 2>/dev/null || true; \
+	  for i in $$(seq 50); do kill -0 "$$(cat $$pid_file)" 2>/dev/null || break; sleep 0.1; done; \
+	fi; \
+	rm -f $@ $$out; \
 	nohup $(PY) -m pulumi_uac.emulator --port 0 --api-key $(EMULATOR_KEY) \
-	  --state $(STATE)/emulator.json > $(STATE)/emulator.out 2> $(STATE)/emulator.log & \
-	echo $$! > $(STATE)/emulator.pid; \
-	for i in $$(seq 100); do [ -s $(STATE)/emulator.out ] && break; sleep 0.1; done; \
-	head -1 $(STATE)/emulator.out > $@; \
+	  --state $(STATE)/emulator.json > $$out 2> $(STATE)/emulator.log & \
+	pid=$$!; echo $$pid > $$pid_file; \
+	for i in $$(seq 150); do \
+	  url=$$(head -1 $$out 2>/dev/null || true); \
+	  if [ -n "$$url" ] && $(ANSWERS) "$$url"; then echo "$$url" > $@; break; fi; \
+	  kill -0 $$pid 2>/dev/null || break; sleep 0.1; done; \
 	test -s $@ || { echo "emulator did not start; see $(STATE)/emulator.log"; exit 1; }
 
+# The URL is kept only while it answers (a `make down`, a reboot, a killed emulator: it is not).
 emulator-bg:
-	@if ! { [ -f $(STATE)/emulator.pid ] && kill -0 "$$(cat $(STATE)/emulator.pid)" 2>/dev/null; }; then \
+	@if ! { [ -s $(STATE)/emulator.url ] && $(ANSWERS) "$$(cat $(STATE)/emulator.url)"; }; then \
 	  rm -f $(STATE)/emulator.url; fi
 	@$(MAKE) --no-print-directory $(STATE)/emulator.url
 	@echo "emulator: $$(cat $(STATE)/emulator.url)"
 
+# A passphrase exported for other stacks (a team's) cannot open the quickstart stack, which was
+# made with another: say so, and what to run, instead of Pulumi's bare "incorrect passphrase".
+# $(1): the make goal to repeat.
+define passphrase_check
+if ! err=$$($(PULUMI) config --stack $(STACK) --show-secrets --json 2>&1 >/dev/null); then \
+  if ! grep -q "incorrect passphrase" <<<"$$err"; then echo "$$err" >&2; exit 1; fi; \
+  { echo "make $(1): the quickstart stack '$(STACK)' (in $(STATE)/backend) was made with another"; \
+    echo "passphrase than the PULUMI_CONFIG_PASSPHRASE set here (exported for other stacks?)."; \
+    if [ "$$PULUMI_CONFIG_PASSPHRASE" != "$(LOCAL_PASSPHRASE)" ] && \
+       PULUMI_CONFIG_PASSPHRASE="$(LOCAL_PASSPHRASE)" $(PULUMI) config --stack $(STACK) \
+         --show-secrets --json >/dev/null 2>&1; then \
+      echo "It was made with the quickstart's own passphrase; run:"; \
+      echo "  make $(1) PULUMI_CONFIG_PASSPHRASE=$(LOCAL_PASSPHRASE)"; \
+    else \
+      echo "Run it again with the passphrase it was made with:"; \
+      echo "  make $(1) PULUMI_CONFIG_PASSPHRASE=..."; \
+      echo "or, if that is lost, start the quickstart over (its demo objects live only in the"; \
+      echo 'emulator): kill $$(cat $(STATE)/emulator.pid); rm -rf $(STATE)/backend $(STATE)/emulator.*; make up'; \
+    fi; } >&2; \
+  exit 1; fi
+endef
+
 up: setup emulator-bg
 	mkdir -p $(STATE)/backend
 	$(PULUMI) stack select $(STACK) 2>/dev/null || $(PULUMI) stack init $(STACK)
+	@$(call passphrase_check,up)
 	$(PULUMI) config get pbxPassword >/dev/null 2>&1 || \
 	  $(PULUMI) config set --secret pbxPassword \
 	    "demo-$$($(PY) -c 'import secrets; print(secrets.token_hex(8))')"
@@ -110,6 +150,7 @@ up: setup emulator-bg
 down:
 	if [ -f $(ENGINE_FILE) ] && [ -f $(STATE)/emulator.url ] && \
 	   $(PULUMI) stack ls --json 2>/dev/null | grep -q '"name": "$(STACK)"'; then \
+	  $(call passphrase_check,down); \
 	  TELNYX_BASE_URL="$$(cat $(STATE)/emulator.url)" TELNYX_API_KEY=$(EMULATOR_KEY) \
 	  $(PULUMI) destroy --yes --non-interactive --stack $(STACK) || { \
 	    echo "make down: the destroy failed; the emulator is left running: fix the cause and run make down again" >&2; \

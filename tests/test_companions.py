@@ -25,6 +25,7 @@ from pulumi_uac.models import (
     CALL_CONTROL_APPLICATION,
     OUTBOUND_VOICE_PROFILE,
     SPECS,
+    UAC_CONNECTION,
     ResourceSpec,
 )
 from pulumi_uac.models.fields import request_fields
@@ -273,6 +274,70 @@ def test_bad_input_is_named_by_check(
 ) -> None:
     failures = check(spec, {}, program).failures
     assert [f.path for f in failures] == [path]
+
+
+FLOAT_FIELDS = [
+    (spec, f.path) for spec in SPECS for f in spec.fields.walk() if "number" in (f.kind, f.items)
+]
+NOT_FINITE = [float("inf"), float("-inf"), float("nan")]
+
+
+def _nested(path: str, value: Any) -> dict[str, Any]:
+    *parents, leaf = path.split(".")
+    body: dict[str, Any] = {leaf: value}
+    for part in reversed(parents):
+        body = {part: body}
+    return body
+
+
+@pytest.mark.parametrize(
+    ("spec", "path"), FLOAT_FIELDS, ids=[f"{s.name}.{p}" for s, p in FLOAT_FIELDS]
+)
+@pytest.mark.parametrize("value", NOT_FINITE, ids=repr)
+def test_no_float_input_takes_inf_or_nan(spec: ResourceSpec, path: str, value: float) -> None:
+    """Review finding: `max_destination_rate=float("inf")` passed check (so preview) and then
+    crashed `up` (no JSON spelling); NaN failed with the rule `>= 0`, which it does not break."""
+    reasons = [f.reason for f in check(spec, {}, _nested(path, value)).failures]
+    assert f"{path} must be a finite number (not inf or NaN)" in reasons, reasons
+
+
+@pytest.mark.parametrize("value", NOT_FINITE, ids=repr)
+def test_the_registration_wait_takes_no_inf_or_nan(value: float) -> None:
+    """The one float input that is the provider's own, not a model's."""
+    reasons = [
+        f.reason for f in check(UAC_CONNECTION, {}, {"wait_for_registration": value}).failures
+    ]
+    assert "wait_for_registration must be a finite number (not inf or NaN)" in reasons, reasons
+
+
+def test_inf_and_nan_fail_check_in_both_modes() -> None:
+    """Through each mode's own check (the engine's wire values in, check failures out)."""
+    import asyncio
+
+    from pulumi.provider.experimental.provider import CheckRequest
+
+    from pulumi_uac.provider.engine import EngineLog, EngineWatch
+    from pulumi_uac.provider.native.plugin import TelnyxProvider
+    from pulumi_uac.provider.native.values import value_map
+    from pulumi_uac.provider.outbound_voice_profile import OutboundVoiceProfileProvider
+
+    from .wire import for_check
+
+    assert ("OutboundVoiceProfile", "max_destination_rate") in [
+        (s.name, p) for s, p in FLOAT_FIELDS
+    ]
+    native = TelnyxProvider(EngineLog(None), EngineWatch(None))
+    loop = asyncio.new_event_loop()
+    for value in NOT_FINITE:
+        program = {"name": "p", "max_destination_rate": value}
+        dynamic = OutboundVoiceProfileProvider().check({}, for_check(program)).failures
+        request = CheckRequest(URN.format("OutboundVoiceProfile"), {}, value_map(program), b"")
+        answer = loop.run_until_complete(native.check(request))
+        rule = "must be a finite number (not inf or NaN)"
+        # Each mode names the field as its programs spell it.
+        assert [f.reason for f in dynamic] == [f"max_destination_rate {rule}"]
+        assert [f.reason for f in answer.failures] == [f"maxDestinationRate {rule}"]
+    loop.close()
 
 
 def test_the_generated_python_surface_is_up_to_date() -> None:

@@ -226,6 +226,35 @@ def test_check_names_the_path_and_the_rule_never_the_value(
     assert request_counts(admin) == {}
 
 
+def test_a_short_value_is_hidden_as_a_word_never_inside_other_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review finding: the dynamic provider blanked a short input value inside unrelated words
+    (`https://exampl[webhook_event_failover_url]/webhooks`). Each mode's message redactor, and
+    the client's, hide it where it stands alone and leave other words whole."""
+    from pulumi_uac.client.redact import Redactor as ClientRedactor
+    from pulumi_uac.provider.native.plugin import _redactor
+
+    monkeypatch.setenv("TELNYX_API_KEY", API_KEY)
+    monkeypatch.setenv("TELNYX_BASE_URL", "http://127.0.0.1:9")
+    inputs = props(password="e.com", tags=["ivr"])
+    message = (
+        "Telnyx stored webhook_event_url https://example.com/webhooks for the driver; "
+        "password e.com refused (see https://e.com/help, 'e.com', user:e.com@pbx)"
+    )
+    kept = "https://example.com/webhooks for the driver; password "
+    dynamic = UacConnectionProvider().lifecycle(inputs).redactor(message)
+    native = _redactor(UAC_CONNECTION, (inputs,), {("password",)})(message)
+    client = ClientRedactor(["e.com"])(message)
+    for shown, label in ((dynamic, "[password]"), (native, "[secret]"), (client, "[REDACTED]")):
+        assert kept in shown, shown
+        assert shown.endswith(
+            f"{label} refused (see https://{label}/help, '{label}', user:{label}@pbx)"
+        ), shown
+    # A long value is hidden even glued to other text: there, it is the value itself.
+    assert ClientRedactor(["Long-pbx-pw-1"])("xLong-pbx-pw-1y") == "x[REDACTED]y"
+
+
 def test_check_reports_every_failure_at_once(provider: UacConnectionProvider) -> None:
     result = provider.check(
         {}, for_check(props(dtmf_type="x", password="1", inbound={"timeout_2xx_secs": 0}))

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 REDACTED = "[REDACTED]"
 # Shorter strings are too likely to occur by chance in ordinary text to be replaced safely.
 _MIN_LEN = 3
+
+ANYWHERE_FROM = 8
+"""Values this long or longer are hidden wherever they occur; shorter ones only where they stand
+as a word of their own (no letter, digit or ``_`` right before or after).
+
+A short value occurs by chance inside unrelated words: blanking it there mangled the message
+(``https://exampl[webhook_event_failover_url]/webhooks`` for a value ``e.com``) and, worse,
+pointed at the very characters of the secret. Where a short secret really appears in a message
+(an echo, a URL's ``user:pw@``, a quoted value, JSON) it is delimited, so it is still hidden.
+A long value is hidden even glued to other text: by chance it is not there, so it is the value
+itself."""
+
+
+def hide(text: str, value: str, label: str) -> str:
+    """``text`` with ``value`` replaced by ``label`` (see :data:`ANYWHERE_FROM`)."""
+    if len(value) >= ANYWHERE_FROM:
+        return text.replace(value, label)
+    if value not in text:
+        return text
+    return re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", lambda _m: label, text)
 
 
 class Redactor:
@@ -26,7 +47,7 @@ class Redactor:
             return None
         # Longest first, so a secret that contains another is removed whole.
         for s in sorted(self._secrets, key=len, reverse=True):
-            text = text.replace(s, REDACTED)
+            text = hide(text, s, REDACTED)
         return text
 
     def __repr__(self) -> str:

@@ -10,6 +10,9 @@ through a :class:`Redactor` built from the inputs of the call:
   value may have been secret, and each is replaced by its field name, ``[external_uac_settings.
   proxy]``.
 
+A value shorter than :data:`~pulumi_uac.client.redact.ANYWHERE_FROM` characters is hidden only
+where it stands as a word of its own, not inside other words (see there why).
+
 Messages the core writes itself print a value only where :meth:`Redactor.reveals` its path
 (read-after-write warnings, for one): Telnyx may store a secret differently from how it was
 sent (normalised, truncated), and no text search would find that form.
@@ -20,6 +23,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+
+from ..client.redact import hide
 
 SHORTEST = 3
 """Strings shorter than this are not searched for: ``"1"`` or ``"US"`` would blank out every
@@ -87,8 +92,7 @@ class Redactor:
 
     def __call__(self, message: str) -> str:
         for form, label in self._forms:
-            if form in message:
-                message = message.replace(form, label)
+            message = hide(message, form, label)
         return message
 
 

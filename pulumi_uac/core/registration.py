@@ -3,6 +3,7 @@ customer's PBX (``wait_for_registration``), after a create or a change that rest
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Collection
 from typing import Any
@@ -104,6 +105,9 @@ class RegistrationWait(Extension):
             return
         if isinstance(wait, bool) or not isinstance(wait, (int, float)):
             fail(WAIT_FOR_REGISTRATION, "must be a number of seconds (0 turns waiting off)")
+        elif not math.isfinite(wait):
+            # Not a model field, so the models' refusal of inf and NaN does not cover it.
+            fail(WAIT_FOR_REGISTRATION, "must be a finite number (not inf or NaN)")
         elif not 0 <= wait <= MAX_WAIT_FOR_REGISTRATION:
             fail(
                 WAIT_FOR_REGISTRATION,

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .run import OPERATIONS, RATE_RESERVE_ENV, StackResult, run_fleet
-from .stacks import FleetFileError, read_fleet
+from .run import MAX_WARNINGS, OPERATIONS, RATE_RESERVE_ENV, StackResult, run_fleet
+from .stacks import FleetFileError, read_fleet, refuse_plain_secrets
 
 
 def _changes(result: StackResult) -> str:
@@ -149,6 +149,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     try:
         entries = read_fleet(args.file)
+        refuse_plain_secrets(args.file, entries, Path(args.cwd))
     except FleetFileError as exc:
         print(f"pulumi-uac fleet: {exc}", file=sys.stderr)
         return 2
@@ -171,6 +172,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     print(f"\nfleet {args.operation}: {len(done)} stack(s)", file=out)
     for result in done:
         print("  " + _row(result, width), file=out)
+        for warning in result.warnings[:MAX_WARNINGS]:
+            print(f"  {'':<{width}}  warning: {warning}", file=out)
+        if len(result.warnings) > MAX_WARNINGS:
+            more = len(result.warnings) - MAX_WARNINGS
+            print(f"  {'':<{width}}  ... and {more} more warning(s)", file=out)
     counts = {s: sum(r.state == s for r in done) for s in ("succeeded", "failed", "skipped")}
     print("  " + ", ".join(f"{v} {k}" for k, v in counts.items() if v), file=out, flush=True)
     if stop.is_set():

@@ -2,8 +2,8 @@
 
 Each stack runs the real ``pulumi`` CLI through the Automation API, in the project folder, with
 this process's environment (backend, passphrase, Telnyx settings). Stacks are created or
-selected first, one at a time (selecting writes the workspace's settings file, which parallel
-runs would race on); every operation then names its stack explicitly.
+looked up first, one at a time; every operation then names its stack explicitly. None is ever
+selected: the stack the user had selected stays selected (see :class:`_Workspace`).
 
 With ``fail_fast``, no stack starts after one has failed; the ones already running finish (a
 killed run would leave its stack to recover), and the rest are reported as skipped.
@@ -46,6 +46,9 @@ class StackResult:
     changes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     error: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """The run's warnings, each once: the program's, the providers' (``name: message``) and
+    the CLI's own."""
 
 
 _GENERIC = ("an unhandled error occurred", "update failed", "preview failed", "refresh failed")
@@ -71,6 +74,58 @@ def _last_error(exc: BaseException) -> str:
     return found[:300]
 
 
+UNHANDLED = "Program failed with an unhandled exception:"
+MAX_WARNINGS = 20
+"""Per stack, in the summary; the rest are counted (the stack's own run shows them all)."""
+
+
+def _diagnostics(events: list[auto.EngineEvent], severity: str) -> list[auto.DiagnosticEvent]:
+    found = [e.diagnostic_event for e in events if e.diagnostic_event is not None]
+    return [d for d in found if d.severity == severity and not d.ephemeral]
+
+
+def _exception(traceback: str) -> str:
+    """The exception a Python traceback ends with (the text after its last frame), on one
+    line; with chained exceptions, the last one's."""
+    lines = traceback.rstrip().splitlines()
+    frames = [i for i, ln in enumerate(lines) if ln.startswith("  File ")]
+    start = frames[-1] + 1 if frames else 0
+    # A frame's source line, and the ^^^ under it, are indented further than the frame.
+    while start < len(lines) and lines[start].startswith("    "):
+        start += 1
+    words = " ".join(ln.strip() for ln in lines[start:] if ln.strip())
+    return words[:300]
+
+
+def _program_failure(events: list[auto.EngineEvent]) -> str | None:
+    """Why a program failed, when it raised: the CLI's summary line is the header alone
+    ("Program failed with an unhandled exception:"); the reason is its traceback's end. It is
+    what `pulumi up` itself prints, nothing more (our resources raise without input values)."""
+    for diagnostic in _diagnostics(events, "error"):
+        message = diagnostic.message.strip()
+        if message.startswith(UNHANDLED):
+            reason = _exception(message[len(UNHANDLED) :])
+            if reason:
+                return f"error: {UNHANDLED} {reason}"
+    return None
+
+
+def _warnings(events: list[auto.EngineEvent], stderr: str) -> list[str]:
+    """Every warning of a run, once: the engine's warning diagnostics (the program's, and the
+    providers', which are redacted where they are written) named by resource, then the CLI's
+    own ``warning:`` lines."""
+    found: list[str] = []
+    for diagnostic in _diagnostics(events, "warning"):
+        text = " ".join(ln.strip() for ln in diagnostic.message.splitlines() if ln.strip())
+        if diagnostic.urn:
+            text = f"{diagnostic.urn.rsplit('::', 1)[-1]}: {text}"
+        found.append(text)
+    for line in stderr.splitlines():
+        if line.strip().startswith("warning:"):
+            found.append(line.strip().removeprefix("warning:").strip())
+    return list(dict.fromkeys(w for w in found if w))
+
+
 def _changes(operation: str, result: Any) -> dict[str, int]:
     if operation == "preview":
         counts = result.change_summary or {}
@@ -82,6 +137,33 @@ def _changes(operation: str, result: Any) -> dict[str, int]:
 CREATE_ATTEMPTS = 5
 
 
+class _Workspace(auto.LocalWorkspace):
+    """The Automation API's local workspace, without its selecting of stacks.
+
+    Its ``select_stack`` runs ``pulumi stack select`` and its ``create_stack`` ``pulumi stack
+    init``, and both make the stack the workspace's current one (in PULUMI_HOME, for every
+    shell in the project): after a fleet run, a plain ``pulumi refresh`` went to the last stack
+    the fleet touched, another environment. The fleet needs no current stack (every command
+    it runs names its stack), so here a stack is only looked up, or created unselected."""
+
+    def select_stack(self, stack_name: str) -> None:
+        # Fails with "no stack named ... found" (StackNotFoundError) as `stack select` does.
+        self._run_pulumi_cmd_sync(["stack", "--stack", stack_name, "--show-name"])
+
+    def create_stack(self, stack_name: str) -> None:
+        args = ["stack", "init", stack_name, "--no-select"]
+        if self.secrets_provider:
+            args += ["--secrets-provider", self.secrets_provider]
+        self._run_pulumi_cmd_sync(args)
+
+
+def _stack(name: str, where: str, options: auto.LocalWorkspaceOptions, create: bool) -> auto.Stack:
+    workspace = _Workspace(**{**options.__dict__, "work_dir": where})
+    if create:
+        return auto.Stack.create_or_select(name, workspace)
+    return auto.Stack.select(name, workspace)
+
+
 def _create_or_select(name: str, where: str, options: auto.LocalWorkspaceOptions) -> auto.Stack:
     """The stack, created if missing.
 
@@ -91,9 +173,9 @@ def _create_or_select(name: str, where: str, options: auto.LocalWorkspaceOptions
     tie, and then finds the other machine's stack, or creates it."""
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
-            return auto.create_or_select_stack(name, work_dir=where, opts=options)
+            return _stack(name, where, options, create=True)
         except auto.StackAlreadyExistsError:
-            return auto.select_stack(name, work_dir=where, opts=options)
+            return _stack(name, where, options, create=False)
         except auto.CommandError as exc:
             if attempt == CREATE_ATTEMPTS or "could not create stack" not in str(exc):
                 raise
@@ -136,7 +218,7 @@ def run_fleet(
             if operation in ("up", "preview"):
                 stack = _create_or_select(entry.name, where, options)
             else:
-                stack = auto.select_stack(entry.name, work_dir=where, opts=options)
+                stack = _stack(entry.name, where, options, create=False)
             if entry.config:
                 stack.set_all_config({k: auto.ConfigValue(v) for k, v in entry.config.items()})
         except Exception as exc:
@@ -158,20 +240,17 @@ def run_fleet(
         on_change(result)
         started = time.monotonic()
         stack = stacks[entry.name]
+        events: list[auto.EngineEvent] = []
         try:
             answer: Any
-            if operation == "up":
-                answer = stack.up(parallel=parallel, color="never")
-            elif operation == "preview":
-                answer = stack.preview(parallel=parallel, color="never")
-            elif operation == "refresh":
-                answer = stack.refresh(parallel=parallel, color="never")
-            else:
-                answer = stack.destroy(parallel=parallel, color="never")
+            run: Callable[..., Any] = getattr(stack, operation)  # up, preview, refresh, destroy
+            answer = run(parallel=parallel, color="never", on_event=events.append)
             result.changes = _changes(operation, answer)
+            result.warnings = _warnings(events, str(getattr(answer, "stderr", "") or ""))
             result.state = "succeeded"
         except Exception as exc:  # every failure is that stack's, reported, never raised
-            result.error = _last_error(exc)
+            result.error = _program_failure(events) or _last_error(exc)
+            result.warnings = _warnings(events, str(getattr(exc, "stderr", "") or ""))
             result.state = "failed"
             failed.set()
         result.seconds = time.monotonic() - started

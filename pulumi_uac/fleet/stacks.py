@@ -8,16 +8,30 @@
     customer-a  count=20 'greeting=Hello there'
 
 Blank lines and ``#`` comments are skipped. A key without a namespace is the project's.
+
+The file sets plain values: a key that looks secret (:func:`looks_secret`) or that is secret in
+the stack's configuration is refused (:func:`refuse_plain_secrets`), with the ``pulumi config
+set --secret`` that sets it instead.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 _NAME = re.compile(r"^[A-Za-z0-9_.\-/]{1,100}$")
+
+SECRET_WORDS = ("password", "passwd", "passphrase", "secret", "token", "credential", "key", "pw")
+"""A key whose name (after its namespace), in any case, contains one of these looks secret:
+``pbxPassword``, ``pbxpw``, ``telnyx:apiKey``, ``api_key``, ``webhookToken``. Deliberately
+broad (``key`` also catches ``hotkey``): a false alarm costs one ``pulumi config set``, a miss
+writes a secret in plain text into ``Pulumi.<stack>.yaml`` and the state."""
 
 
 class FleetFileError(ValueError):
@@ -28,6 +42,7 @@ class FleetFileError(ValueError):
 class StackEntry:
     name: str
     config: dict[str, str] = field(default_factory=dict)
+    line: int = field(default=0, compare=False)
 
 
 def _without_comment(line: str) -> str:
@@ -79,7 +94,96 @@ def read_fleet(path: Path) -> list[StackEntry]:
                     f"{path}:{number}: word {position} after stack {name!r} is not key=value"
                 )
             config[key] = value
-        entries.append(StackEntry(name, config))
+        entries.append(StackEntry(name, config, number))
     if not entries:
         raise FleetFileError(f"{path}: no stack listed")
     return entries
+
+
+def looks_secret(key: str) -> str | None:
+    """The word of :data:`SECRET_WORDS` that makes ``key`` look secret, if one does."""
+    name = key.rsplit(":", 1)[-1].lower()
+    return next((w for w in SECRET_WORDS if w in name), None)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text())
+    except FileNotFoundError:
+        return None
+    except (OSError, yaml.YAMLError) as exc:
+        raise FleetFileError(f"cannot read {path}: {exc}") from None
+
+
+def _has_secure(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "secure" in value or any(_has_secure(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_secure(v) for v in value)
+    return False
+
+
+def secret_keys(project_dir: Path, stack: str) -> set[str]:
+    """The configuration keys (namespaced) that are secret in ``stack``'s settings file. Read
+    from the file, as ``pulumi config`` would show them, without the passphrase."""
+    project: Any = None
+    for name in ("Pulumi.yaml", "Pulumi.yml"):
+        project = _read_yaml(project_dir / name)
+        if project is not None:
+            break
+    if not isinstance(project, dict):
+        return set()
+    folder = project_dir / str(project.get("stackConfigDir") or ".")
+    short = stack.rsplit("/", 1)[-1]
+    for suffix in ("yaml", "yml"):
+        settings = _read_yaml(folder / f"Pulumi.{short}.{suffix}")
+        if settings is not None:
+            break
+    config = settings.get("config") if isinstance(settings, dict) else None
+    if not isinstance(config, dict):
+        return set()
+    return {str(k) for k, v in config.items() if _has_secure(v)}
+
+
+def _namespaced(key: str, project: str) -> str:
+    return key if ":" in key else f"{project}:{key}"
+
+
+def _project_name(project_dir: Path) -> str:
+    for name in ("Pulumi.yaml", "Pulumi.yml"):
+        project = _read_yaml(project_dir / name)
+        if isinstance(project, dict) and project.get("name"):
+            return str(project["name"])
+    return ""
+
+
+def refuse_plain_secrets(path: Path, entries: Iterable[StackEntry], project_dir: Path) -> None:
+    """Refuse, before anything runs, every key of the file that would put a secret in plain
+    text: the fleet sets values with ``pulumi config set`` (plain), which writes them into the
+    stack's settings file and the state, and replaces a secret one without a word. Each is
+    named with the command that sets it as a secret instead; no value is ever shown."""
+    project = _project_name(project_dir)
+    problems: list[str] = []
+    for entry in entries:
+        secret = secret_keys(project_dir, entry.name) if entry.config else set()
+        for key in entry.config:
+            word = looks_secret(key)
+            if _namespaced(key, project) in secret:
+                why = (
+                    f"is secret in stack {entry.name!r}'s configuration: the file would replace it"
+                )
+            elif word:
+                why = f"looks secret (its name contains {word!r}): the file would write it"
+            else:
+                continue
+            command = shlex.join(
+                ["pulumi", "config", "set", "--secret", "--stack", entry.name, key]
+            )
+            short = entry.name.rsplit("/", 1)[-1]
+            problems.append(
+                f"{path}:{entry.line}: {key} {why} in plain text, in Pulumi.{short}.yaml and "
+                f"the state. Remove it from the file and run once (it asks for the value): "
+                f"{command}"
+            )
+    if problems:
+        raise FleetFileError("\n".join(problems))

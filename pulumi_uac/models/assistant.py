@@ -18,7 +18,7 @@ from .meta import Computed, Generated
 
 AssistantName = Annotated[Text, Field(min_length=1, max_length=255)]
 Instructions = Annotated[Text, Field(min_length=1)]
-Fraction = Annotated[StrictFloat, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Fraction = Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
 EnabledFeature = Literal["telephony", "messaging"]
 NoiseSuppression = Literal["aicoustics", "krisp", "deepfilternet", "disabled"]
 
@@ -31,7 +31,7 @@ class BackgroundAudio(RequestModel):
     MP3 URL) or ``media_name`` (a Telnyx Media Storage name)."""
     value: Text
     """The media: ``silence``/``office``, the URL, or the media's name."""
-    volume: Annotated[StrictFloat, Field(ge=0.1, le=1.0, allow_inf_nan=False)] | None = None
+    volume: Annotated[StrictFloat, Field(ge=0.1, le=1.0)] | None = None
     """Volume of a predefined bed, 0.1 to 1.0."""
 
 
@@ -42,9 +42,9 @@ class VoiceSettings(RequestModel):
     """The voice, e.g. ``Telnyx.KokoroTTS.af_heart`` (ElevenLabs voices need ``api_key_ref``)."""
     api_key_ref: Text | None = None
     """The ``identifier`` of the integration secret holding an ElevenLabs API key."""
-    voice_speed: Annotated[StrictFloat, Field(ge=0.6, le=1.5, allow_inf_nan=False)] | None = None
+    voice_speed: Annotated[StrictFloat, Field(ge=0.6, le=1.5)] | None = None
     """Speed of Telnyx ``Ultra`` voices, 0.6 to 1.5 (1.0 is normal)."""
-    speed: Annotated[StrictFloat, Field(gt=0.0, allow_inf_nan=False)] | None = None
+    speed: Annotated[StrictFloat, Field(gt=0.0)] | None = None
     """Speech velocity of ElevenLabs voices (1.0 is normal)."""
     temperature: Fraction | None = None
     """Stability of ElevenLabs voices."""

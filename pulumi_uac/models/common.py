@@ -272,6 +272,10 @@ class RequestModel(BaseModel):
         extra="forbid",
         populate_by_name=True,
         hide_input_in_errors=True,
+        # inf and NaN have no JSON spelling: accepted here, they passed check (and so preview)
+        # and then broke the request body at `up`. NaN also passed or failed bounds by accident
+        # (every comparison with it is false). Refused for every float field of every model.
+        allow_inf_nan=False,
         # Built on first use: a program or a plugin pays only for the models it validates
         # (building all of them cost 0.3 s at every process start).
         defer_build=True,

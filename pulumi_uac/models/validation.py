@@ -63,6 +63,8 @@ def _message(err: Any) -> str:
         return str(ctx.get("error", err["msg"]))
     if kind == "string_pattern_mismatch":
         return f"must match the pattern {ctx.get('pattern')}"
+    if kind == "finite_number":
+        return "must be a finite number (not inf or NaN)"
     if kind == "multiple_of":
         return f"must be a multiple of {ctx.get('multiple_of')}"
     msg: str = err["msg"]

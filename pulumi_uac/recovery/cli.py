@@ -29,6 +29,7 @@ named again with ``--confirm-id``.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import shlex
 import sys
@@ -345,13 +346,32 @@ def recover_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    try:
+        return importlib.metadata.version("pulumi-uac")
+    except importlib.metadata.PackageNotFoundError:
+        # Run from a source tree that was never installed: the package's own constant.
+        from .. import __version__
+
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pulumi-uac",
         description=__doc__.split("\n\n")[0],
         epilog="pulumi-uac fleet --help: one operation over many stacks of the project",
     )
+    parser.add_argument("--version", action="version", version=f"pulumi-uac {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+    # Listed here so that --help names every command. `pulumi-uac fleet ...` normally never
+    # reaches this parser (commands.main hands it to the fleet's own, with its own --help).
+    fleet = sub.add_parser(
+        "fleet",
+        help="one operation (up, preview, refresh, destroy) over many stacks of the project",
+        add_help=False,
+    )
+    fleet.add_argument("fleet_args", nargs=argparse.REMAINDER)
     for name, helptext in (
         ("orphans", "list connections this stack made that its state does not hold"),
         ("recover", "clean up after an interrupted `pulumi up` or `pulumi destroy`"),
@@ -392,6 +412,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "fleet":
+        # Listed for --help only: commands.main (the console script, and `python -m
+        # pulumi_uac.recovery`) hands `fleet` to the fleet's own parser before this one runs,
+        # and the recovery tools import nothing of the fleet's (nor of Pulumi's).
+        print("pulumi-uac: run the fleet as `pulumi-uac fleet ...`", file=sys.stderr)
+        return 2
     command = {
         "orphans": orphans_command,
         "recover": recover_command,
