@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -325,3 +326,37 @@ def test_a_terminated_fleet_starts_nothing_more_and_leaves_no_stack_locked(
     users = [c["external_uac_settings"]["username"] for c in live(admin)]
     assert sorted(users) == sorted(f"t{s}-u{i}" for s in range(1, 5) for i in range(4)), users
     assert fleet(runner, "destroy", "slow.txt", "--concurrency", "4").returncode == 0
+
+
+def test_the_first_open_race_of_a_new_postgresql_backend_is_tried_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 26, finding 9: two machines opening a new PostgreSQL backend at once race in
+    Pulumi's own `CREATE TABLE IF NOT EXISTS`; the loser's stack is looked up again (the table
+    is there by then) rather than failing the fleet. What still fails says a rerun fixes it."""
+    from pulumi import automation as auto
+
+    from pulumi_uac.fleet import run
+
+    race = auto.CommandError(
+        auto.CommandResult(
+            stdout="",
+            stderr='error: duplicate key value violates unique constraint "pg_type_typname_nsp'
+            '_index" (SQLSTATE 23505)',
+            code=255,
+        )
+    )
+    calls: list[bool] = []
+
+    def stack(name: str, where: str, options: Any, create: bool) -> Any:
+        calls.append(create)
+        if len(calls) == 1:
+            raise race
+        return f"stack {name}"
+
+    monkeypatch.setattr(run, "_stack", stack)
+    monkeypatch.setattr(run.time, "sleep", lambda _s: None)
+    assert run._create_or_select("dev", ".", auto.LocalWorkspaceOptions()) == "stack dev"
+    assert calls == [True, True]
+    assert "run the command again" in run._last_error(race)
+

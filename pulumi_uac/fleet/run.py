@@ -71,6 +71,12 @@ def _last_error(exc: BaseException) -> str:
     raised = [ln for ln in lines if "Error: " in ln and not ln.startswith("error:")]
     generic = [ln for ln in lines if ln.startswith("error:")]
     found = (specific or raised or generic or lines or [type(exc).__name__])[0]
+    if any(FIRST_OPEN_RACE in ln for ln in lines):
+        return (
+            "the PostgreSQL backend was opened for the first time by several machines at once, "
+            "and Pulumi's own table creation collided: it exists now, so run the command again "
+            f"({found[:200]})"
+        )
     return found[:300]
 
 
@@ -164,20 +170,35 @@ def _stack(name: str, where: str, options: auto.LocalWorkspaceOptions, create: b
     return auto.Stack.select(name, workspace)
 
 
+FIRST_OPEN_RACE = "pg_type_typname_nsp_index"
+"""What PostgreSQL answers the loser of two concurrent ``CREATE TABLE IF NOT EXISTS`` (Pulumi's
+PostgreSQL backend runs one when it is opened): the table is there as soon as the winner commits,
+so trying again succeeds."""
+
+
+def _settles_by_retrying(exc: auto.CommandError) -> bool:
+    """A failure another machine's concurrent run caused, which the next attempt does not meet:
+    a DIY backend's lock on a stack both create (``could not create stack``), or the first open
+    of a new PostgreSQL backend by two machines at once."""
+    text = str(exc)
+    return "could not create stack" in text or FIRST_OPEN_RACE in text
+
+
 def _create_or_select(name: str, where: str, options: auto.LocalWorkspaceOptions) -> auto.Stack:
     """The stack, created if missing.
 
     The same fleet started on two machines at once creates each stack twice at once. A DIY
     backend then refuses one of the creates, or both (each sees the other's lock): ``could
-    not create stack: ... locked``. It is tried again, after a random pause that breaks the
-    tie, and then finds the other machine's stack, or creates it."""
+    not create stack: ... locked``; on a new PostgreSQL backend, both may also race to create
+    its table. It is tried again, after a random pause that breaks the tie, and then finds the
+    other machine's stack (and table), or creates it."""
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
             return _stack(name, where, options, create=True)
         except auto.StackAlreadyExistsError:
             return _stack(name, where, options, create=False)
         except auto.CommandError as exc:
-            if attempt == CREATE_ATTEMPTS or "could not create stack" not in str(exc):
+            if attempt == CREATE_ATTEMPTS or not _settles_by_retrying(exc):
                 raise
             time.sleep(random.uniform(0.2, 1.0) * attempt)
     raise AssertionError("unreachable")
