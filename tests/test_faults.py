@@ -411,6 +411,27 @@ def test_the_cli_s_own_recovery_hints_leave_no_silent_duplicate(
     assert_no_leaks(proj)
 
 
+def test_after_a_move_to_another_backend_orphans_names_nothing_for_deletion(
+    project_factory: Any, admin: httpx.Client
+) -> None:
+    """Issue 26, finding 5: the same project and stack on another backend (a move, or a
+    second team's copy) carries the same stack mark. Its live connections are listed with the
+    evidence, but no printed command names them, and `--delete` alone touches nothing."""
+    old = project(project_factory, "old")
+    old.config("count", "2")
+    old.up()
+    theirs = {r["id"] for r in resources_of(old.export())}
+    moved = project(project_factory, "moved")  # same project and stack, a new backend
+    listing = moved.recovery("orphans").stdout
+    for conn_id in theirs:
+        assert conn_id in listing and f"--confirm-id {conn_id}" not in listing, listing
+    assert "another backend" in listing and "--confirm-id ID" in listing
+    refused = moved.recovery("orphans", "--delete", check=False)
+    assert refused.returncode == 1 and "left alone" in refused.stderr, refused.stderr
+    assert {c["id"] for c in live(admin)} == theirs
+    old.destroy()
+
+
 def test_a_killed_destroy_is_recovered_as_the_readme_says(
     project_factory: Any, admin: httpx.Client
 ) -> None:
