@@ -253,6 +253,8 @@ def test_a_short_value_is_hidden_as_a_word_never_inside_other_words(
         ), shown
     # A long value is hidden even glued to other text: there, it is the value itself.
     assert ClientRedactor(["Long-pbx-pw-1"])("xLong-pbx-pw-1y") == "x[REDACTED]y"
+    # A short value whose edge is punctuation is a word of its own at that edge.
+    assert ClientRedactor(["p@ss!"])("p@ss!x and #p@ss!") == "[REDACTED]x and #[REDACTED]"
 
 
 def test_check_reports_every_failure_at_once(provider: UacConnectionProvider) -> None:

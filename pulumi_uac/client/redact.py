@@ -27,7 +27,11 @@ def hide(text: str, value: str, label: str) -> str:
         return text.replace(value, label)
     if value not in text:
         return text
-    return re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", lambda _m: label, text)
+    # A boundary is asked for only where the value's own edge is a word character: a value
+    # that starts or ends with punctuation is a word of its own at that edge whatever follows.
+    before = r"(?<!\w)" if re.match(r"\w", value[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", value[-1]) else ""
+    return re.sub(before + re.escape(value) + after, lambda _m: label, text)
 
 
 class Redactor:
