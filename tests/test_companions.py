@@ -130,14 +130,14 @@ def test_a_call_control_create_never_sends_tags_and_marks_itself_in_the_same_cre
 
 
 @pytest.mark.parametrize("skew", [0.0, 120.0, -120.0], ids=["same", "ahead", "behind"])
-def test_a_lost_call_control_create_is_taken_only_by_proof(
-    emulator: EmulatorServer, admin: httpx.Client, skew: float
+def test_a_lost_call_control_create_stops_with_what_it_made_listed(
+    emulator: EmulatorServer, admin: httpx.Client, api: httpx.Client, skew: float
 ) -> None:
-    """The answer is lost after Telnyx acted: the look finds what the create made by proof
-    (every field sent, unmarked, stamped after the first attempt by Telnyx's own clock, read
-    off its Date header), whichever way Telnyx's clock is off ours, and says so truly."""
+    """The answer is lost after Telnyx acted. Without a mark nothing proves the application is
+    this create's (another stack's identical create looks the same), so the create stops,
+    listing it as matching every field sent, whichever way Telnyx's clock is off ours (read
+    off its Date header): nothing taken, nothing sent twice."""
     emulator.app.store.clock = lambda: time.time() + skew
-    warnings: list[str] = []
     admin.post(
         "faults/fail-next",
         json={"route": "POST /v2/call_control_applications", "drop": True, "after_commit": True},
@@ -145,12 +145,14 @@ def test_a_lost_call_control_create_is_taken_only_by_proof(
     with TelnyxClient(
         ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
     ) as transport:
-        life = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append)
-        created = life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
-        listed = transport.resource(CALL_CONTROL_APPLICATION).find_by_name(APP["application_name"])
-    assert [a.id for a in listed] == [created.id]  # no duplicate
-    assert len(warnings) == 1 and created.id in warnings[0]
-    assert "every field sent" in warnings[0] and "after the first attempt" in warnings[0]
+        life = lifecycle(CALL_CONTROL_APPLICATION, transport)
+        with pytest.raises(Exception, match="nothing taken") as failed:
+            life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
+    (made,) = api.get("call_control_applications").json()["data"]  # no duplicate
+    assert f"{made['id']} (created {made['created_at']}: every field sent is equal)" in str(
+        failed.value
+    )
+    assert not made.get("tags")
 
 
 def _post_by_hand(api: httpx.Client, **fields: Any) -> str:
@@ -167,61 +169,132 @@ def _untouched(api: httpx.Client, app_id: str, webhook: str) -> None:
 
 
 @pytest.mark.parametrize("skew", [0.0, 120.0], ids=["same", "ahead"])
-def test_a_foreign_application_made_before_a_failed_create_is_never_taken(
+def test_a_foreign_application_is_never_taken_by_a_failed_create(
     emulator: EmulatorServer, admin: httpx.Client, api: httpx.Client, skew: float
 ) -> None:
-    """Issue 26, finding 2: someone made "PBX IVR" by hand 5 s (by Telnyx's clock) before our
-    create of it, whose POST then got a 503 before Telnyx acted. It is not ours: the create
-    sends its POST again and leaves the foreign one as it was (no mark, its own webhook)."""
+    """Issue 26, finding 2: someone made "PBX IVR" by hand shortly before our create of it,
+    whose POST then got a 503 before Telnyx acted. It is never taken (nor marked, nor given
+    our webhook): made 5 s before, it stops the create as a candidate; made 10 minutes before
+    (by Telnyx's clock, however far off ours), it does not count and the POST goes again."""
     now = time.time() + skew
-    emulator.app.store.clock = lambda: now - 5
-    foreign = _post_by_hand(api, webhook_event_url="https://someone-else.example.com/hook")
+    emulator.app.store.clock = lambda: now - 600
+    old = _post_by_hand(api, webhook_event_url="https://old.example.com/hook")
     emulator.app.store.clock = lambda: time.time() + skew
     admin.post("faults/fail-next", json={"route": "POST /v2/call_control_applications"})
-    warnings: list[str] = []
     with TelnyxClient(
         ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
     ) as transport:
-        created = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append).create(
+        created = lifecycle(CALL_CONTROL_APPLICATION, transport).create(
             check(CALL_CONTROL_APPLICATION, {}, APP).inputs
         )
-    assert created.id != foreign and not warnings
-    _untouched(api, foreign, "https://someone-else.example.com/hook")
-    with TelnyxClient(
-        ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
-    ) as transport:
+        assert created.id != old
         lifecycle(CALL_CONTROL_APPLICATION, transport).delete(created.id, created.outputs)
-    _untouched(api, foreign, "https://someone-else.example.com/hook")
+    _untouched(api, old, "https://old.example.com/hook")
+    emulator.app.store.clock = lambda: time.time() + skew - 5
+    recent = _post_by_hand(api, webhook_event_url="https://someone-else.example.com/hook")
+    emulator.app.store.clock = lambda: time.time() + skew
+    admin.post("faults/fail-next", json={"route": "POST /v2/call_control_applications"})
+    with (
+        TelnyxClient(
+            ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0)
+        ) as transport,
+        pytest.raises(Exception, match="nothing taken") as failed,
+    ):
+        lifecycle(CALL_CONTROL_APPLICATION, transport).create(
+            check(CALL_CONTROL_APPLICATION, {}, APP).inputs
+        )
+    assert recent in str(failed.value) and old not in str(failed.value)
+    _untouched(api, recent, "https://someone-else.example.com/hook")
+    assert {a["id"] for a in api.get("call_control_applications").json()["data"]} == {
+        old,
+        recent,
+    }
 
 
+@pytest.mark.parametrize("webhook", ["https://b.example.com/hook", APP["webhook_event_url"]])
 def test_a_same_named_application_another_stack_made_meanwhile_stops_the_create(
-    emulator: EmulatorServer, admin: httpx.Client, api: httpx.Client
+    emulator: EmulatorServer, admin: httpx.Client, api: httpx.Client, webhook: str
 ) -> None:
-    """Issue 26, finding 1 (two fleet stacks, one application name, a webhook per stack), in
-    the interleaving the fleet produced: stack a's POST gets a 503 before Telnyx acted; before
-    a looks, stack b's application lands and is not marked yet (b's marking update failed).
-    It is not provably a's (its webhook differs), nor provably not (Telnyx might have changed
-    what was sent): a takes nothing and sends nothing more, and says which to check."""
+    """Issue 26, finding 1 (two fleet stacks, one application name), in the interleaving the
+    fleet produced: stack a's POST gets a 503 before Telnyx acted; before a looks, stack b's
+    application lands and is not marked yet (b's marking update is still to come). Whether
+    its fields differ from a's or match them all (the review's case), nothing proves whose it
+    is: a takes nothing and sends nothing more, and says which to check."""
     admin.post("faults/fail-next", json={"route": "POST /v2/call_control_applications"})
     theirs: list[str] = []
 
     def meanwhile(seconds: float) -> None:
         if not theirs:  # b's create lands while a waits to retry
-            theirs.append(_post_by_hand(api, webhook_event_url="https://b.example.com/hook"))
+            same = {k: v for k, v in APP.items() if k != "tags"}
+            theirs.append(_post_by_hand(api, **{**same, "webhook_event_url": webhook}))
 
     with TelnyxClient(
         ClientConfig(api_key=API_KEY, base_url=emulator.base_url, retry_timeout=5.0),
         sleep=meanwhile,
     ) as transport:
         life = lifecycle(CALL_CONTROL_APPLICATION, transport)
-        with pytest.raises(Exception, match="not provably what it made") as failed:
+        with pytest.raises(Exception, match="nothing taken") as failed:
             life.create(check(CALL_CONTROL_APPLICATION, {}, APP).inputs)
     message = str(failed.value)
-    assert theirs[0] in message and "webhook_event_url" in message
+    same = webhook == APP["webhook_event_url"]
+    assert theirs[0] in message and ("every field sent is equal" if same else "webhook") in message
     assert "--name 'PBX IVR' --delete --confirm-id ID" in message
     listed = api.get("call_control_applications").json()["data"]
     assert [o["id"] for o in listed] == [theirs[0]]  # nothing taken, nothing duplicated
-    _untouched(api, theirs[0], "https://b.example.com/hook")
+    _untouched(api, theirs[0], webhook)
+
+
+def test_marks_lost_to_another_owner_are_never_fought_over(
+    transport: TelnyxClient, api: httpx.Client
+) -> None:
+    """Review finding: the tags replaced by hand, another project adopted the connection by
+    name meanwhile. Putting our marks back would drop theirs, and theirs ours, for ever: this
+    resource's read says who holds it now, and its update and delete refuse, leaving theirs."""
+    from pulumi_uac.core.errors import OwnedElsewhereError
+    from pulumi_uac.models import UAC_CONNECTION
+
+    warnings: list[str] = []
+    ours = lifecycle(UAC_CONNECTION, transport, warn=warnings.append)
+    inputs = check(UAC_CONNECTION, {}, {"connection_name": "Shared PBX"}).inputs
+    created = ours.create(inputs)
+    api.patch(f"uac_connections/{created.id}", json={"tags": ["portal"]})
+    theirs = ResourceLifecycle(
+        UAC_CONNECTION, transport, urn="urn:pulumi:prod::other::telnyx:index:UacConnection::c"
+    )
+    adopted = theirs.create(
+        check(
+            UAC_CONNECTION, {}, {"connection_name": "Shared PBX", "adopt_existing_by_name": True}
+        ).inputs
+    )
+    assert adopted.id == created.id
+    read = ours.read(created.id, created.outputs)
+    assert read is not None and read.outputs["missing_marks"]
+    assert "another resource's" in warnings[-1] and adopted.outputs["ownership_tag"] in warnings[-1]
+    assert compute_diff(UAC_CONNECTION, read.outputs, inputs).any
+    with pytest.raises(OwnedElsewhereError, match="another Pulumi resource's is on it"):
+        ours.update(created.id, read.outputs, inputs)
+    with pytest.raises(OwnedElsewhereError):
+        ours.delete(created.id, read.outputs)
+    tags = api.get(f"uac_connections/{created.id}").json()["data"]["tags"]
+    assert adopted.outputs["ownership_tag"] in tags and created.outputs["ownership_tag"] not in tags
+
+
+def test_an_adopted_object_reads_back_with_no_mark_missing(
+    transport: TelnyxClient, api: httpx.Client
+) -> None:
+    """Review finding: an adoption writes the resource's mark but no stack mark, and the next
+    refresh said the marks were gone. A stack mark alone is no reason for a change."""
+    made = api.post(
+        "call_control_applications",
+        json={k: v for k, v in APP.items() if k != "tags"},
+    ).json()["data"]
+    warnings: list[str] = []
+    life = lifecycle(CALL_CONTROL_APPLICATION, transport, warn=warnings.append)
+    adopted = life.create(
+        check(CALL_CONTROL_APPLICATION, {}, {**APP, "adopt_existing_id": made["id"]}).inputs
+    )
+    read = life.read(adopted.id, adopted.outputs)
+    assert read is not None and "missing_marks" not in read.outputs and warnings == []
 
 
 def test_a_call_control_application_whose_marking_fails_is_deleted_again(

@@ -1027,3 +1027,15 @@ def test_serialized_provider_is_by_reference_and_carries_no_credential() -> None
     assert b"pulumi_uac.provider.provider" in raw and b"UacConnectionProvider" in raw
     assert len(blob) < 200
     assert serialize_provider(UacConnectionProvider()) == blob
+
+
+def test_missing_marks_alone_are_an_update_other_changes_are_the_engines(engine: Engine) -> None:
+    """Review finding: with the marks missing, the dynamic diff said "changed" outright, and
+    the engine then applied no replace_on_changes to a real change made in the same run. Only
+    when the marks are all that changed is it said outright; otherwise the engine works out
+    which inputs changed (and the update puts the marks back as well)."""
+    state = engine.create(props())
+    gone = State(state.id, state.inputs, {**state.outputs, "missing_marks": ["x"]})
+    assert engine.diff(gone, props()).changes is True
+    assert engine.diff(gone, props(connection_name="Renamed")).changes is None
+    assert engine.diff(state, props()).changes is False

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import builtins
 import logging
-import shlex
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
@@ -27,6 +26,8 @@ PAGE_SIZE = 250
 # of a create whose answer was lost is a possible candidate if stamped up to this many seconds
 # before our first attempt (clock skew): never taken then, only listed.
 UNKNOWN_SKEW = 300.0
+SKEW = 60.0
+"""The margin once Telnyx's clock is known (see :meth:`ResourceClient._candidates`)."""
 
 
 class ResourceClient:
@@ -37,16 +38,18 @@ class ResourceClient:
     re-send is preceded by a look for the object the earlier attempts may have made, and nothing
     is ever taken that is not provably ours:
 
-    - with a ``mark`` (a tag no other object carries, sent in the create), by that mark: exact;
-    - without one (a create that cannot carry tags), by proof: exact name, no ownership mark of
-      anyone, created after our first attempt by Telnyx's own clock (see
-      :meth:`TelnyxClient.server_offset`), and every field sent equal (the caller's ``claim``).
-      A same-named, unmarked object that may be that recent but is not proven ours stops the
-      create with :class:`AmbiguousCreateError` listing it and why: neither taking it nor
+    - with a ``mark`` (a tag no other object carries, sent in the create), by that mark: exact.
+      One match is returned instead of creating another; several raise
+      :class:`AmbiguousCreateError`.
+    - without one (a create that cannot carry tags), nothing can prove it: another stack's
+      create of the same name and content, between its POST and its marking update, matches
+      in every field and time. A same-named object with no one's mark, made since just before
+      our first attempt (on Telnyx's clock, :meth:`TelnyxClient.server_offset`, with a margin
+      for clocks that disagree or step), stops the create with :class:`AmbiguousCreateError`,
+      listing each with what its content says (the caller's ``claim``): neither taking it nor
       sending a second POST is safe then, and only a person can tell.
 
-    One proven match is returned instead of creating another; several raise
-    :class:`AmbiguousCreateError`; none (and nothing unproven) means the POST is sent again.
+    With nothing found, the POST is sent again.
     When the retries run out after a failure that may have landed (a lost answer, a 5xx), one
     last look is made; if it finds nothing either, :class:`UnconfirmedCreateError` says so
     rather than a plain failure, so the caller can tell its user the object may exist.
@@ -77,15 +80,13 @@ class ResourceClient:
         mark: str | None = None,
         claim: Callable[[Any], str | None] | None = None,
         unclaimed: Callable[[Any], bool] | None = None,
-        found: list[str] | None = None,
     ) -> Any:
         """``POST /<path>``, following the no-duplicate rule above. ``mark`` is a tag among the
         params' tags that no other object carries: with it, an object created by an earlier
         attempt is recognised exactly, whenever it was created. Without it (a request that
         cannot carry tags), ``unclaimed(candidate)`` says a same-named object carries no one's
-        ownership mark, and ``claim(candidate)`` why it is not what was sent (None when every
-        field sent is equal); the id of an object taken by that proof is appended to
-        ``found``."""
+        ownership mark, and ``claim(candidate)`` how it differs from what was sent (None when
+        every field sent is equal), for the error that lists it."""
         body = self._body(params)
         name = str(body.get(self.spec.name_field))
         first_attempt_at = self.transport.wall_time()
@@ -101,8 +102,6 @@ class ResourceClient:
                 )
                 if adopted is not None:
                     log.info("POST %s: adopted %s created by an earlier attempt", path, adopted.id)
-                    if mark is None and found is not None:
-                        found.append(str(adopted.id))
                     return adopted
             try:
                 data = self.transport.send("POST", path, json=body, **self._idempotency(mark))
@@ -137,8 +136,6 @@ class ResourceClient:
             adopted = None
         if adopted is not None:
             log.info("POST %s: adopted %s after the retries ran out", path, adopted.id)
-            if mark is None and found is not None:
-                found.append(str(adopted.id))
             return adopted
         tagged = f" tagged {mark}" if mark else ""
         raise UnconfirmedCreateError(
@@ -289,7 +286,10 @@ class ResourceClient:
                 matches = [o for o in self.list() if mark in self._tags(o)]
             unproven: builtins.list[tuple[Any, str]] = []
         else:
-            matches, unproven = self._proven(found, first_attempt_at, claim, unclaimed)
+            # An object carrying no mark is never proof of anything: another stack's create of
+            # the same name and content, between its POST and its marking update, looks the
+            # same in every field and time. Each candidate stops the create for a person.
+            matches, unproven = [], self._candidates(found, first_attempt_at, claim, unclaimed)
         if len(matches) > 1:
             raise AmbiguousCreateError(
                 f"creating {self.spec.noun} {name!r} may have reached Telnyx, and "
@@ -297,7 +297,7 @@ class ResourceClient:
                 f"{', '.join(str(o.id) for o in matches)}. Nothing was re-sent; delete the extra "
                 "ones or adopt one by id."
             )
-        if unproven and not matches:
+        if unproven:
             listed = "; ".join(
                 f"{o.id} (created {getattr(o, 'created_at', None) or 'at an unknown time'}: {why})"
                 for o, why in unproven
@@ -305,50 +305,40 @@ class ResourceClient:
             raise AmbiguousCreateError(
                 f"creating {self.spec.noun} {name!r} may have reached Telnyx (an attempt failed "
                 "in a way that may have been carried out), and Telnyx holds "
-                f"{len(unproven)} unmarked {self.spec.noun}(s) with that name that may be as "
-                f"recent but are not provably what it made: {listed}. Nothing was re-sent and "
+                f"{len(unproven)} unmarked {self.spec.noun}(s) with that name made since: "
+                f"{listed}. Without a mark nothing proves which create made one (another "
+                "stack's create of the same content looks the same), so nothing was re-sent and "
                 "nothing taken. Check them: if one is what this create made, delete it "
-                f"(`pulumi-uac orphans --name {shlex.quote(name)} --delete --confirm-id ID`) or "
-                "adopt it "
-                "(`adopt_existing_id`); if none is, run `pulumi up` again"
+                f"(`pulumi-uac orphans --name {name!r} --delete --confirm-id ID`) and run "
+                "`pulumi up` again, or adopt it (`adopt_existing_id`); if none is, run "
+                "`pulumi up` again"
             )
         return matches[0] if matches else None
 
-    def _proven(
+    def _candidates(
         self,
         found: builtins.list[Any],
         first_attempt_at: float,
         claim: Callable[[Any], str | None] | None,
         unclaimed: Callable[[Any], bool] | None,
-    ) -> tuple[builtins.list[Any], builtins.list[tuple[Any, str]]]:
-        """Of the same-named objects ``found``, those provably made by this create's attempts,
-        and those that may be as recent but are not proven ours (with the reason)."""
+    ) -> builtins.list[tuple[Any, str]]:
+        """Of the same-named objects ``found``, those an attempt of this create may have made,
+        each with what its content says (never proof: see the class)."""
         offset = self.transport.server_offset()
-        # Our first attempt on Telnyx's clock: no object of ours can be stamped before it.
-        start = None if offset is None else first_attempt_at + offset
-        proven: builtins.list[Any] = []
-        unproven: builtins.list[tuple[Any, str]] = []
+        # Our first attempt on Telnyx's clock, less a margin: its Date and its created_at may
+        # come from different clocks, and either may step. Missing our own object here would
+        # send a second POST; a stranger inside the margin only stops the create.
+        start = first_attempt_at + (offset or 0.0) - (SKEW if offset is not None else UNKNOWN_SKEW)
+        out: builtins.list[tuple[Any, str]] = []
         for obj in found:
             if unclaimed is not None and not unclaimed(obj):
                 continue  # someone's mark: never what this create made (it marks only later)
             latest = _created_by(obj)
-            if latest is None:
-                unproven.append((obj, "Telnyx gave no creation time"))
-                continue
-            if start is None:
-                if latest >= first_attempt_at - UNKNOWN_SKEW:
-                    unproven.append(
-                        (obj, "Telnyx's clock is not known, so its time proves nothing")
-                    )
-                continue
-            if latest < start:
-                continue  # made before our first attempt, by Telnyx's clock: not ours
+            if latest is not None and latest < start:
+                continue  # made well before our first attempt: not ours
             why = claim(obj) if claim is not None else None
-            if why is None:
-                proven.append(obj)
-            else:
-                unproven.append((obj, why))
-        return proven, unproven
+            out.append((obj, why or "every field sent is equal"))
+        return out
 
     def _body(self, params: RequestModel) -> dict[str, Any]:
         body = params.to_body()

@@ -5,6 +5,7 @@ other's 429s."""
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import ssl
 import time
@@ -39,6 +40,9 @@ T = TypeVar("T")
 log = logging.getLogger("pulumi_uac.client")
 
 USER_AGENT = "pulumi-uac/0.1.0"
+UNREACHABLE_GRACE = 3.0
+"""How long a base URL where nothing has answered yet is tried before it is called unreachable
+(an emulator or gateway started beside the program comes up within it)."""
 MIN_EXCHANGE_SECONDS = 1.0
 """The shortest time one exchange is given, however little is left of its deadline."""
 # Failures before a connection was open: the request never left this machine.
@@ -76,6 +80,10 @@ class TelnyxClient:
         self._wall_clock = wall_clock
         self._server_offset: float | None = None
         self._answered = False
+        self._unreachable_since: float | None = None
+        self._clock = clock
+        # A password in the URL's userinfo (a gateway's) never reaches a message.
+        self._shown_url = re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", config.base_url)
         self._resources: dict[str, ResourceClient] = {}
         self._http = httpx.Client(
             base_url=config.base_url + "/",
@@ -199,18 +207,18 @@ class TelnyxClient:
             why = self._unreachable(exc)
             if why is None:
                 raise APIConnectionError(
-                    f"could not reach the Telnyx API at {self.config.base_url} for {method} "
+                    f"could not reach the Telnyx API at {self._shown_url} for {method} "
                     f"/{path}: {self._redact(str(exc)) or type(exc).__name__}",
                     may_have_arrived=False,
                 ) from None
             raise UnreachableError(
-                f"cannot reach the Telnyx API at {self.config.base_url}: {why}. Nothing was "
+                f"cannot reach the Telnyx API at {self._shown_url}: {why}. Nothing was "
                 "sent. Check telnyx:baseUrl (or TELNYX_BASE_URL) and that this machine can reach "
                 "it (for the local emulator: that it is running, `make up` starts it)"
             ) from None
         except httpx.TransportError as exc:
             raise APIConnectionError(
-                f"could not reach the Telnyx API at {self.config.base_url} for {method} /{path}: "
+                f"could not reach the Telnyx API at {self._shown_url} for {method} /{path}: "
                 f"{self._redact(str(exc)) or type(exc).__name__}",
                 may_have_arrived=not isinstance(exc, _NEVER_SENT),
             ) from None
@@ -242,25 +250,42 @@ class TelnyxClient:
         raise self._status_error(method, path, response)
 
     def _unreachable(self, exc: httpx.ConnectError) -> str | None:
-        """Why no connection could be made, when waiting cannot heal it (None otherwise). A
-        refused connection heals only where something answered before (a restart); a name that
-        does not resolve or a TLS failure is a setting or a network path to fix."""
+        """Why no connection could be made, when waiting will not heal it (None otherwise).
+
+        A certificate that does not verify is a setting to fix, at once. A refused connection
+        or a name that does not resolve (not a resolver's temporary failure) is so only where
+        nothing has answered in this process yet, and still after :data:`UNREACHABLE_GRACE`
+        (an API started beside the program gets that long); once the API has answered, they
+        are a restart or a glitch, retried like any transient failure."""
         chain: list[BaseException] = []
         cause: BaseException | None = exc
         while cause is not None and len(chain) < 8:
             chain.append(cause)
             cause = cause.__cause__ or cause.__context__
         text = " ".join(str(c) for c in chain)
-        if any(isinstance(c, ssl.SSLError) for c in chain) or "SSL" in text:
-            return f"the TLS handshake failed ({_first_line(self._redact(str(exc)) or '')})"
-        if any(isinstance(c, socket.gaierror) for c in chain) or "Name or service" in text:
-            return "its host name does not resolve"
-        refused = any(isinstance(c, ConnectionRefusedError) for c in chain) or (
-            "refused" in text.lower()
+        if any(isinstance(c, ssl.SSLCertVerificationError) for c in chain) or (
+            "CERTIFICATE_VERIFY_FAILED" in text
+        ):
+            return f"its TLS certificate does not verify ({_first_line(self._redact(text) or '')})"
+        if self._answered:
+            return None
+        temporary = any(
+            isinstance(c, socket.gaierror) and c.errno == socket.EAI_AGAIN for c in chain
         )
-        if refused and not self._answered:
-            return "the connection was refused (nothing listens there)"
-        return None
+        if any(isinstance(c, socket.gaierror) for c in chain) and not temporary:
+            why = "its host name does not resolve"
+        elif any(isinstance(c, ConnectionRefusedError) for c in chain) or "refused" in text:
+            why = "the connection was refused (nothing listens there)"
+        elif any(isinstance(c, ssl.SSLError) for c in chain):
+            why = f"the TLS handshake failed ({_first_line(self._redact(text) or '')})"
+        else:
+            return None
+        now = self._clock()
+        if self._unreachable_since is None:
+            self._unreachable_since = now
+        if now - self._unreachable_since < UNREACHABLE_GRACE:
+            return None
+        return f"{why}, for {now - self._unreachable_since:.0f}s"
 
     def _status_error(self, method: str, path: str, response: httpx.Response) -> APIStatusError:
         items: tuple[ErrorItem, ...] = ()

@@ -231,11 +231,10 @@ class ResourceLifecycle:
         """Create where the request cannot carry tags (``marks="after_create"``): POST without
         them, then one update with the user's tags and the marks, within this create.
 
-        The no-duplicate rule then has no exact mark to look for: an earlier attempt that may
-        have been carried out is recognised only by proof (exact name, no ownership mark of
-        anyone, created after the first attempt by Telnyx's clock, every field sent equal; said
-        in a warning when it was used), and a same-named object that may be as recent without
-        that proof stops the create (see the client). If the marking update fails, the new
+        The no-duplicate rule then has no exact mark to look for, and nothing else proves which
+        create made an object: after an attempt that may have been carried out, a same-named,
+        unmarked object made since stops the create, listed with how it compares with what was
+        sent, and is never taken (see the client). If the marking update fails, the new
         object is deleted: nothing is left unmarked where crash recovery could not find it. A
         run killed between the two writes does leave an unmarked object, which
         `pulumi-uac orphans` lists by its name (found by name only: it is never deleted
@@ -252,9 +251,8 @@ class ResourceLifecycle:
                 for p in sent
                 if comparable(spec, p, get_path(body, p)) != comparable(spec, p, get_path(view, p))
             ]
-            return f"{', '.join(differ)} differ(s) from what was sent" if differ else None
+            return f"{', '.join(differ)} differ from what was sent" if differ else None
 
-        taken: list[str] = []
         conn = client.create(
             spec.create_model.model_validate(body),
             claim=claim,
@@ -262,17 +260,8 @@ class ResourceLifecycle:
                 not marks_of(getattr(o, spec.tags_field, None))
                 and not stack_marks_of(getattr(o, spec.tags_field, None))
             ),
-            found=taken,
         )
         conn_id = str(conn.id)
-        if taken:
-            self._warn(
-                f"{spec.noun} {name!r}: an attempt of this create failed in a way that may have "
-                f"been carried out, and {conn_id} was taken as what it made: it has this exact "
-                "name, every field sent, no ownership mark, and Telnyx stamped it after the "
-                f"first attempt (a {spec.noun} cannot be tagged at create, so this is proof by "
-                "content and time, not by a mark)"
-            )
         marked = {
             **client.required_for_update(desired),
             **later,
@@ -331,11 +320,20 @@ class ResourceLifecycle:
         missing = self._missing_marks(conn, tag)
         if missing:
             outs[MISSING_MARKS] = missing
-            self._warn(
-                f"{spec.noun} {conn_id}: its ownership marks ({', '.join(missing)}) are gone "
-                "(its tags were replaced outside Pulumi); the next `pulumi up` puts them back. "
-                "Until then another project could take it for an unowned one"
-            )
+            foreign = marks_of(getattr(conn, spec.tags_field, None))
+            if foreign:
+                self._warn(
+                    f"{spec.noun} {conn_id}: its ownership marks ({', '.join(missing)}) are "
+                    f"gone, and it carries another resource's ({', '.join(foreign)}): another "
+                    "stack or project took it over. This stack will not update or delete it "
+                    "until one of the two lets go of it (`pulumi state delete` in one of them)"
+                )
+            else:
+                self._warn(
+                    f"{spec.noun} {conn_id}: its ownership marks ({', '.join(missing)}) are "
+                    "gone (its tags were replaced outside Pulumi); the next `pulumi up` puts "
+                    "them back. Until then another project could take it for an unowned one"
+                )
         inputs = project(outs, managed)
         kept = (*provider_input_names(spec), OWNERSHIP_TOKEN)
         inputs.update({k: outs[k] for k in kept if k in outs})
@@ -479,27 +477,38 @@ class ResourceLifecycle:
         if token is None:
             return []
         held = getattr(conn, self.spec.tags_field, None) or []
-        missing = [] if any(token_of(m) == token for m in marks_of(held)) else [str(tag)]
-        return [*missing, *(m for m in self._stack_marks if m not in held)]
+        if any(token_of(m) == token for m in marks_of(held)):
+            # Ours is there. A stack mark alone is secondary evidence (an adoption never
+            # wrote one), so it is no reason for a change.
+            return []
+        return [str(tag), *(m for m in self._stack_marks if m not in held)]
 
     def _not_owned_elsewhere(
         self, conn_id: str, outputs: dict[str, Any], action: str
     ) -> BaseModel | None:
-        """For a resource that holds no ownership tag of its own (it was imported), the
-        object as Telnyx holds it, refusing it when another resource's mark is on it: two
-        resources managing one object could each change or delete it. None when this
-        resource has a tag (nothing to check, no request made)."""
-        if outputs.get(OWNERSHIP_TAG):
+        """For a resource that holds no ownership mark on the object (it was imported, or a
+        read found its mark gone), the object as Telnyx holds it, refusing it when another
+        resource's mark is on it: two resources managing one object could each change or
+        delete it. None when this resource's mark is there (nothing to check, no request)."""
+        recorded = outputs.get(OWNERSHIP_TAG)
+        if recorded and not outputs.get(MISSING_MARKS):
             return None
         conn: BaseModel = self.client.get(conn_id)
+        ours = token_of(str(recorded)) if recorded else None
         for mark in marks_of(getattr(conn, self.spec.tags_field, None)):
+            if token_of(mark) == ours:
+                continue
+            how = (
+                "its ownership mark is gone and another Pulumi resource's is on it"
+                if recorded
+                else "it was imported into this stack, but it belongs to another Pulumi resource"
+            )
             raise OwnedElsewhereError(
-                f"will not {action} {self.spec.noun} {conn_id}: it was imported into this "
-                "stack, but "
-                f"it belongs to another Pulumi resource (ownership tag {mark}), which may change "
-                "or delete it too. Remove it from this stack with `pulumi state delete`; to move "
-                "it here, run `pulumi state delete` in the stack that owns it, then "
-                f"`pulumi-uac release {conn_id} --confirm-id {conn_id}`, then import it again"
+                f"will not {action} {self.spec.noun} {conn_id}: {how} (ownership tag {mark}), "
+                "which may change or delete it too. Remove it from this stack with `pulumi "
+                "state delete`; to move it here, run `pulumi state delete` in the stack that "
+                f"owns it, then `pulumi-uac release {conn_id} --confirm-id {conn_id}`, then "
+                "import it again"
             )
         return conn
 

@@ -183,9 +183,13 @@ class SpecProvider(ResourceProvider):
         # and a preview's property list need. Both agree, because create, update and read all
         # store inputs that match the outputs the core compares against.
         if changes.any and olds.get(MISSING_MARKS):
-            # No input differs (the ownership marks are no input), so "unknown" would let the
-            # engine find nothing: the update that puts the marks back is said outright.
-            return DiffResult(changes=True, replaces=changes.replaces, delete_before_replace=False)
+            marked = {k: v for k, v in olds.items() if k != MISSING_MARKS}
+            if not compute_diff(self.spec, self._in(marked), self._in(news)).any:
+                # Only the marks are missing, and they are no input: "unknown" would let the
+                # engine find nothing to do, so the update that puts them back is said
+                # outright. With other changes the engine sees those (and applies
+                # replace_on_changes to them), and that update puts the marks back too.
+                return DiffResult(changes=True, replaces=[], delete_before_replace=False)
         return DiffResult(
             changes=None if changes.any else False,
             replaces=changes.replaces,
