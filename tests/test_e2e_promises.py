@@ -639,6 +639,11 @@ def test_a_program_s_mistakes_name_the_resource_without_a_traceback(
             'connection_defaults={"adopt_existing_id": "1"})\n',
             "SipAttach 'office': connection_defaults must not set adopt_existing_id",
         ),
+        (
+            'from pulumi_uac import SipAttach\nSipAttach("office", pbx={"proxy": "sip:p"}, '
+            'extensions={}, connection_defaults={"tgas": ["x"]})\n',
+            "SipAttach 'office': connection_defaults has tgas",
+        ),
     ):
         (proj.dir / "__main__.py").write_text(
             (NATIVE_PRELUDE if mode == "native" else "") + program

@@ -218,11 +218,16 @@ def test_the_fleet_file_never_sets_a_secret_in_plain_text(
     from pulumi_uac.fleet.cli import main
 
     (tmp_path / "Pulumi.yaml").write_text("name: team\nruntime: python\n")
-    settings = "config:\n  team:region:\n    secure: v1:c2VjcmV0\n  team:count: '1'\n"
+    settings = (
+        "config:\n  team:region:\n    secure: v1:c2VjcmV0\n  team:count: '1'\n"
+        "  team:hotkey: F9\n"
+    )
     (tmp_path / "Pulumi.dev.yaml").write_text(settings)
     (tmp_path / "f.txt").write_text(
-        "dev count=2 pbxpw=Plain-pw-7 region=Plain-region-7 telnyx:apiKey=Plain-key-7\n"
-        "prod count=1 API_KEY=Plain-key-8 pbxPassword=Plain-pw-8 greeting=hello\n"
+        "dev count=2 pbxpw=Plain-pw-7 region=Plain-region-7 telnyx:apiKey=Plain-key-7 "
+        "hotkey=F10\n"
+        "prod count=1 API_KEY=Plain-key-8 pbxPassword=Plain-pw-8 greeting=hello sipPass=Plain-9 "
+        "maxTokens=1024 keywords=sales\n"
     )
     assert main(["up", str(tmp_path / "f.txt"), "--cwd", str(tmp_path)]) == 2
     err = capsys.readouterr().err
@@ -232,10 +237,16 @@ def test_the_fleet_file_never_sets_a_secret_in_plain_text(
         ("dev", "telnyx:apiKey"),
         ("prod", "API_KEY"),
         ("prod", "pbxPassword"),
+        ("prod", "sipPass"),
     ):
-        assert f"the value): pulumi config set --secret --stack {stack} {key}\n" in err + "\n", err
-    assert "count" not in err and "greeting" not in err and "Plain-" not in err, err
+        assert f"the value): pulumi config set --secret --stack {stack} {key}" in err, err
+    # Not secret by their words (maxTokens, keywords), or set plain in the stack by a person
+    # (hotkey, which looks secret): the file may set them.
+    for key in ("count", "greeting", "maxTokens", "keywords", "hotkey"):
+        assert f" {key} " not in err, err
+    assert "Plain-" not in err, err
     assert "is secret in stack 'dev'" in err and "f.txt:2:" in err, err
+    assert "set it once in plain text with `pulumi config set --stack prod sipPass VALUE`" in err
     assert (tmp_path / "Pulumi.dev.yaml").read_text() == settings
     assert not (tmp_path / "Pulumi.prod.yaml").exists()
 

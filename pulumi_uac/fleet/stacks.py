@@ -27,11 +27,23 @@ import yaml
 
 _NAME = re.compile(r"^[A-Za-z0-9_.\-/]{1,100}$")
 
-SECRET_WORDS = ("password", "passwd", "passphrase", "secret", "token", "credential", "key", "pw")
-"""A key whose name (after its namespace), in any case, contains one of these looks secret:
-``pbxPassword``, ``pbxpw``, ``telnyx:apiKey``, ``api_key``, ``webhookToken``. Deliberately
-broad (``key`` also catches ``hotkey``): a false alarm costs one ``pulumi config set``, a miss
-writes a secret in plain text into ``Pulumi.<stack>.yaml`` and the state."""
+SECRET_INSIDE = (
+    "password",
+    "passwd",
+    "passphrase",
+    "secret",
+    "apikey",
+    "credential",
+    "connectionstring",
+)
+"""A key whose name (after its namespace, case and separators ignored) contains one of these
+looks secret wherever it stands: ``pbxPassword``, ``telnyx:apiKey``, ``api_key``."""
+SECRET_WORDS = ("pw", "pwd", "pass", "key", "token", "cred", "creds", "auth", "pin", "dsn")
+"""A word of the name (split at case changes, ``_``, ``-`` and ``.``) that is one of these, or
+ends with one, looks secret: ``pbxpw``, ``sipPass``, ``webhookToken``, ``pbxCreds``,
+``hotkey``; ``maxTokens`` and ``keywords`` do not. A false alarm is set once by hand (the
+fleet then keeps it, see :func:`refuse_plain_secrets`); a miss writes a secret in plain text
+into ``Pulumi.<stack>.yaml`` and the state."""
 
 
 class FleetFileError(ValueError):
@@ -101,9 +113,19 @@ def read_fleet(path: Path) -> list[StackEntry]:
 
 
 def looks_secret(key: str) -> str | None:
-    """The word of :data:`SECRET_WORDS` that makes ``key`` look secret, if one does."""
-    name = key.rsplit(":", 1)[-1].lower()
-    return next((w for w in SECRET_WORDS if w in name), None)
+    """What in ``key``'s name makes it look secret (see :data:`SECRET_INSIDE` and
+    :data:`SECRET_WORDS`), if anything does."""
+    name = key.rsplit(":", 1)[-1]
+    words = [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+", name)]
+    joined = "".join(words)
+    inside = next((s for s in SECRET_INSIDE if s in joined), None)
+    if inside:
+        return inside
+    for word in words:
+        found = next((s for s in SECRET_WORDS if word == s or word.endswith(s)), None)
+        if found:
+            return found
+    return None
 
 
 def _read_yaml(path: Path) -> Any:
@@ -123,16 +145,17 @@ def _has_secure(value: Any) -> bool:
     return False
 
 
-def secret_keys(project_dir: Path, stack: str) -> set[str]:
-    """The configuration keys (namespaced) that are secret in ``stack``'s settings file. Read
-    from the file, as ``pulumi config`` would show them, without the passphrase."""
+def stack_keys(project_dir: Path, stack: str) -> tuple[set[str], set[str]]:
+    """The configuration keys (namespaced) of ``stack``'s settings file: the secret ones, and
+    the plain ones. Read from the file, as ``pulumi config`` would show them, without the
+    passphrase."""
     project: Any = None
     for name in ("Pulumi.yaml", "Pulumi.yml"):
         project = _read_yaml(project_dir / name)
         if project is not None:
             break
     if not isinstance(project, dict):
-        return set()
+        return set(), set()
     folder = project_dir / str(project.get("stackConfigDir") or ".")
     short = stack.rsplit("/", 1)[-1]
     for suffix in ("yaml", "yml"):
@@ -141,8 +164,9 @@ def secret_keys(project_dir: Path, stack: str) -> set[str]:
             break
     config = settings.get("config") if isinstance(settings, dict) else None
     if not isinstance(config, dict):
-        return set()
-    return {str(k) for k, v in config.items() if _has_secure(v)}
+        return set(), set()
+    secret = {str(k) for k, v in config.items() if _has_secure(v)}
+    return secret, {str(k) for k in config} - secret
 
 
 def _namespaced(key: str, project: str) -> str:
@@ -165,9 +189,10 @@ def refuse_plain_secrets(path: Path, entries: Iterable[StackEntry], project_dir:
     project = _project_name(project_dir)
     problems: list[str] = []
     for entry in entries:
-        secret = secret_keys(project_dir, entry.name) if entry.config else set()
+        secret, plain = stack_keys(project_dir, entry.name) if entry.config else (set(), set())
         for key in entry.config:
-            word = looks_secret(key)
+            # A key the stack already holds in plain text was judged no secret by a person.
+            word = None if _namespaced(key, project) in plain else looks_secret(key)
             if _namespaced(key, project) in secret:
                 why = (
                     f"is secret in stack {entry.name!r}'s configuration: the file would replace it"
@@ -184,6 +209,12 @@ def refuse_plain_secrets(path: Path, entries: Iterable[StackEntry], project_dir:
                 f"{path}:{entry.line}: {key} {why} in plain text, in Pulumi.{short}.yaml and "
                 f"the state. Remove it from the file and run once (it asks for the value): "
                 f"{command}"
+                + (
+                    "; if it is no secret, set it once in plain text with `pulumi config set "
+                    f"--stack {entry.name} {key} VALUE`, and the file may set it from then on"
+                    if word
+                    else ""
+                )
             )
     if problems:
         raise FleetFileError("\n".join(problems))

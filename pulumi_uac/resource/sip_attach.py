@@ -8,6 +8,7 @@ or deletes that one connection and touches no other.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
@@ -141,6 +142,13 @@ class SipAttach(pulumi.ComponentResource):
             from .uac_connection import UacConnection
 
             connection_class = UacConnection
+        takes = set(inspect.signature(connection_class._args_type).parameters) - {"self"}
+        unknown = sorted(set(defaults) - takes)
+        if unknown:
+            raise InputValueError(
+                f"SipAttach {resource_name!r}: connection_defaults has {', '.join(unknown)}, "
+                "which a UacConnection does not take"
+            )
         planned: dict[str, tuple[dict[str, Any], Any]] = {}
         for number, given in extensions.items():
             try:
