@@ -595,17 +595,18 @@ def test_an_unreachable_api_fails_at_once_naming_the_url(project_factory: Any, m
     telnyx:baseUrl is wrong). The run fails on the first request, once, naming the URL and what
     to check, with no traceback, instead of retrying for the whole budget and blaming Telnyx
     (the test's own timeout, well under the 300 s budget, would catch a retry loop)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/v2"
-    proj: PulumiProject = project_factory(
-        'from pulumi_uac import UacConnection\nUacConnection("c", connection_name="Nowhere")\n',
-        mode=mode,
-    )
-    proj.env["TELNYX_BASE_URL"] = url
-    proj.init()
-    failed = proj.run("up", "--yes", "--skip-preview", check=False, timeout=120)
+    # Bound but never listening: connections are refused, and no other test's server can be
+    # given this port meanwhile (a port merely freed could be).
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{taken.getsockname()[1]}/v2"
+        proj: PulumiProject = project_factory(
+            'from pulumi_uac import UacConnection\nUacConnection("c", connection_name="Nowhere")\n',
+            mode=mode,
+        )
+        proj.env["TELNYX_BASE_URL"] = url
+        proj.init()
+        failed = proj.run("up", "--yes", "--skip-preview", check=False, timeout=120)
     out = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "connection was refused" in out, out
     said = [line for line in out.splitlines() if "cannot reach the Telnyx API" in line]
