@@ -617,7 +617,7 @@ def test_adoption_takes_over_an_existing_one_with_one_update(
         lifecycle(spec, transport).create(inputs)
 
 
-def test_mypy_reports_a_misspelled_keyword_and_a_wrong_type_in_both_families(
+def test_mypy_reports_a_misspelled_keyword_a_wrong_type_and_a_wrong_value_in_both_families(
     tmp_path: Path,
 ) -> None:
     """The keyword form spells out every keyword with its type (``Unpack`` of the generated
@@ -630,6 +630,14 @@ def test_mypy_reports_a_misspelled_keyword_and_a_wrong_type_in_both_families(
         'OutboundVoiceProfile("p", name="x", max_destination_rate="cheap")\n'
         'CallControlApplication("c", application_name="x", webhook_event_url="https://x.example")\n'
         'UacConnection("ok", connection_name="fine", active=True, tags=["x"])\n'
+        # Enumerated values are Literals, in the keyword form and in every Args.
+        'UacConnection("e", connection_name="x", webhook_api_version="4")\n'
+        "from pulumi_uac import CallControlApplicationArgs, ExternalUacSettingsArgs\n"
+        'ExternalUacSettingsArgs(proxy="sip:pbx.example.com", transport="SCTP")\n'
+        'CallControlApplicationArgs(application_name="x", webhook_event_url="https://x.example",\n'
+        '    dtmf_type="Tones")\n'
+        'UacConnection("ok2", connection_name="y", webhook_api_version="texml",\n'
+        '    dtmf_type="Inband")\n'
     )
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", program.name],
@@ -644,8 +652,9 @@ def test_mypy_reports_a_misspelled_keyword_and_a_wrong_type_in_both_families(
     # Only the program's lines (the package itself is checked by `make typecheck`).
     lines = [line for line in proc.stdout.splitlines() if line.startswith(f"{program.name}:")]
     errors = {int(line.split(":")[1]) for line in lines if ": error:" in line}
-    assert errors == {3, 4}, proc.stdout
+    assert errors == {3, 4, 7, 9, 11}, proc.stdout
     assert 'did you mean "connection_name"' in proc.stdout
+    assert "incompatible type \"Literal['SCTP']\"" in proc.stdout, proc.stdout
 
 
 def unwrap(spec: ResourceSpec, answer: dict[str, Any]) -> dict[str, Any]:

@@ -540,7 +540,7 @@ def test_lookup_results_are_typed_exportable_and_strict_about_names(
     from pulumi_uac.core.properties import provider_input_names
     from pulumi_uac.models import RegistrationStatusResult
     from pulumi_uac.native import GetRegistrationStatusResult, GetUacConnectionResult
-    from pulumi_uac.resource.declared import UacConnectionOutputs
+    from pulumi_uac.resource.generated.uac_connection import UacConnectionOutputs
 
     # The declared attributes follow the resource's outputs and the model: a stale copy fails.
     outputs = set(UacConnectionOutputs.__annotations__) - set(provider_input_names(UAC_CONNECTION))

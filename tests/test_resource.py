@@ -16,6 +16,7 @@ from pulumi_uac import (
     UacConnectionArgs,
     destinations,
 )
+from pulumi_uac.models import SPECS, ResourceSpec
 from pulumi_uac.provider import UacConnectionProvider
 
 REGISTERED: list[tuple[str, dict[str, Any], Any]] = []
@@ -128,14 +129,18 @@ def test_args_and_kwargs_are_exclusive_and_name_is_required() -> None:
     assert InboundArgs(codecs=["G722"]).codecs == ["G722"]
 
 
-def test_the_args_classes_are_the_models_field_for_field() -> None:
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
+def test_the_args_classes_are_the_models_field_for_field(spec: ResourceSpec) -> None:
     """One source of truth: each XxxArgs has exactly its model's fields, recursively (plus the
     provider's own inputs at the top), and names the nested Args class in its annotation."""
+    import importlib
     import re
 
     from pulumi_uac.core.properties import provider_input_names
-    from pulumi_uac.models import UAC_CONNECTION, FieldSpec
-    from pulumi_uac.resource import inputs
+    from pulumi_uac.models import FieldSpec
+    from pulumi_uac.resource.codegen import snake
+
+    inputs = importlib.import_module(f"pulumi_uac.resource.generated.{snake(spec.name)}")
 
     def compare(args_cls: type, specs: tuple[FieldSpec, ...], extra: frozenset[str]) -> None:
         names = set(pulumi._types.input_type_py_to_pulumi_names(args_cls))
@@ -154,9 +159,9 @@ def test_the_args_classes_are_the_models_field_for_field() -> None:
             compare(nested, spec.fields, frozenset())
 
     compare(
-        inputs.UacConnectionArgs,
-        UAC_CONNECTION.fields.request,
-        provider_input_names(UAC_CONNECTION),
+        getattr(inputs, f"{spec.name}Args"),
+        spec.fields.request,
+        provider_input_names(spec),
     )
 
 

@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from ..models import Problem, unknown_fields, without_paths
+from .behaviour import Behaviour
+from .behaviours import BEHAVIOURS
 from .objects import IdempotencyConflictError
-from .resources import BEHAVIOURS, Behaviour
 from .store import ConnectionStore
 from .wire import Request, Response, bad_query, error, json_body, not_found, unprocessable
 

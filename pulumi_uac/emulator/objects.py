@@ -13,11 +13,20 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .resources import Behaviour
+from ..models import SPECS, ResourceSpec
+from .behaviour import Behaviour
 
 Record = dict[str, Any]
 DELETED_AT = "deleted_at"
 """Set on a soft-deleted object: it is then invisible to reads, lists and updates."""
+
+
+def _at(record: Record, path: str) -> Any:
+    """The value at a dotted path of ``record`` (None where any part is missing)."""
+    value: Any = record
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 class IdempotencyConflictError(Exception):
@@ -37,6 +46,8 @@ class ObjectStore:
     _idempotency: dict[str, dict[str, Record]]
     """Per resource, per key: the body's digest, the object's id and the first answer."""
     _records: dict[str, Record]
+    _records_spec: ResourceSpec
+    """The resource whose objects the store keeps in ``_records`` (with behaviour of its own)."""
 
     if TYPE_CHECKING:  # provided by the store
 
@@ -130,17 +141,28 @@ class ObjectStore:
             return self._object_view(kind, record)
 
     def users_of(self, kind: Behaviour, object_id: str) -> list[str]:
-        """What uses the object (see ``Behaviour.users``)."""
-        if kind.users is None:
+        """The ids of what uses the object: the objects of every resource whose spec has a
+        reference to this one holding its id (see ``Behaviour.users_count``)."""
+        if kind.users_count is None:
             return []
         with self._lock:
-            objects = {k: list(v.values()) for k, v in self._objects.items()}
-            return kind.users(object_id, list(self._records.values()), objects)
+            found: list[str] = []
+            for spec in SPECS:
+                for ref in spec.references:
+                    if ref.resource != kind.spec.name:
+                        continue
+                    if spec.name == self._records_spec.name:
+                        records = list(self._records.values())
+                    else:
+                        stored = self._objects.get(spec.name, {}).values()
+                        records = [r for r in stored if DELETED_AT not in r]
+                    found += [str(r["id"]) for r in records if _at(r, ref.path) == object_id]
+            return found
 
     def _object_view(self, kind: Behaviour, record: Record) -> Record:
         view = {k: copy.deepcopy(v) for k, v in record.items() if not k.startswith("_")}
-        if kind.users is not None:
-            view["connections_count"] = len(self.users_of(kind, str(record["id"])))
+        if kind.users_count is not None:
+            view[kind.users_count] = len(self.users_of(kind, str(record["id"])))
         return view
 
     def get_object(self, kind: Behaviour, object_id: str) -> Record | None:

@@ -149,6 +149,8 @@ def _nested_value(key: str, value: Record) -> Record:
 class ConnectionStore(ObjectStore):
     """All connections, behind one lock; every change is written to ``path`` when given."""
 
+    _records_spec = UAC_CONNECTION
+
     def __init__(
         self,
         path: str | None = None,

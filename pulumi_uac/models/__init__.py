@@ -69,7 +69,7 @@ from .settings import (
     UacInboundResponse,
     UacOutbound,
 )
-from .spec import Api, FieldSet, ProviderInput, ResourceSpec
+from .spec import Api, Docs, Examples, FieldSet, ProviderInput, Reference, ResourceSpec
 from .validation import Problem, problems_of, unknown_fields, validate, without_paths
 
 __all__ = [
@@ -92,8 +92,10 @@ __all__ = [
     "CallControlInbound",
     "CallControlOutbound",
     "CallingWindow",
+    "Docs",
     "ErrorEnvelope",
     "ErrorSource",
+    "Examples",
     "ExternalUacSettings",
     "ExternalUacSettingsResponse",
     "FieldSet",
@@ -114,6 +116,7 @@ __all__ = [
     "Problem",
     "ProviderInput",
     "RecordingSettings",
+    "Reference",
     "RegistrationStatusResult",
     "RequestModel",
     "ResourceSpec",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .assistant import AiAssistant, AiAssistantCreateParams, AiAssistantUpdateParams
-from .spec import Api, ResourceSpec
+from .spec import Api, Docs, ResourceSpec
 
 AI_ASSISTANT = ResourceSpec(
     name="AiAssistant",
@@ -24,6 +24,24 @@ AI_ASSISTANT = ResourceSpec(
         delete_query=(("hard_delete", "true"),),
         idempotency_header="Idempotency-Key",
         tag_endpoint=True,
+    ),
+    dynamic_provider="pulumi_uac.provider.ai_assistant:AiAssistantProvider",
+    docs=Docs(
+        summary="A Telnyx AI Assistant: the voice agent a UAC connection can hand a PBX's "
+        "calls to.",
+        example="""from pulumi_uac import AiAssistant, UacConnection, destinations
+
+agent = AiAssistant("front-desk", name="Front desk",
+    instructions="You answer calls for Example Ltd. Be brief.",
+    voice_settings={"voice": "Telnyx.KokoroTTS.af_heart"})
+UacConnection("office-pbx", connection_name="Office PBX",
+    internal_uac_settings={"destination_uri": destinations.ai_assistant("1006", agent.id)})""",
+        notes="""\
+Creates carry an ``Idempotency-Key`` made from the create's ownership mark. Every update
+is promoted to the assistant's main version (Telnyx's default), and ``destroy`` deletes
+for good (``hard_delete``): use ``retain_on_delete`` to keep one. A change of ``tags``
+alone (and every ownership mark on an existing assistant) goes through the assistant's
+tag endpoints, so it mints no version.""",
     ),
     # The official SDK's module and type prefix (``telnyx.types.ai.assistant_create_params``).
     extra={"sdk": ("ai.assistant", "Assistant")},

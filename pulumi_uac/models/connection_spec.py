@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .connection import UacConnection, UacConnectionCreateParams, UacConnectionUpdateParams
-from .spec import Api, ProviderInput, ResourceSpec
+from .spec import Api, Docs, ProviderInput, Reference, ResourceSpec
 from .validation import Problem
 
 JITTER_MIN_DEFAULT = 60
@@ -98,6 +98,34 @@ UAC_CONNECTION = ResourceSpec(
     marks="at_create",
     rules=cross_field_problems,
     extension="registration",
+    references=(Reference("outbound.outbound_voice_profile_id", "OutboundVoiceProfile"),),
+    dynamic_provider="pulumi_uac.provider.provider:UacConnectionProvider",
+    docs=Docs(
+        summary="A Telnyx UAC connection: Telnyx registers **to** your PBX and routes the PBX's "
+        "calls to a Telnyx application through ``internal_uac_settings.destination_uri``.",
+        example="""import pulumi
+from pulumi_uac import (
+    ExternalUacSettingsArgs, InternalUacSettingsArgs, UacConnection, destinations)
+
+cfg = pulumi.Config()
+conn = UacConnection(
+    "office-pbx",
+    connection_name="Office PBX",
+    external_uac_settings=ExternalUacSettingsArgs(
+        proxy="sip:pbx.example.com:5060", username="telnyx-reg",
+        password=cfg.require_secret("pbxPassword"), transport="TCP"),
+    internal_uac_settings=InternalUacSettingsArgs(
+        destination_uri=destinations.ai_assistant("1006", cfg.require("assistantId"))),
+)
+pulumi.export("fqdn", conn.fqdn)""",
+        notes="""\
+Credentials: ``pulumi config set --secret telnyx:apiKey <KEY>`` (or ``TELNYX_API_KEY``);
+endpoint: ``telnyx:baseUrl`` (or ``TELNYX_BASE_URL``).
+
+Secrets: ``password`` and ``external_uac_settings.password`` are always secrets, in inputs,
+outputs and state. Both are write-only: Telnyx masks them, so a change made outside Pulumi is
+not detected; change the value in the program to rotate them.""",
+    ),
     # The input types' names of version 0.1 (programs import them).
     extra={"args_names": {"UacInbound": "InboundArgs", "UacOutbound": "OutboundArgs"}},
     provider_inputs=(

@@ -1,21 +1,12 @@
-"""Every resource the package serves, by its spec. Layers that serve resources in general (the
-plugin's dispatch and schema, recovery, the emulator's routes) iterate this; nothing else lists
-resources."""
+"""Finding a registered resource's spec by name, type token or URN. The registry itself
+(:data:`SPECS`) is generated from the specs in ``models/*_spec.py``: :mod:`.registered`."""
 
 from __future__ import annotations
 
-from .assistant_spec import AI_ASSISTANT
-from .call_control_spec import CALL_CONTROL_APPLICATION
-from .connection_spec import UAC_CONNECTION
-from .outbound_profile_spec import OUTBOUND_VOICE_PROFILE
+from .registered import SPECS
 from .spec import ResourceSpec
 
-SPECS: tuple[ResourceSpec, ...] = (
-    UAC_CONNECTION,
-    CALL_CONTROL_APPLICATION,
-    OUTBOUND_VOICE_PROFILE,
-    AI_ASSISTANT,
-)
+__all__ = ["SPECS", "by_name", "by_type", "by_urn"]
 
 
 def by_name(name: str) -> ResourceSpec:

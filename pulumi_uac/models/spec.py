@@ -90,6 +90,42 @@ class ProviderInput:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An input that holds the id of an object of another resource: the emulator counts the
+    object's users by it (an object in use cannot be deleted where its resource says so), and
+    the docs name the dependency."""
+
+    path: str
+    """The dotted input path that holds the id (``outbound.outbound_voice_profile_id``)."""
+    resource: str
+    """The type name of the resource it names (``OutboundVoiceProfile``)."""
+
+
+@dataclass(frozen=True)
+class Docs:
+    """What the user-facing docs of a resource say (its class docstrings, the README)."""
+
+    summary: str
+    """One paragraph: what the resource is, for whom."""
+    example: str = ""
+    """A Python program using it, dynamic form (``from pulumi_uac import ...``)."""
+    notes: str = ""
+    """Further paragraphs of the dynamic class's docstring (secrets, import, ownership)."""
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Example inputs (the API's snake_case names), for the tests every resource gets by being
+    registered: ``minimal`` sets only what is required, ``full`` sets every field the models
+    type. Names are prefixes: a test makes them unique."""
+
+    minimal: dict[str, Any]
+    full: dict[str, Any]
+    update: dict[str, Any]
+    """A change that updates in place (no replacement), applied over ``minimal``."""
+
+
+@dataclass(frozen=True)
 class ResourceSpec:
     """One Telnyx resource, as every layer needs to know it."""
 
@@ -119,6 +155,14 @@ class ResourceSpec:
     (so a field set elsewhere survives a change of its sibling), and the emulator accepts them."""
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     """Per-resource values that only the resource's own files read."""
+    docs: Docs = field(default=Docs(""), compare=False, hash=False)
+    references: tuple[Reference, ...] = ()
+    """Inputs that name an object of another resource by its id."""
+    examples: Examples | None = field(default=None, compare=False, hash=False)
+    dynamic_provider: str = ""
+    """``module:Class`` of the dynamic provider class that existing stacks recorded by
+    reference (pickled by module and name, so it must never move). Empty for a resource added
+    later: its provider is the generic one, recorded with the resource's name."""
 
     @property
     def native_type(self) -> str:

@@ -7,18 +7,21 @@ Expected failures (every :class:`~pulumi_uac.client.TelnyxError`) are raised afr
 method the host called, with no traceback or chain behind them: the host prints a traceback
 with every error, and this keeps it to the host's two frames and one line of ours.
 
-Plain and synchronous; importing it has no side effects. One small subclass per resource names
-its spec (:class:`~pulumi_uac.provider.provider.UacConnectionProvider`). An instance carries no
-state when it is serialized into the stack (``__provider``, pickled by reference to the
-subclass's module and name, which must therefore never move): credentials arrive later, in
-``configure``, inside the provider process, and the HTTP client lives in a per-process cache.
+Plain and synchronous; importing it has no side effects. An instance is serialized into the
+stack (``__provider``) by reference: the resources of the first releases each have a small
+subclass naming its spec (the spec's ``dynamic_provider``), pickled by module and class name,
+which must therefore never move; a resource added since is served by
+:class:`RegisteredProvider`, pickled with the resource's type name and nothing else. Neither
+carries a credential: those arrive later, in ``configure``, inside the provider process, and
+the HTTP client lives in a per-process cache.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
-from typing import Any, ClassVar
+from typing import Any
 
 from pulumi.dynamic import (
     CheckFailure,
@@ -45,7 +48,7 @@ from ..core.session import (
     config_problems,
 )
 from ..core.values import Unknown
-from ..models import ResourceSpec
+from ..models import ResourceSpec, by_name
 from .engine import default_log, engine_watch
 from .host import plain_failures
 
@@ -105,7 +108,7 @@ class SpecProvider(ResourceProvider):
     # every checkpoint (issue 17: a tenth of its CPU per create in a stack of 400). States that
     # hold it as a secret keep working: no diff reads it.
     serialize_as_secret_always = False
-    spec: ClassVar[ResourceSpec]
+    spec: ResourceSpec
 
     # Set by configure() in the provider process only; class-level defaults keep the pickled
     # instance empty.
@@ -231,3 +234,24 @@ class SpecProvider(ResourceProvider):
             self.lifecycle(props).delete(id_, props)
         except TelnyxError as exc:
             raise exc.with_traceback(None) from None
+
+
+class RegisteredProvider(SpecProvider):
+    """The provider of a resource that has no class of its own: it is pickled as this class and
+    the resource's type name, and finds the spec in the registry when unpickled."""
+
+    def __init__(self, resource: str) -> None:
+        self.spec = by_name(resource)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (RegisteredProvider, (self.spec.name,))
+
+
+def provider_for(spec: ResourceSpec) -> SpecProvider:
+    """The dynamic provider of ``spec``: the class existing stacks recorded, or the generic
+    one."""
+    if spec.dynamic_provider:
+        module, name = spec.dynamic_provider.split(":")
+        cls: type[SpecProvider] = getattr(importlib.import_module(module), name)
+        return cls()
+    return RegisteredProvider(spec.name)

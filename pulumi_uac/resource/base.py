@@ -35,7 +35,8 @@ class SpecResource(Resource):
 
     _spec: ClassVar[ResourceSpec]
     _args_type: ClassVar[type[Any]]
-    _dynamic_provider: ClassVar[ResourceProvider]
+    _dynamic_provider: ClassVar[ResourceProvider | None] = None
+    """Set by a class with a provider of its own; the spec's provider otherwise."""
     _provider_pickle: ClassVar[str | None] = None
 
     def _register(
@@ -72,7 +73,7 @@ class SpecResource(Resource):
         in plain text only for this package's own providers: those pickle as a class name and
         nothing else. A provider defined elsewhere (a user's subclass, pickled by value) is a
         secret unless it says otherwise. Pickled once per class, unless it captured secrets."""
-        provider = cls._dynamic_provider
+        provider = cls._dynamic_provider or _spec_provider(cls._spec)
         cached: str | None = cls.__dict__.get("_provider_pickle")
         contains_secrets = False
         if cached is None:
@@ -85,3 +86,11 @@ class SpecResource(Resource):
         asks = getattr(provider, "serialize_as_secret_always", True)
         secret = contains_secrets or asks or not ours
         return pulumi.Output.secret(pickled) if secret else pickled
+
+
+def _spec_provider(spec: ResourceSpec) -> ResourceProvider:
+    # Imported when the first resource registers, not with the class: the native classes share
+    # the generated modules, and must not load the dynamic provider.
+    from ..provider.dynamic import provider_for
+
+    return provider_for(spec)

@@ -18,6 +18,8 @@ from .. import destinations
 from .errors import InputValueError
 from .input_types import args_dict, input_type
 
+__all__ = ["SipAttach", "SipAttachExtensionArgs", "SipAttachPbxArgs"]
+
 TYPE_TOKEN = "telnyx:index:SipAttach"  # noqa: S105 (a type token, not a password)
 
 _ROUTES: dict[str, Callable[[str, Any], pulumi.Output[str]]] = {
@@ -139,7 +141,7 @@ class SipAttach(pulumi.ComponentResource):
             )
         connection_class = self._connection_class
         if connection_class is None:
-            from .uac_connection import UacConnection
+            from .generated.uac_connection import UacConnection
 
             connection_class = UacConnection
         takes = set(inspect.signature(connection_class._args_type).parameters) - {"self"}

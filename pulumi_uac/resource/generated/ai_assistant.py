@@ -8,11 +8,13 @@ A Telnyx AI Assistant: a voice agent that a UAC connection can hand a PBX's call
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, overload
 
 import pulumi
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypedDict, Unpack
 
+from ...models.assistant_spec import AI_ASSISTANT
+from ..base import SpecResource
 from ..input_types import input_type
 from ..results import LookupResult
 
@@ -21,7 +23,7 @@ from ..results import LookupResult
 class BackgroundAudioArgs:
     """Audio played under the call: a predefined bed, an MP3 URL or a stored media name."""
 
-    type: pulumi.Input[str]
+    type: pulumi.Input[Literal["predefined_media", "media_url", "media_name"]]
     """``predefined_media`` (``value`` ``silence`` or ``office``), ``media_url`` (an HTTPS MP3
     URL) or ``media_name`` (a Telnyx Media Storage name)."""
     value: pulumi.Input[str]
@@ -74,9 +76,9 @@ class RecordingSettingsArgs:
 
     enabled: pulumi.Input[bool] | None = None
     """Whether calls are recorded."""
-    channels: pulumi.Input[str] | None = None
+    channels: pulumi.Input[Literal["single", "dual"]] | None = None
     """Mono (``single``) or stereo (``dual``)."""
-    format: pulumi.Input[str] | None = None
+    format: pulumi.Input[Literal["wav", "mp3"]] | None = None
     """File format."""
     stop_on_conversation_end: pulumi.Input[bool] | None = None
     """Stop recording when the conversation (not the call) ends."""
@@ -93,7 +95,9 @@ class TelephonySettingsArgs:
     """Allow web widgets to call the assistant without authentication."""
     time_limit_secs: pulumi.Input[int] | None = None
     """Longest time, in seconds, the assistant stays on a call."""
-    noise_suppression: pulumi.Input[str] | None = None
+    noise_suppression: (
+        pulumi.Input[Literal["aicoustics", "krisp", "deepfilternet", "disabled"]] | None
+    ) = None
     """Noise suppression engine, or ``disabled``."""
     disable_dtmf: pulumi.Input[bool] | None = None
     """Ignore inbound DTMF for the whole call."""
@@ -121,7 +125,7 @@ class PrivacySettingsArgs:
 
     data_retention: pulumi.Input[bool] | None = None
     """Store conversation history and insights."""
-    pii_redaction: pulumi.Input[str] | None = None
+    pii_redaction: pulumi.Input[Literal["disabled", "redact"]] | None = None
     """Redact personal data from the stored history."""
 
 
@@ -303,3 +307,62 @@ class GetAiAssistantResult(LookupResult):
     ownership_tag: str | None
     """The exact ownership tag (token and nonce) on the AI Assistant this resource made or
     adopted."""
+
+
+class AiAssistant(SpecResource, AiAssistantOutputs, module="telnyx", name="AiAssistant"):
+    """A Telnyx AI Assistant: the voice agent a UAC connection can hand a PBX's calls to.
+
+    ## Example Usage
+
+    ```python
+    from pulumi_uac import AiAssistant, UacConnection, destinations
+
+    agent = AiAssistant("front-desk", name="Front desk",
+        instructions="You answer calls for Example Ltd. Be brief.",
+        voice_settings={"voice": "Telnyx.KokoroTTS.af_heart"})
+    UacConnection("office-pbx", connection_name="Office PBX",
+        internal_uac_settings={"destination_uri": destinations.ai_assistant("1006", agent.id)})
+    ```
+
+    Creates carry an ``Idempotency-Key`` made from the create's ownership mark. Every update is
+    promoted to the assistant's main version (Telnyx's default), and ``destroy`` deletes for good
+    (``hard_delete``): use ``retain_on_delete`` to keep one. A change of ``tags`` alone (and
+    every ownership mark on an existing assistant) goes through the assistant's tag endpoints, so
+    it mints no version.
+
+    ## Import
+
+    ``pulumi import`` cannot work for dynamic resources (it does with
+    ``pulumi_uac.native.AiAssistant``). To take over an existing AI Assistant here, set
+    ``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi up``: the
+    AI Assistant is brought to the program's settings and managed from then on.
+    """
+
+    _spec = AI_ASSISTANT
+    _args_type = AiAssistantArgs
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: AiAssistantArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[AiAssistantKwargs],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: AiAssistantArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._register(resource_name, args, opts, kwargs)

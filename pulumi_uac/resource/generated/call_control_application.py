@@ -8,11 +8,13 @@ a PBX's calls to (``destinations.call_control(ext, app.id)``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, overload
 
 import pulumi
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypedDict, Unpack
 
+from ...models.call_control_spec import CALL_CONTROL_APPLICATION
+from ..base import SpecResource
 from ..input_types import input_type
 from ..results import LookupResult
 
@@ -27,7 +29,9 @@ class CallControlInboundArgs:
     """Include SHAKEN/STIR data in the webhook of a new inbound call. Default false."""
     sip_subdomain: pulumi.Input[str] | None = None
     """A subdomain (``<name>.sip.telnyx.com``) that SIP endpoints can call the application at."""
-    sip_subdomain_receive_settings: pulumi.Input[str] | None = None
+    sip_subdomain_receive_settings: (
+        pulumi.Input[Literal["only_my_connections", "from_anyone"]] | None
+    ) = None
     """Who may call the SIP subdomain: ``only_my_connections`` (default) or ``from_anyone``."""
 
 
@@ -52,11 +56,26 @@ class CallControlApplicationArgs:
     """The URL Telnyx sends the application's call events to (with a scheme, e.g. https)."""
     active: pulumi.Input[bool] | None = None
     """Whether the application can be used. Default true."""
-    anchorsite_override: pulumi.Input[str] | None = None
+    anchorsite_override: (
+        pulumi.Input[
+            Literal[
+                "Latency",
+                "Chicago, IL",
+                "Ashburn, VA",
+                "San Jose, CA",
+                "London, UK",
+                "Chennai, IN",
+                "Amsterdam, Netherlands",
+                "Toronto, Canada",
+                "Sydney, Australia",
+            ]
+        ]
+        | None
+    ) = None
     """Media anchor site, or ``Latency`` (default) to pick the nearest."""
     call_cost_in_webhooks: pulumi.Input[bool] | None = None
     """Send call-cost webhooks. Default false."""
-    dtmf_type: pulumi.Input[str] | None = None
+    dtmf_type: pulumi.Input[Literal["RFC 2833", "Inband", "SIP INFO"]] | None = None
     """DTMF signalling from Telnyx to the application. Default ``RFC 2833``."""
     first_command_timeout: pulumi.Input[bool] | None = None
     """Hang up calls whose first command times out. Default false."""
@@ -68,7 +87,7 @@ class CallControlApplicationArgs:
     """Outbound call settings."""
     redact_dtmf_debug_logging: pulumi.Input[bool] | None = None
     """Redact DTMF digits in debug logs. Default false."""
-    webhook_api_version: pulumi.Input[str] | None = None
+    webhook_api_version: pulumi.Input[Literal["1", "2"]] | None = None
     """Webhook format: ``1`` or ``2`` (default)."""
     webhook_event_failover_url: pulumi.Input[str] | None = None
     """Failover webhook URL; ``""`` (the default) or null means none."""
@@ -91,15 +110,30 @@ class CallControlApplicationKwargs(TypedDict, total=False):
     application_name: Required[pulumi.Input[str]]
     webhook_event_url: Required[pulumi.Input[str]]
     active: pulumi.Input[bool] | None
-    anchorsite_override: pulumi.Input[str] | None
+    anchorsite_override: (
+        pulumi.Input[
+            Literal[
+                "Latency",
+                "Chicago, IL",
+                "Ashburn, VA",
+                "San Jose, CA",
+                "London, UK",
+                "Chennai, IN",
+                "Amsterdam, Netherlands",
+                "Toronto, Canada",
+                "Sydney, Australia",
+            ]
+        ]
+        | None
+    )
     call_cost_in_webhooks: pulumi.Input[bool] | None
-    dtmf_type: pulumi.Input[str] | None
+    dtmf_type: pulumi.Input[Literal["RFC 2833", "Inband", "SIP INFO"]] | None
     first_command_timeout: pulumi.Input[bool] | None
     first_command_timeout_secs: pulumi.Input[int] | None
     inbound: pulumi.Input[CallControlInboundArgs | Mapping[str, Any]] | None
     outbound: pulumi.Input[CallControlOutboundArgs | Mapping[str, Any]] | None
     redact_dtmf_debug_logging: pulumi.Input[bool] | None
-    webhook_api_version: pulumi.Input[str] | None
+    webhook_api_version: pulumi.Input[Literal["1", "2"]] | None
     webhook_event_failover_url: pulumi.Input[str] | None
     webhook_timeout_secs: pulumi.Input[int] | None
     tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None
@@ -209,3 +243,63 @@ class GetCallControlApplicationResult(LookupResult):
     ownership_tag: str | None
     """The exact ownership tag (token and nonce) on the Call Control application this resource
     made or adopted."""
+
+
+class CallControlApplication(
+    SpecResource, CallControlApplicationOutputs, module="telnyx", name="CallControlApplication"
+):
+    """A Telnyx Call Control application: the webhook-driven voice application a UAC connection can
+    hand a PBX's calls to.
+
+    ## Example Usage
+
+    ```python
+    from pulumi_uac import CallControlApplication, UacConnection, destinations
+
+    app = CallControlApplication("ivr", application_name="PBX IVR",
+        webhook_event_url="https://ivr.example.com/telnyx")
+    UacConnection("office-pbx", connection_name="Office PBX",
+        internal_uac_settings={"destination_uri": destinations.call_control("1006", app.id)})
+    ```
+
+    Ownership: Telnyx's create request has no ``tags``, so the provider's ownership mark (and the
+    program's ``tags``) are written by an update within the same create. A create whose answer
+    was lost never takes an unmarked application: it stops, listing the candidates.
+
+    ## Import
+
+    ``pulumi import`` cannot work for dynamic resources (it does with
+    ``pulumi_uac.native.CallControlApplication``). To take over an existing Call Control
+    application here, set ``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and
+    run ``pulumi up``: the Call Control application is brought to the program's settings and
+    managed from then on.
+    """
+
+    _spec = CALL_CONTROL_APPLICATION
+    _args_type = CallControlApplicationArgs
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: CallControlApplicationArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[CallControlApplicationKwargs],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: CallControlApplicationArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._register(resource_name, args, opts, kwargs)

@@ -8,11 +8,13 @@ connections and Call Control applications use.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, overload
 
 import pulumi
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypedDict, Unpack
 
+from ...models.outbound_profile_spec import OUTBOUND_VOICE_PROFILE
+from ..base import SpecResource
 from ..input_types import input_type
 from ..results import LookupResult
 
@@ -24,11 +26,13 @@ class OutboundCallRecordingArgs:
     call_recording_caller_phone_numbers: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
     """With ``call_recording_type`` ``by_caller_phone_number``: the numbers (E.164) whose calls
     are recorded."""
-    call_recording_channels: pulumi.Input[str] | None = None
+    call_recording_channels: pulumi.Input[Literal["single", "dual"]] | None = None
     """``dual`` records each leg on its own channel. Default ``single``."""
-    call_recording_format: pulumi.Input[str] | None = None
+    call_recording_format: pulumi.Input[Literal["wav", "mp3"]] | None = None
     """Audio format of the recordings. Default ``wav``."""
-    call_recording_type: pulumi.Input[str] | None = None
+    call_recording_type: pulumi.Input[Literal["all", "none", "by_caller_phone_number"]] | None = (
+        None
+    )
     """Which calls are recorded. Default ``none``."""
 
 
@@ -67,13 +71,13 @@ class OutboundVoiceProfileArgs:
     calls. Default true."""
     max_destination_rate: pulumi.Input[float] | None = None
     """Highest per-minute rate a destination may cost to be called."""
-    service_plan: pulumi.Input[str] | None = None
+    service_plan: pulumi.Input[Literal["global"]] | None = None
     """Coverage of the termination regions. Default ``global``."""
     tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
     """Free-form tags."""
-    traffic_type: pulumi.Input[str] | None = None
+    traffic_type: pulumi.Input[Literal["conversational"]] | None = None
     """Traffic the profile allows. Default ``conversational``."""
-    usage_payment_method: pulumi.Input[str] | None = None
+    usage_payment_method: pulumi.Input[Literal["rate-deck"]] | None = None
     """How costs are calculated. Default ``rate-deck``."""
     whitelisted_destinations: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
     """Countries (two-letter codes) the profile may call. Default ``US``, ``CA``."""
@@ -98,10 +102,10 @@ class OutboundVoiceProfileKwargs(TypedDict, total=False):
     daily_spend_limit_enabled: pulumi.Input[bool] | None
     enabled: pulumi.Input[bool] | None
     max_destination_rate: pulumi.Input[float] | None
-    service_plan: pulumi.Input[str] | None
+    service_plan: pulumi.Input[Literal["global"]] | None
     tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None
-    traffic_type: pulumi.Input[str] | None
-    usage_payment_method: pulumi.Input[str] | None
+    traffic_type: pulumi.Input[Literal["conversational"]] | None
+    usage_payment_method: pulumi.Input[Literal["rate-deck"]] | None
     whitelisted_destinations: pulumi.Input[Sequence[pulumi.Input[str]]] | None
     adopt_existing_id: pulumi.Input[str] | None
     adopt_existing_by_name: pulumi.Input[bool] | None
@@ -210,3 +214,60 @@ class GetOutboundVoiceProfileResult(LookupResult):
     ownership_tag: str | None
     """The exact ownership tag (token and nonce) on the outbound voice profile this resource made
     or adopted."""
+
+
+class OutboundVoiceProfile(
+    SpecResource, OutboundVoiceProfileOutputs, module="telnyx", name="OutboundVoiceProfile"
+):
+    """A Telnyx outbound voice profile: billing and routing of the outbound calls of the connections
+    and applications that name it.
+
+    ## Example Usage
+
+    ```python
+    from pulumi_uac import CallControlApplication, OutboundVoiceProfile
+
+    profile = OutboundVoiceProfile("outbound", name="PBX outbound",
+        whitelisted_destinations=["US", "CA"], max_destination_rate=0.5)
+    CallControlApplication("ivr", application_name="PBX IVR",
+        webhook_event_url="https://ivr.example.com/telnyx",
+        outbound={"outbound_voice_profile_id": profile.id})
+    ```
+
+    ## Import
+
+    ``pulumi import`` cannot work for dynamic resources (it does with
+    ``pulumi_uac.native.OutboundVoiceProfile``). To take over an existing outbound voice profile
+    here, set ``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi
+    up``: the outbound voice profile is brought to the program's settings and managed from then
+    on.
+    """
+
+    _spec = OUTBOUND_VOICE_PROFILE
+    _args_type = OutboundVoiceProfileArgs
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: OutboundVoiceProfileArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[OutboundVoiceProfileKwargs],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: OutboundVoiceProfileArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._register(resource_name, args, opts, kwargs)

@@ -7,11 +7,13 @@ A UAC connection as Telnyx returns it. Every field is optional; unknown ones are
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, overload
 
 import pulumi
-from typing_extensions import Required, TypedDict
+from typing_extensions import Required, TypedDict, Unpack
 
+from ...models.connection_spec import UAC_CONNECTION
+from ..base import SpecResource
 from ..input_types import input_type
 from ..results import LookupResult
 
@@ -36,7 +38,7 @@ class ExternalUacSettingsArgs:
     """User part of the From header."""
     outbound_proxy: pulumi.Input[str] | None = None
     """Outbound proxy, e.g. ``outbound.sip-pbx.acme.example:5061``."""
-    transport: pulumi.Input[str] | None = None
+    transport: pulumi.Input[Literal["UDP", "TLS", "TCP"]] | None = None
     """SIP transport towards the PBX: UDP, TLS or TCP."""
     user_agent: pulumi.Input[str] | None = None
     """Custom SIP User-Agent; unset means Telnyx's default."""
@@ -46,15 +48,19 @@ class ExternalUacSettingsArgs:
 class InboundArgs:
     """Inbound call settings (requests). ``sip_subdomain*`` are server-generated and refused."""
 
-    ani_number_format: pulumi.Input[str] | None = None
+    ani_number_format: (
+        pulumi.Input[Literal["+E.164", "E.164", "+E.164-national", "E.164-national"]] | None
+    ) = None
     """Format of the caller number sent to the PBX. Default ``E.164-national``."""
     channel_limit: pulumi.Input[int] | None = None
     """Maximum concurrent inbound calls."""
     codecs: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
     """Codecs offered, in preference order. Default G722, G711U, G711A, G729, OPUS, H.264."""
-    default_routing_method: pulumi.Input[str] | None = None
+    default_routing_method: pulumi.Input[Literal["sequential", "round-robin"]] | None = None
     """Routing across several destinations: ``sequential`` or ``round-robin``."""
-    dnis_number_format: pulumi.Input[str] | None = None
+    dnis_number_format: (
+        pulumi.Input[Literal["+e164", "e164", "national", "sip_username"]] | None
+    ) = None
     """Format of the dialled number. Default ``e164``."""
     generate_ringback_tone: pulumi.Input[bool] | None = None
     """Play ringback while the call is set up. Default false."""
@@ -64,11 +70,11 @@ class InboundArgs:
     """Enable PRACK. Default false."""
     shaken_stir_enabled: pulumi.Input[bool] | None = None
     """Send SHAKEN/STIR identity headers. Default false."""
-    simultaneous_ringing: pulumi.Input[str] | None = None
+    simultaneous_ringing: pulumi.Input[Literal["disabled", "enabled"]] | None = None
     """Ring several destinations at once. Default ``disabled``."""
     sip_compact_headers_enabled: pulumi.Input[bool] | None = None
     """Use compact SIP headers. Default true."""
-    sip_region: pulumi.Input[str] | None = None
+    sip_region: pulumi.Input[Literal["US", "Europe", "Australia"]] | None = None
     """Region receiving inbound SIP; unset means US."""
     timeout_1xx_secs: pulumi.Input[int] | None = None
     """Seconds to wait for a 1xx answer (1-120). Default 3."""
@@ -103,7 +109,21 @@ class NoiseSuppressionDetailsArgs:
 
     attenuation_limit: pulumi.Input[int] | None = None
     """Attenuation limit, 0-100 in steps of 10."""
-    engine: pulumi.Input[str] | None = None
+    engine: (
+        pulumi.Input[
+            Literal[
+                "denoiser",
+                "deep_filter_net",
+                "deep_filter_net_large",
+                "krisp_viva_tel",
+                "krisp_viva_tel_lite",
+                "krisp_viva_promodel",
+                "krisp_viva_ss",
+                "quail_voice_focus",
+            ]
+        ]
+        | None
+    ) = None
     """Noise suppression engine. Default ``denoiser``."""
 
 
@@ -113,7 +133,7 @@ class OutboundArgs:
 
     ani_override: pulumi.Input[str] | None = None
     """Caller number to present instead of the original."""
-    ani_override_type: pulumi.Input[str] | None = None
+    ani_override_type: pulumi.Input[Literal["always", "normal", "emergency"]] | None = None
     """When the override applies. Default ``always``."""
     call_parking_enabled: pulumi.Input[bool] | None = None
     """Enable call parking (needed for webhook API version ``texml``). Default false."""
@@ -128,7 +148,14 @@ class OutboundArgs:
     Default ``US``."""
     outbound_voice_profile_id: pulumi.Input[str] | None = None
     """Outbound voice profile id (numeric string)."""
-    t38_reinvite_source: pulumi.Input[str] | None = None
+    t38_reinvite_source: (
+        pulumi.Input[
+            Literal[
+                "telnyx", "customer", "disabled", "passthru", "caller-passthru", "callee-passthru"
+            ]
+        ]
+        | None
+    ) = None
     """Who sends the T.38 re-INVITE. Default ``telnyx``."""
 
 
@@ -138,7 +165,7 @@ class RtcpSettingsArgs:
 
     capture_enabled: pulumi.Input[bool] | None = None
     """Capture RTCP. Default false."""
-    port: pulumi.Input[str] | None = None
+    port: pulumi.Input[Literal["rtcp-mux", "rtp+1"]] | None = None
     """RTCP port: ``rtcp-mux`` or ``rtp+1`` (default)."""
     report_frequency_secs: pulumi.Input[int] | None = None
     """RTCP report interval in seconds (5-3000). Default 5."""
@@ -152,7 +179,23 @@ class UacConnectionArgs:
     """A name for the connection."""
     active: pulumi.Input[bool] | None = None
     """Whether the connection is in service. Default true."""
-    anchorsite_override: pulumi.Input[str] | None = None
+    anchorsite_override: (
+        pulumi.Input[
+            Literal[
+                "Latency",
+                "Chicago, IL",
+                "Ashburn, VA",
+                "San Jose, CA",
+                "Sydney, Australia",
+                "Amsterdam, Netherlands",
+                "London, UK",
+                "Toronto, Canada",
+                "Vancouver, Canada",
+                "Frankfurt, Germany",
+            ]
+        ]
+        | None
+    ) = None
     """Media anchor site, or ``Latency`` (default) to pick the nearest."""
     android_push_credential_id: pulumi.Input[str] | None = None
     """Android push credential id (uuid), or null."""
@@ -163,11 +206,11 @@ class UacConnectionArgs:
     default_on_hold_comfort_noise_enabled: pulumi.Input[bool] | None = None
     """Play comfort noise while on hold. The schema gives both false and true as the default
     (contradiction 4); the emulator uses false, the request schema's."""
-    dtmf_type: pulumi.Input[str] | None = None
+    dtmf_type: pulumi.Input[Literal["RFC 2833", "Inband", "SIP INFO"]] | None = None
     """DTMF signalling. Default ``RFC 2833``."""
     encode_contact_header_enabled: pulumi.Input[bool] | None = None
     """Encode the Contact header. Default false."""
-    encrypted_media: pulumi.Input[str] | None = None
+    encrypted_media: pulumi.Input[Literal["SRTP"]] | None = None
     """``SRTP`` or null. The SDKs contradict each other on whether this needs TLS or excludes it
     (contradiction 2), so no rule ties it to the transport here; Telnyx decides."""
     external_uac_settings: pulumi.Input[ExternalUacSettingsArgs | Mapping[str, Any]] | None = None
@@ -180,7 +223,9 @@ class UacConnectionArgs:
     """iOS push credential id, or null."""
     jitter_buffer: pulumi.Input[JitterBufferArgs | Mapping[str, Any]] | None = None
     """Jitter buffer settings."""
-    noise_suppression: pulumi.Input[str] | None = None
+    noise_suppression: pulumi.Input[Literal["inbound", "outbound", "both", "disabled"]] | None = (
+        None
+    )
     """Where noise suppression applies."""
     noise_suppression_details: (
         pulumi.Input[NoiseSuppressionDetailsArgs | Mapping[str, Any]] | None
@@ -195,7 +240,9 @@ class UacConnectionArgs:
     secret."""
     rtcp_settings: pulumi.Input[RtcpSettingsArgs | Mapping[str, Any]] | None = None
     """RTCP settings."""
-    sip_uri_calling_preference: pulumi.Input[str] | None = None
+    sip_uri_calling_preference: (
+        pulumi.Input[Literal["disabled", "unrestricted", "internal"]] | None
+    ) = None
     """Who may call the connection by SIP URI."""
     tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
     """Free-form tags."""
@@ -207,7 +254,7 @@ class UacConnectionArgs:
     """Webhook URL for call events."""
     webhook_timeout_secs: pulumi.Input[int] | None = None
     """Webhook timeout in seconds (0-30), or null."""
-    webhook_api_version: pulumi.Input[str] | None = None
+    webhook_api_version: pulumi.Input[Literal["1", "2", "texml"]] | None = None
     """Webhook API version: ``1`` (default), ``2`` or ``texml`` (create only; needs
     ``outbound.call_parking_enabled``)."""
     wait_for_registration: pulumi.Input[float] | None = None
@@ -228,32 +275,48 @@ class UacConnectionKwargs(TypedDict, total=False):
 
     connection_name: Required[pulumi.Input[str]]
     active: pulumi.Input[bool] | None
-    anchorsite_override: pulumi.Input[str] | None
+    anchorsite_override: (
+        pulumi.Input[
+            Literal[
+                "Latency",
+                "Chicago, IL",
+                "Ashburn, VA",
+                "San Jose, CA",
+                "Sydney, Australia",
+                "Amsterdam, Netherlands",
+                "London, UK",
+                "Toronto, Canada",
+                "Vancouver, Canada",
+                "Frankfurt, Germany",
+            ]
+        ]
+        | None
+    )
     android_push_credential_id: pulumi.Input[str] | None
     bridge_generate_comfort_noise_on_cn: pulumi.Input[bool] | None
     call_cost_in_webhooks: pulumi.Input[bool] | None
     default_on_hold_comfort_noise_enabled: pulumi.Input[bool] | None
-    dtmf_type: pulumi.Input[str] | None
+    dtmf_type: pulumi.Input[Literal["RFC 2833", "Inband", "SIP INFO"]] | None
     encode_contact_header_enabled: pulumi.Input[bool] | None
-    encrypted_media: pulumi.Input[str] | None
+    encrypted_media: pulumi.Input[Literal["SRTP"]] | None
     external_uac_settings: pulumi.Input[ExternalUacSettingsArgs | Mapping[str, Any]] | None
     inbound: pulumi.Input[InboundArgs | Mapping[str, Any]] | None
     internal_uac_settings: pulumi.Input[InternalUacSettingsArgs | Mapping[str, Any]] | None
     ios_push_credential_id: pulumi.Input[str] | None
     jitter_buffer: pulumi.Input[JitterBufferArgs | Mapping[str, Any]] | None
-    noise_suppression: pulumi.Input[str] | None
+    noise_suppression: pulumi.Input[Literal["inbound", "outbound", "both", "disabled"]] | None
     noise_suppression_details: pulumi.Input[NoiseSuppressionDetailsArgs | Mapping[str, Any]] | None
     onnet_t38_passthrough_enabled: pulumi.Input[bool] | None
     outbound: pulumi.Input[OutboundArgs | Mapping[str, Any]] | None
     password: pulumi.Input[str] | None
     rtcp_settings: pulumi.Input[RtcpSettingsArgs | Mapping[str, Any]] | None
-    sip_uri_calling_preference: pulumi.Input[str] | None
+    sip_uri_calling_preference: pulumi.Input[Literal["disabled", "unrestricted", "internal"]] | None
     tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None
     user_name: pulumi.Input[str] | None
     webhook_event_failover_url: pulumi.Input[str] | None
     webhook_event_url: pulumi.Input[str] | None
     webhook_timeout_secs: pulumi.Input[int] | None
-    webhook_api_version: pulumi.Input[str] | None
+    webhook_api_version: pulumi.Input[Literal["1", "2", "texml"]] | None
     wait_for_registration: pulumi.Input[float] | None
     adopt_existing_id: pulumi.Input[str] | None
     adopt_existing_by_name: pulumi.Input[bool] | None
@@ -447,3 +510,71 @@ class GetUacConnectionResult(LookupResult):
     ownership_tag: str | None
     """The exact ownership tag (token and nonce) on the UAC connection this resource made or
     adopted."""
+
+
+class UacConnection(SpecResource, UacConnectionOutputs, module="telnyx", name="UacConnection"):
+    """A Telnyx UAC connection: Telnyx registers **to** your PBX and routes the PBX's calls to a
+    Telnyx application through ``internal_uac_settings.destination_uri``.
+
+    ## Example Usage
+
+    ```python
+    import pulumi
+    from pulumi_uac import (
+        ExternalUacSettingsArgs, InternalUacSettingsArgs, UacConnection, destinations)
+
+    cfg = pulumi.Config()
+    conn = UacConnection(
+        "office-pbx",
+        connection_name="Office PBX",
+        external_uac_settings=ExternalUacSettingsArgs(
+            proxy="sip:pbx.example.com:5060", username="telnyx-reg",
+            password=cfg.require_secret("pbxPassword"), transport="TCP"),
+        internal_uac_settings=InternalUacSettingsArgs(
+            destination_uri=destinations.ai_assistant("1006", cfg.require("assistantId"))),
+    )
+    pulumi.export("fqdn", conn.fqdn)
+    ```
+
+    Credentials: ``pulumi config set --secret telnyx:apiKey <KEY>`` (or ``TELNYX_API_KEY``);
+    endpoint: ``telnyx:baseUrl`` (or ``TELNYX_BASE_URL``). Secrets: ``password`` and
+    ``external_uac_settings.password`` are always secrets, in inputs, outputs and state. Both are
+    write-only: Telnyx masks them, so a change made outside Pulumi is not detected; change the
+    value in the program to rotate them.
+
+    ## Import
+
+    ``pulumi import`` cannot work for dynamic resources (it does with
+    ``pulumi_uac.native.UacConnection``). To take over an existing UAC connection here, set
+    ``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi up``: the
+    UAC connection is brought to the program's settings and managed from then on.
+    """
+
+    _spec = UAC_CONNECTION
+    _args_type = UacConnectionArgs
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: UacConnectionArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        args: None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Unpack[UacConnectionKwargs],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: UacConnectionArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._register(resource_name, args, opts, kwargs)

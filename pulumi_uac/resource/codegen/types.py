@@ -1,22 +1,11 @@
-"""Writes the typed Python surface of every resource from its spec: the ``XxxArgs`` input
-types, the typed outputs and the lookup result, the way Pulumi's SDK generator writes a
-provider's Python SDK from its schema.
-
-Run ``python -m pulumi_uac.resource.codegen`` after changing a model; a test fails while the
-files under ``pulumi_uac/resource/generated/`` differ from what this writes. Nothing here runs
-when the package is imported by a program.
-"""
+"""The typed surface of one resource: its ``XxxArgs`` input types, keyword form, typed
+outputs and lookup result, the way Pulumi's SDK generator writes them from a schema."""
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
-from ..core.names import names_of
-from ..core.properties import (
+from ...core.properties import (
     MANAGED_FIELDS,
     MISSING_MARKS,
     OWNERSHIP_TAG,
@@ -25,36 +14,21 @@ from ..core.properties import (
     internal_descriptions,
     provider_inputs,
 )
-from ..models import SPECS, FieldSpec, ResourceSpec
-from ..models.fields import OutputSpec
+from ...models import FieldSpec, ResourceSpec
+from ...models.fields import OutputSpec
+from .common import WIDTH, args_name, long_doc, spec_home
+from .common import annotation as _annotation
+from .common import doc as _doc
 
-GENERATED = Path(__file__).parent / "generated"
-WIDTH = 100
 _PY = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
-def snake(name: str) -> str:
-    """``UacConnection`` -> ``uac_connection``."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-
-
-def args_name(spec: ResourceSpec, model_name: str) -> str:
-    """The input type of a nested model (a spec may keep an established name)."""
-    names = spec.extra.get("args_names")
-    if isinstance(names, dict) and model_name in names:
-        return str(names[model_name])
-    return f"{model_name}Args"
-
-
-def _doc(text: str, indent: str) -> list[str]:
-    text = " ".join(text.split()) or "(no description)"
-    lines = textwrap.wrap(
-        text, WIDTH - len(indent) - 6, break_long_words=False, break_on_hyphens=False
-    )
-    if len(lines) == 1:
-        return [f'{indent}"""{lines[0]}"""']
-    middle = [f"{indent}{line}" for line in lines[1:-1]]
-    return [f'{indent}"""{lines[0]}', *middle, f'{indent}{lines[-1]}"""']
+def _scalar(field: FieldSpec) -> str:
+    """A scalar's Python type: a ``Literal`` of its values where the model has one, so a type
+    checker reports ``voice_method="PUT"``."""
+    if field.enum and field.kind == "string":
+        return "Literal[" + ", ".join(repr(v) for v in field.enum) + "]"
+    return _PY[field.kind]
 
 
 def _input_type(spec: ResourceSpec, field: FieldSpec) -> str:
@@ -65,7 +39,7 @@ def _input_type(spec: ResourceSpec, field: FieldSpec) -> str:
         return f"pulumi.Input[Sequence[pulumi.Input[{_PY.get(field.items or 'string', 'Any')}]]]"
     if field.kind == "map":
         return "pulumi.Input[Mapping[str, Any]]"
-    return f"pulumi.Input[{_PY[field.kind]}]"
+    return f"pulumi.Input[{_scalar(field)}]"
 
 
 def _output_type(spec: OutputSpec | FieldSpec) -> str:
@@ -75,13 +49,6 @@ def _output_type(spec: OutputSpec | FieldSpec) -> str:
         item = "Mapping[str, Any]" if spec.items == "object" else _PY.get(spec.items or "", "Any")
         return f"Sequence[{item}]"
     return _PY[spec.kind]
-
-
-def _annotation(name: str, annotation: str, default: bool) -> list[str]:
-    line = f"    {name}: {annotation}" + (" = None" if default else "")
-    if len(line) <= WIDTH:
-        return [line]
-    return [f"    {name}: (", f"        {annotation}", "    )" + (" = None" if default else "")]
 
 
 def _args_class(
@@ -175,11 +142,13 @@ def module_for(spec: ResourceSpec) -> str:
         "from __future__ import annotations",
         "",
         "from collections.abc import Mapping, Sequence",
-        "from typing import Any",
+        "from typing import Any, Literal, overload",
         "",
         "import pulumi",
-        "from typing_extensions import Required, TypedDict",
+        "from typing_extensions import Required, TypedDict, Unpack",
         "",
+        f"from ...models.{spec_module(spec)} import {spec_constant(spec)}",
+        "from ..base import SpecResource",
         "from ..input_types import input_type",
         "from ..results import LookupResult",
     ]
@@ -219,119 +188,71 @@ def module_for(spec: ResourceSpec) -> str:
             continue
         lines += _annotation(name, kind, False)
         lines += _doc(description, "    ")
+    lines += _dynamic_class(spec)
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+def spec_module(spec: ResourceSpec) -> str:
+    return spec_home(spec)[0]
 
 
-def readme_table(spec: ResourceSpec) -> str:
-    """The README's inputs table of ``spec``: one row per field, nested ones by dotted path."""
-    names = names_of(spec)
-    rows = ["| input (Python) | YAML, schema | type | notes |", "| --- | --- | --- | --- |"]
-    fields = [f for f in spec.fields.walk() if f.kind != "object" or not f.fields]
-    objects = {f.path: f for f in spec.fields.walk() if f.kind == "object"}
-    for field in sorted(fields, key=lambda f: (not f.required, f.path)):
-        kind = field.kind if field.kind != "array" else f"list[{field.items}]"
-        kind = "map[string, any]" if kind == "map" else kind
-        notes = []
-        if field.required:
-            notes.append("**required**")
-        if field.secret:
-            notes.append("**secret, write-only**")
-        if field.enum:
-            notes.append("one of " + ", ".join(f"`{v}`" for v in field.enum))
-        only = spec.fields.create_only_values.get(field.path)
-        if only:
-            notes.append(
-                f"**changing it to {', '.join(f'`{v}`' for v in sorted(only))} replaces the "
-                f"{spec.noun}** (Telnyx accepts it only at creation)"
-            )
-        limits = [
-            f"{label} {value}"
-            for label, value in (
-                ("min", field.minimum),
-                ("more than", field.exclusive_minimum),
-                ("max", field.maximum),
-                ("min length", field.min_length),
-                ("max length", field.max_length),
-                ("multiple of", field.multiple_of),
-            )
-            if value is not None
-        ]
-        if limits:
-            notes.append(", ".join(limits))
-        parent = objects.get(field.path.rsplit(".", 1)[0]) if "." in field.path else None
-        where = (
-            f" (in `{args_name(spec, parent.model.__name__)}`)" if parent and parent.model else ""
-        )
-        notes.append(_cell(field.description) + where)
-        shown = names.key(field.path, "camel")
-        rows.append(f"| `{field.path}` | `{shown}` | {kind} | {'; '.join(notes)} |")
-    for p in provider_inputs(spec):
-        shown = names.key(p.name, "camel")
-        rows.append(f"| `{p.name}` | `{shown}` | {p.kind} | {_cell(p.description)} |")
-    return "\n".join(rows) + "\n"
+def spec_constant(spec: ResourceSpec) -> str:
+    return spec_home(spec)[1]
 
 
-def readme_block(spec: ResourceSpec) -> tuple[str, str, str]:
-    """The markers around ``spec``'s generated table in the README, and the table."""
-    return (
-        f"<!-- inputs of {spec.name}: generated by python -m pulumi_uac.resource.codegen -->\n",
-        f"<!-- end of the inputs of {spec.name} -->\n",
-        readme_table(spec),
+def dynamic_doc(spec: ResourceSpec) -> list[str]:
+    """The dynamic class's docstring paragraphs, from the spec's docs."""
+    docs = spec.docs
+    example = f"## Example Usage\n\n```python\n{docs.example}\n```" if docs.example else ""
+    import_text = (
+        "``pulumi import`` cannot work for dynamic resources (it does with "
+        f"``pulumi_uac.native.{spec.name}``). To take over an existing {spec.noun} here, set "
+        '``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi up``: '
+        f"the {spec.noun} is brought to the program's settings and managed from then on."
     )
+    return [docs.summary, example, docs.notes, "## Import", import_text]
 
 
-def readme_with_tables(text: str) -> str:
-    """``text`` (the README) with every generated table it has markers for brought up to date."""
-    for spec in SPECS:
-        start, end, table = readme_block(spec)
-        if start in text and end in text:
-            head, rest = text.split(start, 1)
-            _old, tail = rest.split(end, 1)
-            text = head + start + table + end + tail
-    return text
+def _dynamic_class(spec: ResourceSpec) -> list[str]:
+    name = spec.name
+    return [
+        "",
+        "",
+        f'class {name}(SpecResource, {name}Outputs, module="telnyx", name="{name}"):',
+        *long_doc(dynamic_doc(spec), "    "),
+        "",
+        f"    _spec = {spec_constant(spec)}",
+        f"    _args_type = {name}Args",
+        "",
+        "    @overload",
+        "    def __init__(",
+        "        self,",
+        "        resource_name: str,",
+        f"        args: {name}Args,",
+        "        opts: pulumi.ResourceOptions | None = None,",
+        "    ) -> None: ...",
+        "",
+        "    @overload",
+        "    def __init__(",
+        "        self,",
+        "        resource_name: str,",
+        "        args: None = None,",
+        "        opts: pulumi.ResourceOptions | None = None,",
+        f"        **kwargs: Unpack[{name}Kwargs],",
+        "    ) -> None: ...",
+        "",
+        "    def __init__(",
+        "        self,",
+        "        resource_name: str,",
+        f"        args: {name}Args | None = None,",
+        "        opts: pulumi.ResourceOptions | None = None,",
+        "        **kwargs: Any,",
+        "    ) -> None:",
+        "        self._register(resource_name, args, opts, kwargs)",
+    ]
 
 
-def formatted(text: str) -> str:
-    """``text`` as ``ruff format`` (our pinned formatter) writes it."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--line-length", str(WIDTH), "-"],
-        input=text,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return proc.stdout
-
-
-def generated_files() -> dict[Path, str]:
-    files = {GENERATED / f"{snake(spec.name)}.py": module_for(spec) for spec in SPECS}
-    files[GENERATED / "__init__.py"] = (
-        '"""Generated by ``python -m pulumi_uac.resource.codegen``: one module per resource."""\n'
-    )
-    return {path: formatted(text) for path, text in files.items()}
-
-
-README = Path(__file__).parents[2] / "README.md"
-
-
-def main() -> int:
-    GENERATED.mkdir(exist_ok=True)
-    if README.exists():
-        text = README.read_text()
-        updated = readme_with_tables(text)
-        if updated != text:
-            README.write_text(updated)
-            print(f"wrote {README}")
-    for path, text in generated_files().items():
-        if not path.exists() or path.read_text() != text:
-            path.write_text(text)
-            print(f"wrote {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def input_type_names(spec: ResourceSpec) -> list[str]:
+    """Every input type the resource's generated module defines: its Args and nested Args."""
+    nested = [args_name(spec, f.model.__name__) for f in _nested(spec) if f.model is not None]
+    return [f"{spec.name}Args", *nested]
