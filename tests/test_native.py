@@ -15,7 +15,7 @@ import pytest
 
 from pulumi_uac.core.names import camel, names_of
 from pulumi_uac.emulator import EmulatorServer
-from pulumi_uac.models import UAC_CONNECTION
+from pulumi_uac.models import SPECS, UAC_CONNECTION
 from pulumi_uac.resource import sip_attach
 from pulumi_uac.resource.input_types import field_docs
 
@@ -417,13 +417,12 @@ def test_the_schema_is_the_models(tmp_path: Path) -> None:
     assert "willReplaceOnChanges" not in proc.stdout
     api_version = res["inputProperties"]["webhookApiVersion"]["description"]
     assert "Changing it to `texml` replaces" in api_version
+    # One lookup per registered resource, and the registration status.
     assert set(schema["functions"]) == {
-        "telnyx:index:getUacConnection",
-        "telnyx:index:getCallControlApplication",
-        "telnyx:index:getOutboundVoiceProfile",
-        "telnyx:index:getAiAssistant",
+        *(f"telnyx:index:{spec.lookup_name}" for spec in SPECS),
         "telnyx:index:getRegistrationStatus",
     }
+    assert {f"telnyx:index:{spec.name}" for spec in SPECS} < set(schema["resources"])
     # The component the plugin constructs, read off the Python classes it runs.
     component = schema["resources"]["telnyx:index:SipAttach"]
     assert component["isComponent"] is True

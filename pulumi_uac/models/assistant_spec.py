@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .assistant import AiAssistant, AiAssistantCreateParams, AiAssistantUpdateParams
-from .spec import Api, Docs, ResourceSpec
+from .spec import Api, Docs, Examples, ResourceSpec
 
 AI_ASSISTANT = ResourceSpec(
     name="AiAssistant",
@@ -26,6 +26,59 @@ AI_ASSISTANT = ResourceSpec(
         tag_endpoint=True,
     ),
     dynamic_provider="pulumi_uac.provider.ai_assistant:AiAssistantProvider",
+    examples=Examples(
+        minimal={"name": "Example desk", "instructions": "Answer calls."},
+        full={
+            "name": "Example desk",
+            "instructions": "Answer calls for {{company}}. Be brief.",
+            "model": "openai/gpt-4o",
+            "description": "Every covered field",
+            "greeting": "Hello, {{company}}.",
+            "tags": ["desk"],
+            "tool_ids": ["tool-1"],
+            "llm_api_key_ref": "openai-key",
+            "dynamic_variables": {"company": "Example Ltd", "nested": {"a": 1}},
+            "dynamic_variables_webhook_url": "https://vars.example.com/resolve",
+            "enabled_features": ["telephony", "messaging"],
+            "voice_settings": {
+                "voice": "ElevenLabs.eleven_multilingual_v2.abc",
+                "voice_speed": 1.2,
+                "expressive_mode": True,
+                "background_audio": {"type": "predefined_media", "value": "office", "volume": 0.5},
+                "api_key_ref": "elevenlabs-key",
+                "speed": 1.1,
+                "temperature": 0.5,
+                "similarity_boost": 0.7,
+                "style": 0.2,
+                "use_speaker_boost": True,
+            },
+            "transcription": {
+                "model": "deepgram/nova-3",
+                "language": "en",
+                "api_key_ref": "deepgram-key",
+            },
+            "telephony_settings": {
+                "time_limit_secs": 600,
+                "noise_suppression": "krisp",
+                "disable_dtmf": True,
+                "fallback_destination": "+13125550100",
+                "supports_unauthenticated_web_calls": True,
+                "recording_settings": {
+                    "enabled": True,
+                    "format": "wav",
+                    "channels": "dual",
+                    "stop_on_conversation_end": True,
+                },
+            },
+            "interruption_settings": {
+                "enable": False,
+                "interrupt_prediction_threshold": 0.4,
+                "disable_greeting_interruption": True,
+            },
+            "privacy_settings": {"data_retention": False, "pii_redaction": "redact"},
+        },
+        update={"greeting": "Hi.", "tags": ["changed"]},
+    ),
     docs=Docs(
         summary="A Telnyx AI Assistant: the voice agent a UAC connection can hand a PBX's "
         "calls to.",

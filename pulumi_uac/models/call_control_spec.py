@@ -7,7 +7,7 @@ from .call_control import (
     CallControlApplicationCreateParams,
     CallControlApplicationUpdateParams,
 )
-from .spec import Api, Docs, Reference, ResourceSpec
+from .spec import Api, Docs, Examples, Reference, ResourceSpec
 
 CALL_CONTROL_APPLICATION = ResourceSpec(
     name="CallControlApplication",
@@ -29,6 +29,35 @@ CALL_CONTROL_APPLICATION = ResourceSpec(
     references=(Reference("outbound.outbound_voice_profile_id", "OutboundVoiceProfile"),),
     dynamic_provider=(
         "pulumi_uac.provider.call_control_application:CallControlApplicationProvider"
+    ),
+    examples=Examples(
+        minimal={
+            "application_name": "Example IVR",
+            "webhook_event_url": "https://ivr.example.com/telnyx",
+        },
+        full={
+            "application_name": "Example IVR",
+            "webhook_event_url": "https://ivr.example.com/telnyx",
+            "active": True,
+            "anchorsite_override": "Amsterdam, Netherlands",
+            "call_cost_in_webhooks": True,
+            "dtmf_type": "Inband",
+            "first_command_timeout": True,
+            "first_command_timeout_secs": 10,
+            "inbound": {
+                "channel_limit": 10,
+                "shaken_stir_enabled": True,
+                "sip_subdomain": "example-ivr",
+                "sip_subdomain_receive_settings": "from_anyone",
+            },
+            "outbound": {"channel_limit": 5},
+            "redact_dtmf_debug_logging": True,
+            "tags": ["ivr"],
+            "webhook_api_version": "2",
+            "webhook_event_failover_url": "https://failover.example.com/telnyx",
+            "webhook_timeout_secs": 25,
+        },
+        update={"webhook_timeout_secs": 20, "tags": ["changed"]},
     ),
     docs=Docs(
         summary="A Telnyx Call Control application: the webhook-driven voice application a "

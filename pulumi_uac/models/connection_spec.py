@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .connection import UacConnection, UacConnectionCreateParams, UacConnectionUpdateParams
-from .spec import Api, Docs, ProviderInput, Reference, ResourceSpec
+from .spec import Api, Docs, Examples, ProviderInput, Reference, ResourceSpec
 from .validation import Problem
 
 JITTER_MIN_DEFAULT = 60
@@ -100,6 +100,82 @@ UAC_CONNECTION = ResourceSpec(
     extension="registration",
     references=(Reference("outbound.outbound_voice_profile_id", "OutboundVoiceProfile"),),
     dynamic_provider="pulumi_uac.provider.provider:UacConnectionProvider",
+    examples=Examples(
+        minimal={"connection_name": "Example PBX"},
+        full={
+            "connection_name": "Example PBX",
+            "active": True,
+            "anchorsite_override": "Amsterdam, Netherlands",
+            "android_push_credential_id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
+            "bridge_generate_comfort_noise_on_cn": True,
+            "call_cost_in_webhooks": True,
+            "default_on_hold_comfort_noise_enabled": True,
+            "dtmf_type": "SIP INFO",
+            "encode_contact_header_enabled": True,
+            "encrypted_media": "SRTP",
+            "external_uac_settings": {
+                "proxy": "sip:pbx.example.com:5060",
+                "username": "telnyx-reg",
+                "password": "s3cret-pbx",
+                "transport": "TCP",
+                "auth_username": "auth-user",
+                "expiration_sec": 600,
+                "from_user": "from-user",
+                "outbound_proxy": "outbound.pbx.example.com:5061",
+                "user_agent": "Acme PBX/1.0",
+            },
+            "inbound": {
+                "ani_number_format": "+E.164",
+                "channel_limit": 10,
+                "codecs": ["G722", "OPUS"],
+                "default_routing_method": "round-robin",
+                "dnis_number_format": "national",
+                "generate_ringback_tone": True,
+                "isup_headers_enabled": True,
+                "prack_enabled": True,
+                "shaken_stir_enabled": True,
+                "simultaneous_ringing": "enabled",
+                "sip_compact_headers_enabled": False,
+                "sip_region": "Europe",
+                "timeout_1xx_secs": 10,
+                "timeout_2xx_secs": 100,
+            },
+            "internal_uac_settings": {"destination_uri": "1006@assistant-abc123.sip.telnyx.com"},
+            "ios_push_credential_id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f1",
+            "jitter_buffer": {
+                "enable_jitter_buffer": True,
+                "jitterbuffer_msec_max": 300,
+                "jitterbuffer_msec_min": 80,
+            },
+            "noise_suppression": "both",
+            "noise_suppression_details": {"attenuation_limit": 50, "engine": "deep_filter_net"},
+            "onnet_t38_passthrough_enabled": True,
+            "outbound": {
+                "ani_override": "+15551234567",
+                "ani_override_type": "normal",
+                "call_parking_enabled": True,
+                "channel_limit": 4,
+                "generate_ringback_tone": True,
+                "instant_ringback_enabled": False,
+                "localization": "GB",
+                "t38_reinvite_source": "customer",
+            },
+            "password": "a-connection-password",
+            "rtcp_settings": {
+                "capture_enabled": True,
+                "port": "rtcp-mux",
+                "report_frequency_secs": 10,
+            },
+            "sip_uri_calling_preference": "internal",
+            "tags": ["example", "every-field"],
+            "user_name": "example-user",
+            "webhook_api_version": "2",
+            "webhook_event_failover_url": "https://example.com/failover",
+            "webhook_event_url": "https://example.com/hooks",
+            "webhook_timeout_secs": 25,
+        },
+        update={"active": False, "tags": ["changed"]},
+    ),
     docs=Docs(
         summary="A Telnyx UAC connection: Telnyx registers **to** your PBX and routes the PBX's "
         "calls to a Telnyx application through ``internal_uac_settings.destination_uri``.",

@@ -1,0 +1,87 @@
+"""What tests that run for every registered resource share: each spec's example inputs, made
+unique per test, with the inputs that name another resource wired to an object made for it."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from pulumi_uac.models import ResourceSpec, by_name
+
+
+def example(spec: ResourceSpec, which: str = "full", suffix: str = "") -> dict[str, Any]:
+    """A deep copy of the spec's ``minimal``, ``full`` or ``update`` example; ``suffix`` is
+    added to the name."""
+    assert spec.examples is not None, f"{spec.name} has no example inputs"
+    values: dict[str, Any] = copy.deepcopy(getattr(spec.examples, which))
+    if suffix and spec.name_field in values:
+        values[spec.name_field] = f"{values[spec.name_field]}{suffix}"
+    return values
+
+
+def set_path(values: dict[str, Any], path: str, value: Any) -> None:
+    *parents, leaf = path.split(".")
+    for part in parents:
+        values = values.setdefault(part, {})
+    values[leaf] = value
+
+
+def wired(
+    spec: ResourceSpec, values: dict[str, Any], make: Callable[[ResourceSpec], str]
+) -> dict[str, Any]:
+    """``values`` with each reference of the spec set to the id of an object ``make`` made of
+    the resource it names."""
+    for ref in spec.references:
+        set_path(values, ref.path, make(by_name(ref.resource)))
+    return values
+
+
+def sdk_collection(client: Any, spec: ResourceSpec) -> Any:
+    """The official SDK's collection of ``spec`` (``client.ai.assistants``: ``ai/assistants``)."""
+    for part in spec.api.path.split("/"):
+        client = getattr(client, part)
+    return client
+
+
+def _ordered(specs: tuple[ResourceSpec, ...]) -> list[ResourceSpec]:
+    """The specs, each after the resources its references name."""
+    done: list[ResourceSpec] = []
+
+    def visit(spec: ResourceSpec) -> None:
+        if spec in done:
+            return
+        for ref in spec.references:
+            visit(by_name(ref.resource))
+        done.append(spec)
+
+    for spec in specs:
+        visit(spec)
+    return done
+
+
+def every_resource_program(specs: tuple[ResourceSpec, ...], changed: bool, lookups: bool) -> str:
+    """A Python program with one resource of each spec from its full example (``changed``: with
+    its update example over it), references wired by output, each one's id exported, and (with
+    ``lookups``, which needs the plugin) each found again by its lookup."""
+    lines = ["import pulumi", "import pulumi_uac as uac"]
+    if lookups:
+        lines.append("import pulumi_uac.native as native")
+    for spec in _ordered(specs):
+        values = example(spec, suffix=" (every field)")
+        if changed:
+            values.update(example(spec, "update"))
+        for ref in spec.references:
+            set_path(values, ref.path, f"@@{ref.resource}@@")
+        text = repr(values)
+        for ref in spec.references:
+            text = text.replace(f"'@@{ref.resource}@@'", f"r_{ref.resource}.id")
+        lines.append(f"r_{spec.name} = uac.{spec.name}('{spec.name.lower()}', **{text})")
+        lines.append(f"pulumi.export('{spec.name}', r_{spec.name}.id)")
+        if lookups:
+            get = "get" + "".join(f"_{c.lower()}" if c.isupper() else c for c in spec.name)
+            lines.append(
+                f"pulumi.export('{spec.name}.found', native.{get}_output(id=r_{spec.name}.id)"
+                f".apply(lambda found: found.{spec.name_field}))"
+            )
+    return "\n".join(lines) + "\n"
