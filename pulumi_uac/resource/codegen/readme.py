@@ -103,9 +103,27 @@ def resources_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def own_section(spec: ResourceSpec) -> str:
+    """The README section of a resource that has no hand-written one: its summary, example and
+    inputs table."""
+    example = f"```python\n{spec.docs.example}\n```\n\n" if spec.docs.example else ""
+    notes = f"{' '.join(spec.docs.notes.split())}\n\n" if spec.docs.notes else ""
+    return (
+        f"### {spec.name}\n\n{' '.join(spec.docs.summary.split())}\n\n{example}{notes}"
+        f"Inputs:\n\n{readme_table(spec)}\n"
+    )
+
+
 def readme_with_resources(text: str) -> str:
+    """``text`` with the resources table, followed by the section of each resource whose
+    inputs table the README does not place itself (a resource added since)."""
     if RESOURCES_START in text and RESOURCES_END in text:
         head, rest = text.split(RESOURCES_START, 1)
         _old, tail = rest.split(RESOURCES_END, 1)
-        text = head + RESOURCES_START + resources_table() + RESOURCES_END + tail
+        placed = head + tail
+        sections = "".join(
+            own_section(spec) for spec in SPECS if readme_block(spec)[0] not in placed
+        )
+        block = resources_table() + ("\n" + sections if sections else "")
+        text = head + RESOURCES_START + block + RESOURCES_END + tail
     return text
