@@ -14,10 +14,12 @@ from .call_control_spec import CALL_CONTROL_APPLICATION
 from .connection_spec import UAC_CONNECTION
 from .outbound_profile_spec import OUTBOUND_VOICE_PROFILE
 from .spec import ResourceSpec
+from .texml_application_spec import TEXML_APPLICATION
 
 SPECS: tuple[ResourceSpec, ...] = (
     AI_ASSISTANT,
     CALL_CONTROL_APPLICATION,
     UAC_CONNECTION,
     OUTBOUND_VOICE_PROFILE,
+    TEXML_APPLICATION,
 )

@@ -38,6 +38,12 @@ from ..resource.generated.outbound_voice_profile import (
     OutboundCallRecordingArgs,
     OutboundVoiceProfileArgs,
 )
+from ..resource.generated.texml_application import (
+    GetTexmlApplicationResult,
+    TexmlApplicationArgs,
+    TexmlInboundArgs,
+    TexmlOutboundArgs,
+)
 from ..resource.generated.uac_connection import (
     ExternalUacSettingsArgs,
     GetUacConnectionResult,
@@ -59,6 +65,11 @@ from .generated.outbound_voice_profile import (
     OutboundVoiceProfile,
     get_outbound_voice_profile,
     get_outbound_voice_profile_output,
+)
+from .generated.texml_application import (
+    TexmlApplication,
+    get_texml_application,
+    get_texml_application_output,
 )
 from .generated.uac_connection import UacConnection, get_uac_connection, get_uac_connection_output
 from .registration import (
@@ -82,6 +93,7 @@ __all__ = [
     "GetCallControlApplicationResult",
     "GetOutboundVoiceProfileResult",
     "GetRegistrationStatusResult",
+    "GetTexmlApplicationResult",
     "GetUacConnectionResult",
     "InboundArgs",
     "InternalUacSettingsArgs",
@@ -99,6 +111,10 @@ __all__ = [
     "SipAttachExtensionArgs",
     "SipAttachPbxArgs",
     "TelephonySettingsArgs",
+    "TexmlApplication",
+    "TexmlApplicationArgs",
+    "TexmlInboundArgs",
+    "TexmlOutboundArgs",
     "TranscriptionSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",
@@ -111,6 +127,8 @@ __all__ = [
     "get_outbound_voice_profile_output",
     "get_registration_status",
     "get_registration_status_output",
+    "get_texml_application",
+    "get_texml_application_output",
     "get_uac_connection",
     "get_uac_connection_output",
 ]

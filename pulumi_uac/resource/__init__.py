@@ -33,6 +33,12 @@ if TYPE_CHECKING:
         OutboundVoiceProfile,
         OutboundVoiceProfileArgs,
     )
+    from .generated.texml_application import (
+        TexmlApplication,
+        TexmlApplicationArgs,
+        TexmlInboundArgs,
+        TexmlOutboundArgs,
+    )
     from .generated.uac_connection import (
         ExternalUacSettingsArgs,
         InboundArgs,
@@ -76,6 +82,10 @@ _WHERE: dict[str, str] = {
     "SipAttachExtensionArgs": ".sip_attach",
     "SipAttachPbxArgs": ".sip_attach",
     "TelephonySettingsArgs": ".generated.ai_assistant",
+    "TexmlApplication": ".generated.texml_application",
+    "TexmlApplicationArgs": ".generated.texml_application",
+    "TexmlInboundArgs": ".generated.texml_application",
+    "TexmlOutboundArgs": ".generated.texml_application",
     "TranscriptionSettingsArgs": ".generated.ai_assistant",
     "UacConnection": ".generated.uac_connection",
     "UacConnectionArgs": ".generated.uac_connection",
@@ -108,6 +118,10 @@ __all__ = [
     "SipAttachExtensionArgs",
     "SipAttachPbxArgs",
     "TelephonySettingsArgs",
+    "TexmlApplication",
+    "TexmlApplicationArgs",
+    "TexmlInboundArgs",
+    "TexmlOutboundArgs",
     "TranscriptionSettingsArgs",
     "UacConnection",
     "UacConnectionArgs",

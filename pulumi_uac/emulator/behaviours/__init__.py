@@ -12,9 +12,11 @@ from ..behaviour import Behaviour
 from .ai_assistant import BEHAVIOUR as AI_ASSISTANT
 from .call_control_application import BEHAVIOUR as CALL_CONTROL_APPLICATION
 from .outbound_voice_profile import BEHAVIOUR as OUTBOUND_VOICE_PROFILE
+from .texml_application import BEHAVIOUR as TEXML_APPLICATION
 
 BEHAVIOURS: tuple[Behaviour, ...] = (
     AI_ASSISTANT,
     CALL_CONTROL_APPLICATION,
     OUTBOUND_VOICE_PROFILE,
+    TEXML_APPLICATION,
 )
