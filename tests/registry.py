@@ -44,7 +44,7 @@ def sdk_collection(client: Any, spec: ResourceSpec) -> Any:
     return client
 
 
-def _ordered(specs: tuple[ResourceSpec, ...]) -> list[ResourceSpec]:
+def ordered(specs: tuple[ResourceSpec, ...]) -> list[ResourceSpec]:
     """The specs, each after the resources its references name."""
     done: list[ResourceSpec] = []
 
@@ -67,7 +67,7 @@ def every_resource_program(specs: tuple[ResourceSpec, ...], changed: bool, looku
     lines = ["import pulumi", "import pulumi_uac as uac"]
     if lookups:
         lines.append("import pulumi_uac.native as native")
-    for spec in _ordered(specs):
+    for spec in ordered(specs):
         values = example(spec, suffix=" (every field)")
         if changed:
             values.update(example(spec, "update"))
@@ -85,3 +85,41 @@ def every_resource_program(specs: tuple[ResourceSpec, ...], changed: bool, looku
                 f".apply(lambda found: found.{spec.name_field}))"
             )
     return "\n".join(lines) + "\n"
+
+
+def every_resource_yaml(specs: tuple[ResourceSpec, ...], plugin_dir: str) -> str:
+    """A Pulumi YAML program with one resource of each spec from its full example (names as
+    the schema spells them), references wired by ``${r.id}``, each one found again by its
+    lookup (``fn::invoke``) and exported."""
+    import json
+
+    from pulumi_uac.core.names import names_of
+
+    lines = [
+        "name: every-resource-yaml",
+        "runtime: yaml",
+        "plugins:",
+        "  providers:",
+        "    - name: telnyx",
+        f"      path: {plugin_dir}",
+        "resources:",
+    ]
+    outputs = ["outputs:"]
+    for spec in ordered(specs):
+        values = example(spec, suffix=" (yaml)")
+        for ref in spec.references:
+            set_path(values, ref.path, f"${{r{ref.resource}.id}}")
+        camel = names_of(spec).camel(values)
+        lines += [f"  r{spec.name}:", f"    type: {spec.native_type}", "    properties:"]
+        lines += [f"      {k}: {json.dumps(v)}" for k, v in camel.items()]
+        key = names_of(spec).key(spec.name_field, "camel")
+        outputs += [
+            f"  {spec.name}: ${{r{spec.name}.id}}",
+            f"  {spec.name}Found:",
+            "    fn::invoke:",
+            f"      function: telnyx:index:{spec.lookup_name}",
+            "      arguments:",
+            f"        id: ${{r{spec.name}.id}}",
+            f"      return: {key}",
+        ]
+    return "\n".join(lines + outputs) + "\n"

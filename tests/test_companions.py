@@ -25,7 +25,9 @@ from pulumi_uac.models import (
     OUTBOUND_VOICE_PROFILE,
     SPECS,
     UAC_CONNECTION,
+    Reference,
     ResourceSpec,
+    by_name,
 )
 from pulumi_uac.models.fields import request_fields
 from pulumi_uac.resource import codegen
@@ -33,13 +35,21 @@ from pulumi_uac.resource import codegen
 from .conftest import (
     API_KEY,
     MODES,
+    VENV_BIN,
     PulumiProject,
     as_shown,
     assert_declared_at_the_programs_lines,
     request_counts,
     resources_of,
 )
-from .registry import every_resource_program, example, wired
+from .registry import (
+    every_resource_program,
+    every_resource_yaml,
+    example,
+    ordered,
+    set_path,
+    wired,
+)
 from .test_processes import project_processes
 
 URN = "urn:pulumi:dev::proj::telnyx:index:{}::r"
@@ -875,19 +885,28 @@ CallControlApplication("ivr", application_name="Hinted IVR",
     proj.destroy()
 
 
-def test_a_profile_in_use_cannot_be_deleted_and_counts_its_users(
-    transport: TelnyxClient, api: httpx.Client
+REFERENCES = [(spec, ref) for spec in SPECS for ref in spec.references]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ref"), REFERENCES, ids=[f"{s.name}.{r.path}" for s, r in REFERENCES]
+)
+def test_an_object_in_use_cannot_be_deleted_and_counts_its_users(
+    spec: ResourceSpec, ref: Reference, api: httpx.Client
 ) -> None:
-    profile = transport.resource(OUTBOUND_VOICE_PROFILE)
-    made = profile.create(OUTBOUND_VOICE_PROFILE.create_model.model_validate({"name": "Used"}))
-    app = {k: v for k, v in APP.items() if k != "tags"}
-    app["outbound"] = {"outbound_voice_profile_id": made.id}
-    created = api.post("call_control_applications", json=app).json()["data"]
-    assert profile.get(made.id).connections_count == 1
-    refused = api.delete(f"outbound_voice_profiles/{made.id}")
-    assert refused.status_code == 422 and created["id"] in refused.text
-    api.delete(f"call_control_applications/{created['id']}")
-    assert api.delete(f"outbound_voice_profiles/{made.id}").status_code == 200
+    """The emulator's "in use" rule reads the specs' references: whatever names an object by
+    id counts as its user, whichever resource it is."""
+    named = by_name(ref.resource)
+    target = unwrap(named, api.post(named.api.path, json=example(named, "minimal")).json())
+    body = {k: v for k, v in example(spec, "minimal").items() if k not in spec.api.create_excludes}
+    set_path(body, ref.path, target["id"])
+    user = unwrap(spec, api.post(spec.api.path, json=body).json())
+    seen = unwrap(named, api.get(f"{named.api.path}/{target['id']}").json())
+    assert seen["connections_count"] == 1
+    refused = api.delete(f"{named.api.path}/{target['id']}")
+    assert refused.status_code == 422 and user["id"] in refused.text
+    assert api.delete(f"{spec.api.path}/{user['id']}").status_code == 200
+    assert api.delete(f"{named.api.path}/{target['id']}").status_code == 200
 
 
 def test_faults_rate_limits_and_error_envelopes_apply_to_the_companions(
@@ -955,7 +974,8 @@ def test_every_registered_resource_through_the_cli(
     """A resource is covered by being registered: one program holds one of each, from its
     spec's full example, references wired by output. Preview with unknowns, up, no change on
     preview and refresh, passwords secret in the state and absent from the output, an update
-    in place, each found by its lookup (natively), destroy leaving nothing behind."""
+    in place, each found by its lookup (natively); then destroy, or (dynamic) each dropped from
+    the state and found and deleted as an orphan; nothing left behind."""
     lookups = mode == "native"
     proj: PulumiProject = project_factory(
         every_resource_program(SPECS, changed=False, lookups=lookups), mode=mode
@@ -989,7 +1009,20 @@ def test_every_registered_resource_through_the_cli(
     changed = proj.up().stdout
     assert "replaced" not in changed and f"{len(SPECS)} updated" in changed, changed
     proj.preview("--expect-no-changes")
-    proj.destroy()
+    if mode == "native":
+        proj.destroy()
+    else:
+        # Recovery covers every resource: dropped from the state, each is this stack's orphan,
+        # listed with its type and deleted (users before what they use).
+        for spec in reversed(ordered(SPECS)):
+            (res,) = [r for r in resources_of(proj.export(), f":{spec.name}")]
+            proj.run("state", "delete", res["urn"], "--yes", "--force")
+        listed = json.loads(proj.recovery("orphans", "--json").stdout)
+        assert sorted((o["id"], o["kind"]) for o in listed) == sorted(
+            (outs[spec.name], spec.name) for spec in SPECS
+        )
+        confirm = [a for o in listed for a in ("--confirm-id", o["id"])]
+        proj.recovery("orphans", "--delete", *confirm)
     state = admin.get("state").json()
     assert state["connections"] == [] and not any(state["objects"].values()), state
 
@@ -1001,3 +1034,30 @@ def path_value(values: dict[str, Any], path: str) -> Any:
     for part in path.split("."):
         values = values[part]
     return values
+
+
+@pytest.mark.e2e
+def test_every_registered_resource_from_yaml(
+    tmp_path: Path, emulator: EmulatorServer, admin: httpx.Client
+) -> None:
+    """The same from Pulumi YAML, through the plugin's schema: one of each registered
+    resource, references by ``${r.id}``, each found by its lookup; no change on preview and
+    refresh; destroy leaves nothing."""
+    source = tmp_path / "source" / "every"
+    source.mkdir(parents=True)
+    (source / "Pulumi.yaml").write_text("name: placeholder\nruntime: yaml\n")
+    proj = PulumiProject(tmp_path / "yaml", source=source, base_url=emulator.base_url)
+    (proj.dir / "Pulumi.yaml").write_text(every_resource_yaml(SPECS, str(VENV_BIN)))
+    proj.init()
+    proj.up()
+    proj.preview("--expect-no-changes")
+    proj.refresh("--expect-no-changes")
+    outs = proj.stack_outputs()
+    for spec in SPECS:
+        assert outs[f"{spec.name}Found"] == example(spec, suffix=" (yaml)")[spec.name_field]
+        for path in spec.fields.password_paths:
+            secret = path_value(example(spec), path)
+            assert all(secret not in text for text in proj.outputs), (spec.name, path)
+    proj.destroy()
+    state = admin.get("state").json()
+    assert state["connections"] == [] and not any(state["objects"].values()), state

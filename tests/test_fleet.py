@@ -219,8 +219,7 @@ def test_the_fleet_file_never_sets_a_secret_in_plain_text(
 
     (tmp_path / "Pulumi.yaml").write_text("name: team\nruntime: python\n")
     settings = (
-        "config:\n  team:region:\n    secure: v1:c2VjcmV0\n  team:count: '1'\n"
-        "  team:hotkey: F9\n"
+        "config:\n  team:region:\n    secure: v1:c2VjcmV0\n  team:count: '1'\n  team:hotkey: F9\n"
     )
     (tmp_path / "Pulumi.dev.yaml").write_text(settings)
     (tmp_path / "f.txt").write_text(
@@ -370,4 +369,3 @@ def test_the_first_open_race_of_a_new_postgresql_backend_is_tried_again(
     assert run._create_or_select("dev", ".", auto.LocalWorkspaceOptions()) == "stack dev"
     assert calls == [True, True]
     assert "run the command again" in run._last_error(race)
-

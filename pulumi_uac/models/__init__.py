@@ -56,7 +56,7 @@ from .outbound_profile import (
     OutboundVoiceProfileUpdateParams,
 )
 from .outbound_profile_spec import OUTBOUND_VOICE_PROFILE
-from .registry import SPECS, by_name, by_type, by_urn
+from .registry import SPECS, by_name, by_type, by_urn, users_first
 from .settings import (
     ExternalUacSettings,
     ExternalUacSettingsResponse,
@@ -134,6 +134,7 @@ __all__ = [
     "by_name",
     "by_type",
     "by_urn",
+    "users_first",
     "computed_outputs",
     "create_only_values",
     "generated_fields",

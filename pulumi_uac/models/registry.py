@@ -6,7 +6,7 @@ from __future__ import annotations
 from .registered import SPECS
 from .spec import ResourceSpec
 
-__all__ = ["SPECS", "by_name", "by_type", "by_urn"]
+__all__ = ["SPECS", "by_name", "by_type", "by_urn", "users_first"]
 
 
 def by_name(name: str) -> ResourceSpec:
@@ -31,3 +31,21 @@ def by_urn(urn: str) -> ResourceSpec | None:
     if len(parts) < 4:
         return None
     return by_type(parts[2].rsplit("$", 1)[-1])
+
+
+def users_first() -> list[str]:
+    """Every resource's type name, each after every resource whose references name it: the
+    order to delete in, where an object in use cannot be deleted."""
+    done: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in done:
+            return
+        for spec in SPECS:
+            if any(ref.resource == name for ref in spec.references):
+                visit(spec.name)
+        done.append(name)
+
+    for spec in SPECS:
+        visit(spec.name)
+    return done

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..client import NotFoundError, ResourceClient, TelnyxClient, TelnyxError
 from ..core.marks import marks_of, stack_marks_of, token_of
-from ..models import SPECS, by_name
+from ..models import SPECS, by_name, users_first
 from .errors import RecoveryError
 from .guard import ensure_idle
 from .orphans import (
@@ -139,8 +139,10 @@ def _found(stack: Stack, client: TelnyxClient, record: StackRecord) -> list[Orph
 
 
 def _clean_up(client: TelnyxClient, orphans: list[Orphan]) -> None:
-    """Delete what the stack made; release (untag) what it was only adopting."""
-    for o in orphans:
+    """Delete what the stack made; release (untag) what it was only adopting. Users go before
+    what they use (a profile in use cannot be deleted)."""
+    order = users_first()
+    for o in sorted(orphans, key=lambda o: order.index(o.kind)):
         objects = client.resource(by_name(o.kind))
         try:
             if o.adopted:
