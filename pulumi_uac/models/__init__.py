@@ -134,7 +134,6 @@ __all__ = [
     "by_name",
     "by_type",
     "by_urn",
-    "users_first",
     "computed_outputs",
     "create_only_values",
     "generated_fields",
@@ -144,6 +143,7 @@ __all__ = [
     "problems_of",
     "request_fields",
     "unknown_fields",
+    "users_first",
     "validate",
     "without_paths",
 ]
