@@ -402,9 +402,9 @@ def test_inf_and_nan_fail_check_in_both_modes() -> None:
     from pulumi.provider.experimental.provider import CheckRequest
 
     from pulumi_uac.provider.engine import EngineLog, EngineWatch
-    from pulumi_uac.provider.native.plugin import TelnyxProvider
-    from pulumi_uac.provider.native.values import value_map
     from pulumi_uac.provider.outbound_voice_profile import OutboundVoiceProfileProvider
+    from pulumi_uac.provider.plugin.plugin import TelnyxProvider
+    from pulumi_uac.provider.plugin.values import value_map
 
     from .wire import for_check
 
@@ -449,7 +449,7 @@ def test_the_readme_tables_are_up_to_date() -> None:
 def test_every_spec_is_served_by_both_modes_and_the_schema() -> None:
     import pulumi_uac
     import pulumi_uac.native as native
-    from pulumi_uac.provider.native.schema import package_schema
+    from pulumi_uac.provider.plugin.schema import package_schema
 
     schema = package_schema()
     for spec in SPECS:

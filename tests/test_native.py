@@ -466,7 +466,7 @@ def test_a_resource_reference_arrives_with_its_id() -> None:
     from pulumi.runtime.proto import provider_pb2
 
     from pulumi_uac.core.values import UNKNOWN
-    from pulumi_uac.provider.native.values import plain_map, with_reference_ids
+    from pulumi_uac.provider.plugin.values import plain_map, with_reference_ids
 
     urn = "urn:pulumi:dev::p::telnyx:index:AiAssistant::desk"
     ref = struct_pb2.Struct()

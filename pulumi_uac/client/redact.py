@@ -34,7 +34,7 @@ def hide(text: str, value: str, label: str) -> str:
     return re.sub(before + re.escape(value) + after, lambda _m: label, text)
 
 
-class Redactor:
+class SecretScrubber:
     """Holds the secrets a client knows (its API key, the passwords it sent) and removes them."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
@@ -55,4 +55,4 @@ class Redactor:
         return text
 
     def __repr__(self) -> str:
-        return f"Redactor({len(self._secrets)} secrets)"
+        return f"SecretScrubber({len(self._secrets)} secrets)"

@@ -30,7 +30,7 @@ from .errors import (
     UnreachableError,
     status_error_class,
 )
-from .redact import Redactor
+from .redact import SecretScrubber
 from .retry import RetryPolicy, limit_spent, retry_after_seconds
 
 if TYPE_CHECKING:  # the resource client imports this module
@@ -74,7 +74,7 @@ class TelnyxClient:
         abandoned: Callable[[], str | None] | None = None,
     ) -> None:
         self.config = config
-        self._redact = Redactor([config.api_key])
+        self._redact = SecretScrubber([config.api_key])
         self._retry = RetryPolicy(config, sleep=sleep, clock=clock, abandoned=abandoned)
         self.gate = self._retry.gate
         self._wall_clock = wall_clock

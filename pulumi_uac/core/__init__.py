@@ -3,7 +3,7 @@
 Check, diff, create, read, update, delete, adoption, ownership marks and rollback are written
 once here, over plain dicts and a resource's spec (:mod:`pulumi_uac.models.spec`), and served
 by two thin adapters: the dynamic ``ResourceProvider`` (:mod:`pulumi_uac.provider`) and the
-native plugin (:mod:`pulumi_uac.provider.native`). What one resource alone does (a UAC
+native plugin (:mod:`pulumi_uac.provider.plugin`). What one resource alone does (a UAC
 connection's registration wait) is an :mod:`.extension`. Nothing here imports Pulumi; values
 the engine does not know yet arrive as :data:`~.values.UNKNOWN`.
 """

@@ -64,7 +64,7 @@ from .properties import (
     provider_input_names,
     root,
 )
-from .redact import Redactor
+from .redact import InputRedactor
 from .rollback import roll_back
 from .values import get_path, normalize, project, set_path
 
@@ -103,7 +103,7 @@ class ResourceLifecycle:
         *,
         warn: Warn | None = None,
         status: Warn | None = None,
-        redactor: Redactor | None = None,
+        redactor: InputRedactor | None = None,
         urn: str = "",
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
@@ -113,7 +113,7 @@ class ResourceLifecycle:
         self._extension = extension_for(spec)
         self._passwords = spec.fields.password_paths
         self._stack_marks = [m for m in (stack_mark(urn),) if m]
-        self.redactor = redactor or Redactor((), None)
+        self.redactor = redactor or InputRedactor((), None)
         sink = warn or log.warning
         self._warn: Warn = lambda message: sink(self.redactor(message))
         self._status: Warn | None = (
@@ -125,7 +125,7 @@ class ResourceLifecycle:
     # ------------------------------------------------------------------ create
 
     def create(self, inputs: dict[str, Any], *, timeout: float | None = None) -> Created:
-        """Create (or adopt, when asked) the connection ``inputs`` describe; with ``timeout``
+        """Create (or adopt, when asked) the object ``inputs`` describe; with ``timeout``
         (``customTimeouts``), every request of it ends within that many seconds."""
         with self._redacting(), self._bounded(timeout):
             return self._create(inputs, timeout)
@@ -136,96 +136,109 @@ class ResourceLifecycle:
         desired = api_inputs(spec, inputs)
         managed = managed_paths(spec, desired)
         name = str(desired[spec.name_field])
-        noun = spec.noun
-        client = self.client
         tag = new_mark(str(inputs.get(OWNERSHIP_TOKEN) or new_token()))
-        adopted = bool(inputs.get(ADOPT_EXISTING_ID) or inputs.get(ADOPT_EXISTING_BY_NAME))
+        adopting = bool(inputs.get(ADOPT_EXISTING_ID) or inputs.get(ADOPT_EXISTING_BY_NAME))
+        tags_before: list[str] | None = None
         try:
-            if adopted:
+            if adopting:
                 found = (
-                    by_id(client, str(inputs[ADOPT_EXISTING_ID]))
+                    by_id(self.client, str(inputs[ADOPT_EXISTING_ID]))
                     if inputs.get(ADOPT_EXISTING_ID)
-                    else by_name(client, name)
+                    else by_name(self.client, name)
                 )
                 tags_before = list(getattr(found, spec.tags_field, None) or [])
-                conn = adopt(client, found, desired, tag)
-            elif spec.marks == "at_create":
-                body = dict(desired)
-                body[spec.tags_field] = [
-                    *user_tags(desired.get(spec.tags_field)),
-                    tag,
-                    *self._stack_marks,
-                ]
-                conn = client.create(spec.create_model.model_validate(body), mark=tag)
+                obj = adopt(self.client, found, desired, tag)
             else:
-                conn = self._create_then_mark(desired, name, tag)
+                obj = self._make(desired, name, tag)
         except UnconfirmedCreateError as exc:
-            # The engine records nothing for a failed create, and the tag is random: only the
-            # user, told the tag now, can find this connection again before the next run.
-            if spec.marks == "after_create":
-                # Nothing was tagged yet: only the name can find it.
-                raise with_context(
-                    exc,
-                    f"creating {noun} {name!r}",
-                    suffix=". It carries no ownership mark yet (Telnyx cannot tag one at create). "
-                    f"Before running `pulumi up` again, run `pulumi-uac orphans --name {name!r}` "
-                    f"in this project: it lists every unmarked {noun} with that exact name that "
-                    "this stack does not hold (add --delete --confirm-id ID to remove one you "
-                    "know this create made); otherwise the next run may create a second one",
-                ) from None
-            raise with_context(
-                exc,
-                f"creating {noun} {name!r}",
-                suffix=f". Before running `pulumi up` again, run `pulumi-uac orphans --tag {tag}` "
-                f"in this project: it prints the id of the {noun} that create made, if any "
-                "(add --delete --confirm-id ID to remove it); otherwise the next run may create "
-                "it a second time",
-            ) from None
+            raise self._unconfirmed(exc, name, tag) from None
         except TelnyxError as exc:
-            raise with_context(exc, f"creating {noun} {name!r}") from None
-        conn_id = str(conn.id)
-        self._report_differences(conn, desired, managed, f"{noun} {name!r} ({conn_id})")
+            raise with_context(exc, f"creating {spec.noun} {name!r}") from None
+        object_id = str(obj.id)
+        self._report_differences(obj, desired, managed, f"{spec.noun} {name!r} ({object_id})")
         status = None
         try:
-            status = self._after_write(conn_id, inputs, desired, None, timeout, started)
+            status = self._after_write(object_id, inputs, desired, None, timeout, started)
         except AbandonedError:
             raise  # the CLI is gone: nothing more is sent; the pending create records the token
         except TelnyxError as exc:
             # The extension's step failed (a UAC connection's PBX refused, or the API kept
             # failing): whatever happened, nothing is left half-made.
-            if adopted:
-                # Not ours after all: the tag goes, so that the next run may adopt it again.
-                try:
-                    with client.full_budget():
-                        body = {**client.required_for_update(conn), spec.tags_field: tags_before}
-                        client.update(conn_id, spec.update_model.model_validate(body))
-                    released = "its ownership tag was removed again"
-                except TelnyxError:
-                    released = (
-                        "removing its ownership tag failed: run "
-                        f"`pulumi-uac release {conn_id} --confirm-id {conn_id}`"
-                    )
-                raise with_context(
-                    exc,
-                    None,
-                    suffix=f". The adopted {noun} {conn_id} keeps the program's settings "
-                    f"({released}); fix the cause or the settings and run `pulumi up` again",
-                ) from None
-            try:
-                with client.full_budget():
-                    client.delete(conn_id)
-                suffix = f". The new {noun} {conn_id} was deleted, so nothing is left half-created"
-            except TelnyxError as cleanup:
-                suffix = (
-                    f". Deleting the new {noun} {conn_id} also failed ({cleanup}): delete it "
-                    f"by hand (DELETE /v2/{spec.api.path}/{conn_id}, or the Telnyx portal)"
-                )
-            raise with_context(exc, None, suffix=suffix) from None
+            raise self._undo_create(exc, obj, tags_before) from None
         outs = build_outputs(
-            spec, conn, managed, desired=desired, previous={}, inputs=inputs, tag=tag
+            spec, obj, managed, desired=desired, previous={}, inputs=inputs, tag=tag
         )
         self._extension.record(outs, status)
-        return Created(conn_id, outs)
+        return Created(object_id, outs)
+
+    def _make(self, desired: dict[str, Any], name: str, tag: str) -> Any:
+        """The create request(s): marks in the create where it carries tags, else right after."""
+        spec = self.spec
+        if spec.marks == "after_create":
+            return self._create_then_mark(desired, name, tag)
+        body = dict(desired)
+        body[spec.tags_field] = [*user_tags(desired.get(spec.tags_field)), tag, *self._stack_marks]
+        return self.client.create(spec.create_model.model_validate(body), mark=tag)
+
+    def _unconfirmed(self, exc: UnconfirmedCreateError, name: str, tag: str) -> TelnyxError:
+        """A create whose outcome is unknown, with how to find what it may have made: the
+        engine records nothing for a failed create, and the tag is random, so only the user,
+        told the tag now, can find it before the next run."""
+        noun = self.spec.noun
+        if self.spec.marks == "after_create":
+            # Nothing was tagged yet: only the name can find it.
+            return with_context(
+                exc,
+                f"creating {noun} {name!r}",
+                suffix=". It carries no ownership mark yet (Telnyx cannot tag one at create). "
+                f"Before running `pulumi up` again, run `pulumi-uac orphans --name {name!r}` "
+                f"in this project: it lists every unmarked {noun} with that exact name that "
+                "this stack does not hold (add --delete --confirm-id ID to remove one you "
+                "know this create made); otherwise the next run may create a second one",
+            )
+        return with_context(
+            exc,
+            f"creating {noun} {name!r}",
+            suffix=f". Before running `pulumi up` again, run `pulumi-uac orphans --tag {tag}` "
+            f"in this project: it prints the id of the {noun} that create made, if any "
+            "(add --delete --confirm-id ID to remove it); otherwise the next run may create "
+            "it a second time",
+        )
+
+    def _undo_create(
+        self, exc: TelnyxError, obj: Any, tags_before: list[str] | None
+    ) -> TelnyxError:
+        """After a failed step of a create: an adopted object loses the mark again (so the next
+        run may adopt it), a new one is deleted; ``exc`` says which, and what failed."""
+        spec, client, noun = self.spec, self.client, self.spec.noun
+        object_id = str(obj.id)
+        if tags_before is not None:
+            try:
+                with client.full_budget():
+                    body = {**client.required_for_update(obj), spec.tags_field: tags_before}
+                    client.update(object_id, spec.update_model.model_validate(body))
+                released = "its ownership tag was removed again"
+            except TelnyxError:
+                released = (
+                    "removing its ownership tag failed: run "
+                    f"`pulumi-uac release {object_id} --confirm-id {object_id}`"
+                )
+            return with_context(
+                exc,
+                None,
+                suffix=f". The adopted {noun} {object_id} keeps the program's settings "
+                f"({released}); fix the cause or the settings and run `pulumi up` again",
+            )
+        try:
+            with client.full_budget():
+                client.delete(object_id)
+            suffix = f". The new {noun} {object_id} was deleted, so nothing is left half-created"
+        except TelnyxError as cleanup:
+            suffix = (
+                f". Deleting the new {noun} {object_id} also failed ({cleanup}): delete it "
+                f"by hand (DELETE /v2/{spec.api.path}/{object_id}, or the Telnyx portal)"
+            )
+        return with_context(exc, None, suffix=suffix)
 
     def _create_then_mark(self, desired: dict[str, Any], name: str, tag: str) -> Any:
         """Create where the request cannot carry tags (``marks="after_create"``): POST without
@@ -253,7 +266,7 @@ class ResourceLifecycle:
             ]
             return f"{', '.join(differ)} differ from what was sent" if differ else None
 
-        conn = client.create(
+        obj = client.create(
             spec.create_model.model_validate(body),
             claim=claim,
             unclaimed=lambda o: (
@@ -261,35 +274,35 @@ class ResourceLifecycle:
                 and not stack_marks_of(getattr(o, spec.tags_field, None))
             ),
         )
-        conn_id = str(conn.id)
+        object_id = str(obj.id)
         marked = {
             **client.required_for_update(desired),
             **later,
             spec.tags_field: [*user_tags(later.get(spec.tags_field)), tag, *self._stack_marks],
         }
         try:
-            return client.update(conn_id, spec.update_model.model_validate(marked))
+            return client.update(object_id, spec.update_model.model_validate(marked))
         except TelnyxError as exc:
             try:
                 with client.full_budget():
-                    client.delete(conn_id)
-                suffix = f"; the new {spec.noun} {conn_id} was deleted again"
+                    client.delete(object_id)
+                suffix = f"; the new {spec.noun} {object_id} was deleted again"
             except TelnyxError:
                 suffix = (
-                    f"; deleting the new {spec.noun} {conn_id} failed too: delete it by hand "
-                    f"(DELETE /v2/{spec.api.path}/{conn_id})"
+                    f"; deleting the new {spec.noun} {object_id} failed too: delete it by hand "
+                    f"(DELETE /v2/{spec.api.path}/{object_id})"
                 )
             raise with_context(
-                exc, f"marking the new {spec.noun} {conn_id}", suffix=suffix
+                exc, f"marking the new {spec.noun} {object_id}", suffix=suffix
             ) from None
 
     # ------------------------------------------------------------------ read
 
-    def read(self, conn_id: str, outputs: dict[str, Any]) -> Read | None:
+    def read(self, object_id: str, outputs: dict[str, Any]) -> Read | None:
         with self._redacting():
-            return self._read(conn_id, outputs)
+            return self._read(object_id, outputs)
 
-    def _read(self, conn_id: str, outputs: dict[str, Any]) -> Read | None:
+    def _read(self, object_id: str, outputs: dict[str, Any]) -> Read | None:
         """The object as Telnyx holds it now; None when it no longer exists.
 
         With ``outputs`` from the state (refresh), the managed paths stay those the state
@@ -299,38 +312,38 @@ class ResourceLifecycle:
         """
         spec = self.spec
         try:
-            conn = self.client.get(conn_id)
+            obj = self.client.get(object_id)
         except NotFoundError:
             return None
         recorded = outputs.get(MANAGED_FIELDS)
         if recorded is not None:
             managed = [str(p) for p in recorded]
         else:
-            managed = _readable_paths(spec, conn, outputs)
-        tag, unrecorded = _mark_on_telnyx(spec, conn, outputs.get(OWNERSHIP_TAG))
+            managed = _readable_paths(spec, obj, outputs)
+        tag, unrecorded = _mark_on_telnyx(spec, obj, outputs.get(OWNERSHIP_TAG))
         outs = build_outputs(
             spec,
-            conn,
+            obj,
             managed,
             desired=None,
             previous=outputs,
             inputs=outputs,
             tag=tag,
         )
-        missing = self._missing_marks(conn, tag)
+        missing = self._missing_marks(obj, tag)
         if missing:
             outs[MISSING_MARKS] = missing
-            foreign = marks_of(getattr(conn, spec.tags_field, None))
+            foreign = marks_of(getattr(obj, spec.tags_field, None))
             if foreign:
                 self._warn(
-                    f"{spec.noun} {conn_id}: its ownership marks ({', '.join(missing)}) are "
+                    f"{spec.noun} {object_id}: its ownership marks ({', '.join(missing)}) are "
                     f"gone, and it carries another resource's ({', '.join(foreign)}): another "
                     "stack or project took it over. This stack will not update or delete it "
                     "until one of the two lets go of it (`pulumi state delete` in one of them)"
                 )
             else:
                 self._warn(
-                    f"{spec.noun} {conn_id}: its ownership marks ({', '.join(missing)}) are "
+                    f"{spec.noun} {object_id}: its ownership marks ({', '.join(missing)}) are "
                     "gone (its tags were replaced outside Pulumi); the next `pulumi up` puts "
                     "them back. Until then another project could take it for an unowned one"
                 )
@@ -348,13 +361,13 @@ class ResourceLifecycle:
             outs[UNCONFIRMED_PASSWORDS] = unconfirmed
             for path in unconfirmed:
                 inputs.pop(root(path), None)
-        return Read(conn_id, outs, inputs)
+        return Read(object_id, outs, inputs)
 
     # ------------------------------------------------------------------ update
 
     def update(
         self,
-        conn_id: str,
+        object_id: str,
         olds: dict[str, Any],
         news: dict[str, Any],
         *,
@@ -363,10 +376,10 @@ class ResourceLifecycle:
         """Apply the program's inputs ``news`` to the object whose state outputs are ``olds``;
         the new outputs. ``timeout`` bounds it as for :meth:`create`."""
         with self._redacting(), self._bounded(timeout):
-            return self._update(conn_id, olds, news, timeout)
+            return self._update(object_id, olds, news, timeout)
 
     def _update(
-        self, conn_id: str, olds: dict[str, Any], news: dict[str, Any], timeout: float | None
+        self, object_id: str, olds: dict[str, Any], news: dict[str, Any], timeout: float | None
     ) -> dict[str, Any]:
         started = self._clock()
         spec = self.spec
@@ -374,17 +387,17 @@ class ResourceLifecycle:
         desired = api_inputs(spec, news)
         managed = managed_paths(spec, desired)
         patch = self._patch_for(changes.paths, desired, olds)
-        name = str(desired.get(spec.name_field) or olds.get(spec.name_field) or conn_id)
-        subject = f"{spec.noun} {name!r} ({conn_id})"
+        name = str(desired.get(spec.name_field) or olds.get(spec.name_field) or object_id)
+        subject = f"{spec.noun} {name!r} ({object_id})"
         waits = bool(patch) and self._extension.waits(news, set(patch))
         before: BaseModel | None = None
         sent = False
         try:
             if patch:
-                before = self._not_owned_elsewhere(conn_id, olds, "update")
+                before = self._not_owned_elsewhere(object_id, olds, "update")
             nested = nested_roots(spec, patch)
             if (waits or nested) and before is None:
-                before = self.client.get(conn_id)
+                before = self.client.get(object_id)
             if nested:
                 assert before is not None
                 patch = whole_objects(spec, patch, before, olds)
@@ -392,30 +405,30 @@ class ResourceLifecycle:
                 # Only the marks are put back (a read found them gone): the tags the program
                 # does not manage are kept as Telnyx holds them.
                 if before is None:
-                    before = self.client.get(conn_id)
+                    before = self.client.get(object_id)
                 held = user_tags(getattr(before, spec.tags_field, None))
                 patch[spec.tags_field] = [*held, *patch[spec.tags_field]]
             tag = olds.get(OWNERSHIP_TAG)
             ours = tag is not None and token_of(str(tag)) is not None
             if patch and ours and set(self._passwords) & set(changes.paths):
                 if spec.tags_field not in patch and before is None:
-                    before = self.client.get(conn_id)
+                    before = self.client.get(object_id)
                 tag = self._rotate_mark(patch, str(tag), before)
             if patch:
                 params = update_params(spec, patch)
                 sent = True
-                conn = self.client.update(conn_id, params)
+                obj = self.client.update(object_id, params)
             else:
-                conn = self._from_outputs(conn_id, olds)
+                obj = self._from_outputs(object_id, olds)
         except TelnyxError as exc:
             suffix = self._maybe_applied(patch, olds) if sent and may_have_landed(exc) else ""
             raise with_context(exc, f"updating {subject}", suffix=suffix) from None
         if patch:
-            self._report_differences(conn, desired, managed, subject)
+            self._report_differences(obj, desired, managed, subject)
         status = None
         if waits:
             try:
-                status = self._after_write(conn_id, news, desired, set(patch), timeout, started)
+                status = self._after_write(object_id, news, desired, set(patch), timeout, started)
             except AbandonedError as exc:
                 raise with_context(
                     exc,
@@ -426,9 +439,9 @@ class ResourceLifecycle:
             except TelnyxError as exc:
                 assert before is not None
                 with self.client.full_budget():
-                    raise roll_back(self.client, conn_id, patch, before, olds, exc) from None
+                    raise roll_back(self.client, object_id, patch, before, olds, exc) from None
         outs = build_outputs(
-            spec, conn, managed, desired=desired, previous=olds, inputs=news, tag=tag
+            spec, obj, managed, desired=desired, previous=olds, inputs=news, tag=tag
         )
         self._extension.record(outs, status)
         return outs
@@ -454,29 +467,29 @@ class ResourceLifecycle:
 
     # ------------------------------------------------------------------ delete
 
-    def delete(self, conn_id: str, outputs: dict[str, Any] | None = None) -> None:
+    def delete(self, object_id: str, outputs: dict[str, Any] | None = None) -> None:
         with self._redacting():
-            self._delete(conn_id, outputs)
+            self._delete(object_id, outputs)
 
-    def _delete(self, conn_id: str, outputs: dict[str, Any] | None = None) -> None:
+    def _delete(self, object_id: str, outputs: dict[str, Any] | None = None) -> None:
         """Delete the object; one that is already gone is the desired end state. One this
         resource did not tag (imported) is first checked for another owner's mark."""
         try:
             if outputs is not None:
-                self._not_owned_elsewhere(conn_id, outputs, "delete")
-            self.client.delete(conn_id)
+                self._not_owned_elsewhere(object_id, outputs, "delete")
+            self.client.delete(object_id)
         except NotFoundError:
             return
         except TelnyxError as exc:
-            raise with_context(exc, f"deleting {self.spec.noun} {conn_id}") from None
+            raise with_context(exc, f"deleting {self.spec.noun} {object_id}") from None
 
-    def _missing_marks(self, conn: BaseModel, tag: Any) -> list[str]:
-        """The marks of a resource that made or adopted ``conn`` (``tag`` is its mark) that
+    def _missing_marks(self, obj: BaseModel, tag: Any) -> list[str]:
+        """The marks of a resource that made or adopted ``obj`` (``tag`` is its mark) that
         Telnyx no longer holds on it; none for an imported one (it never had any)."""
         token = token_of(str(tag)) if tag else None
         if token is None:
             return []
-        held = getattr(conn, self.spec.tags_field, None) or []
+        held = getattr(obj, self.spec.tags_field, None) or []
         if any(token_of(m) == token for m in marks_of(held)):
             # Ours is there. A stack mark alone is secondary evidence (an adoption never
             # wrote one), so it is no reason for a change.
@@ -484,7 +497,7 @@ class ResourceLifecycle:
         return [str(tag), *(m for m in self._stack_marks if m not in held)]
 
     def _not_owned_elsewhere(
-        self, conn_id: str, outputs: dict[str, Any], action: str
+        self, object_id: str, outputs: dict[str, Any], action: str
     ) -> BaseModel | None:
         """For a resource that holds no ownership mark on the object (it was imported, or a
         read found its mark gone), the object as Telnyx holds it, refusing it when another
@@ -493,9 +506,9 @@ class ResourceLifecycle:
         recorded = outputs.get(OWNERSHIP_TAG)
         if recorded and not outputs.get(MISSING_MARKS):
             return None
-        conn: BaseModel = self.client.get(conn_id)
+        obj: BaseModel = self.client.get(object_id)
         ours = token_of(str(recorded)) if recorded else None
-        for mark in marks_of(getattr(conn, self.spec.tags_field, None)):
+        for mark in marks_of(getattr(obj, self.spec.tags_field, None)):
             if token_of(mark) == ours:
                 continue
             how = (
@@ -504,13 +517,13 @@ class ResourceLifecycle:
                 else "it was imported into this stack, but it belongs to another Pulumi resource"
             )
             raise OwnedElsewhereError(
-                f"will not {action} {self.spec.noun} {conn_id}: {how} (ownership tag {mark}), "
+                f"will not {action} {self.spec.noun} {object_id}: {how} (ownership tag {mark}), "
                 "which may change or delete it too. Remove it from this stack with `pulumi "
                 "state delete`; to move it here, run `pulumi state delete` in the stack that "
-                f"owns it, then `pulumi-uac release {conn_id} --confirm-id {conn_id}`, then "
+                f"owns it, then `pulumi-uac release {object_id} --confirm-id {object_id}`, then "
                 "import it again"
             )
-        return conn
+        return obj
 
     # ------------------------------------------------------------------ helpers
 
@@ -528,7 +541,7 @@ class ResourceLifecycle:
 
     def _after_write(
         self,
-        conn_id: str,
+        object_id: str,
         inputs: dict[str, Any],
         desired: dict[str, Any],
         changed: set[str] | None,
@@ -540,7 +553,7 @@ class ResourceLifecycle:
         left = max(0.0, timeout - (self._clock() - started)) if timeout else None
         return self._extension.after_write(
             self.client,
-            conn_id,
+            object_id,
             inputs,
             desired,
             left=left,
@@ -550,12 +563,12 @@ class ResourceLifecycle:
         )
 
     def _report_differences(
-        self, conn: BaseModel, sent: dict[str, Any], managed: list[str], subject: str
+        self, obj: BaseModel, sent: dict[str, Any], managed: list[str], subject: str
     ) -> None:
         """Warn about every managed value Telnyx stored differently from what was sent (it
         normalised, ignored or reset it), so the user learns it now rather than from a puzzling
         diff on the next refresh. Passwords are masked in answers and never compared."""
-        view = api_view(self.spec, conn)
+        view = api_view(self.spec, obj)
         for path in managed:
             if path in self._passwords:
                 continue
@@ -590,10 +603,10 @@ class ResourceLifecycle:
         patch[field] = [*user_tags(current), rotated, *self._stack_marks]
         return rotated
 
-    def _from_outputs(self, conn_id: str, olds: dict[str, Any]) -> BaseModel:
+    def _from_outputs(self, object_id: str, olds: dict[str, Any]) -> BaseModel:
         """The object as last recorded, for updates that need no API call."""
         spec = self.spec
-        data: dict[str, Any] = {"id": conn_id}
+        data: dict[str, Any] = {"id": object_id}
         for computed in spec.fields.computed:
             value = olds.get(computed.name)
             if value is not None:
@@ -626,22 +639,22 @@ class ResourceLifecycle:
         return ". Telnyx may have applied it anyway: `pulumi refresh` shows which values it holds"
 
 
-def _mark_on_telnyx(spec: ResourceSpec, conn: BaseModel, recorded: Any) -> tuple[Any, bool]:
+def _mark_on_telnyx(spec: ResourceSpec, obj: BaseModel, recorded: Any) -> tuple[Any, bool]:
     """The resource's mark as Telnyx holds it, and whether it differs from the state's
     (``recorded``): a password-changing update landed that the state never recorded."""
     token = token_of(str(recorded)) if recorded else None
     if token is None:
         return recorded, False
-    tags = getattr(conn, spec.tags_field, None)
+    tags = getattr(obj, spec.tags_field, None)
     on_telnyx = [m for m in marks_of(tags) if token_of(m) == token]
     if not on_telnyx or recorded in on_telnyx:
         return recorded, False
     return on_telnyx[0], True
 
 
-def _readable_paths(spec: ResourceSpec, conn: BaseModel, outputs: dict[str, Any]) -> list[str]:
+def _readable_paths(spec: ResourceSpec, obj: BaseModel, outputs: dict[str, Any]) -> list[str]:
     """Every settable path Telnyx reports a value for; passwords only when readable."""
-    view = api_view(spec, conn)
+    view = api_view(spec, obj)
     passwords = spec.fields.password_paths
     paths: list[str] = []
     for field in spec.fields.request:

@@ -1,6 +1,6 @@
-"""Ownership marks: how a connection made by this provider can be recognised later.
+"""Ownership marks: how an object made by this provider can be recognised later.
 
-Every ``create`` tags the connection it makes with ``pulumi-uac:<token>.<nonce>``:
+Every ``create`` tags the object it makes with ``pulumi-uac:<token>.<nonce>``:
 
 - the *token* is random (80 bits) and belongs to the resource: ``check`` draws it the first time
   it sees the resource and carries it over from the old inputs afterwards. It is an input, so the
@@ -8,19 +8,19 @@ Every ``create`` tags the connection it makes with ``pulumi-uac:<token>.<nonce>`
   (``pulumi-uac recover``) matches, and a random value cannot collide across backends, stacks,
   projects, component parents or stack renames the way a hash of names could;
 - the *nonce* is random per create call, so even a replacement (which keeps the token) or a
-  retried POST can be told apart from every other connection by its exact tag.
+  retried POST can be told apart from every other object by its exact tag.
 
-Beside it, every connection a create makes carries a *stack mark*, ``pulumi-uac-stack:<hash>``
+Beside it, every object a create makes carries a *stack mark*, ``pulumi-uac-stack:<hash>``
 (16 hex digits of SHA-256 over ``project/stack``, from the resource's URN). It is evidence that
 outlives the state's record of a create: ``pulumi refresh --clear-pending-creates`` (the CLI's
 own hint after a killed ``up``) drops the pending creates and their tokens, and the next ``up``
-makes new connections; those the killed run made still carry this stack's mark, and
+makes new objects; those the killed run made still carry this stack's mark, and
 ``pulumi-uac orphans`` lists them by name and id. A hash of names is not proof of ownership
 (the same project and stack name on two backends, sharing one Telnyx account, would share it),
-so it is only ever a reason to *report*: deleting such a connection takes its id named with
+so it is only ever a reason to *report*: deleting such an object takes its id named with
 ``--confirm-id``. Stacks with other names (dev and prod of one project) never share it.
 
-Marks are never adopted by ``create`` itself: a connection is taken over only on explicit
+Marks are never adopted by ``create`` itself: an object is taken over only on explicit
 request (``adopt_existing_id`` / ``adopt_existing_by_name``, ``pulumi import``) or through the
 recovery command, which reads the evidence from the stack's own state.
 """

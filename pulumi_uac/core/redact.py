@@ -2,7 +2,7 @@
 
 The engine shows a warning or an error as text: nothing in it is masked the way a secret
 property is. So every message the adapters pass on (failures, warnings, diff reasons) goes
-through a :class:`Redactor` built from the inputs of the call:
+through a :class:`InputRedactor` built from the inputs of the call:
 
 - the native plugin knows which inputs arrived secret, and only those are hidden, as
   ``[secret]``;
@@ -13,7 +13,7 @@ through a :class:`Redactor` built from the inputs of the call:
 A value shorter than :data:`~pulumi_uac.client.redact.ANYWHERE_FROM` characters is hidden only
 where it stands as a word of its own, not inside other words (see there why).
 
-Messages the core writes itself print a value only where :meth:`Redactor.reveals` its path
+Messages the core writes itself print a value only where :meth:`InputRedactor.reveals` its path
 (read-after-write warnings, for one): Telnyx may store a secret differently from how it was
 sent (normalised, truncated), and no text search would find that form.
 """
@@ -46,7 +46,7 @@ def _under(path: str, roots: Iterable[str]) -> bool:
     return any(path == r or path.startswith(r + ".") for r in roots)
 
 
-class Redactor:
+class InputRedactor:
     """Hides the input values that may have been secret from any message.
 
     ``sources`` are the call's property maps (inputs, old state); ``secret_paths`` the dotted
@@ -96,5 +96,5 @@ class Redactor:
         return message
 
 
-NOTHING_SECRET = Redactor((), ())
+NOTHING_SECRET = InputRedactor((), ())
 """For calls that carry no inputs (lookups by id)."""

@@ -22,7 +22,7 @@ def roll_back(
     olds: dict[str, Any],
     failure: TelnyxError,
 ) -> TelnyxError:
-    """Put back what ``patch`` changed, from the connection as it was read just before it;
+    """Put back what ``patch`` changed, from the object as it was read just before it;
     the error to raise."""
     spec = client.spec
     restore, unset, masked = restore_body(client, patch, before, olds)

@@ -1,4 +1,5 @@
-"""A local Telnyx UAC connection API: stateful, validating, with faults on demand.
+"""A local Telnyx API for every registered resource (UAC connections and the resources they
+wire to): stateful, validating, with faults on demand.
 
 Depends on :mod:`pulumi_uac.models` only; nothing else in the package imports it.
 """
@@ -7,13 +8,13 @@ from .app import EmulatorApp
 from .faults import FailRule, FaultConfig, Faults
 from .registration import RegistrationSettings
 from .server import EmulatorServer, running
-from .store import ConnectionStore
+from .store import EmulatorStore
 from .wire import Request, Response
 
 __all__ = [
-    "ConnectionStore",
     "EmulatorApp",
     "EmulatorServer",
+    "EmulatorStore",
     "FailRule",
     "FaultConfig",
     "Faults",

@@ -18,7 +18,7 @@ from .app import EmulatorApp
 from .faults import FailRule, FaultConfig, Faults
 from .registration import RegistrationSettings
 from .server import EmulatorServer
-from .store import NESTED_PATCH_MODES, ConnectionStore
+from .store import NESTED_PATCH_MODES, EmulatorStore
 
 DEFAULT_API_KEY = "emulator-key"
 
@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_app(args: argparse.Namespace) -> EmulatorApp:
-    store = ConnectionStore(
+    store = EmulatorStore(
         args.state,
         seed=args.seed,
         registration=RegistrationSettings(

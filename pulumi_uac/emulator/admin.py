@@ -10,7 +10,7 @@ from urllib.parse import parse_qs
 
 from .accounting import RateWindow, RequestLog
 from .faults import FailRule, Faults
-from .store import NESTED_PATCH_MODES, ConnectionStore
+from .store import NESTED_PATCH_MODES, EmulatorStore
 from .wire import Request, Response, error, json_body, not_found
 
 
@@ -18,7 +18,7 @@ class AdminRoutes:
     """Mixed into :class:`~pulumi_uac.emulator.app.EmulatorApp`: the admin half of it."""
 
     api_key: str
-    store: ConnectionStore
+    store: EmulatorStore
     faults: Faults
     log: RequestLog
     rate: RateWindow

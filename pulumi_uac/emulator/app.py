@@ -15,7 +15,7 @@ from .accounting import RateWindow, RequestLog
 from .admin import AdminRoutes
 from .collection import Collections, behaviour_of, routes
 from .faults import Faults
-from .store import NESTED, ConnectionStore
+from .store import NESTED, EmulatorStore
 from .wire import Request, Response, bad_query, error, json_body, not_found, unprocessable
 
 MAX_PAGE_SIZE = 250
@@ -62,14 +62,14 @@ class EmulatorApp(AdminRoutes):
     def __init__(
         self,
         api_key: str,
-        store: ConnectionStore | None = None,
+        store: EmulatorStore | None = None,
         faults: Faults | None = None,
         *,
         strict_fields: bool = False,
         rate: RateWindow | None = None,
     ) -> None:
         self.api_key = api_key
-        self.store = store if store is not None else ConnectionStore()
+        self.store = store if store is not None else EmulatorStore()
         self.faults = faults if faults is not None else Faults()
         self.log = RequestLog()
         self.strict_fields = strict_fields

@@ -15,7 +15,7 @@ from ..models import Problem, unknown_fields, without_paths
 from .behaviour import Behaviour
 from .behaviours import BEHAVIOURS
 from .objects import IdempotencyConflictError
-from .store import ConnectionStore
+from .store import EmulatorStore
 from .wire import Request, Response, bad_query, error, json_body, not_found, unprocessable
 
 MAX_PAGE_SIZE = 250
@@ -77,7 +77,7 @@ def _answer(kind: Behaviour, status: int, view: dict[str, Any]) -> Response:
 class Collections:
     """Answers the routes of :func:`routes` over ``store``."""
 
-    def __init__(self, store: ConnectionStore, strict_fields: bool) -> None:
+    def __init__(self, store: EmulatorStore, strict_fields: bool) -> None:
         self.store = store
         self.strict_fields = strict_fields
 

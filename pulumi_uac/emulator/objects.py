@@ -1,4 +1,4 @@
-"""The objects of every resource beside UAC connections, as :class:`ConnectionStore` keeps them
+"""The objects of every resource beside UAC connections, as :class:`EmulatorStore` keeps them
 (one lock, one persisted file): create, read, update, delete, and what only some resources
 have, each switched on by the resource's :class:`Behaviour` (soft delete and restore,
 idempotent creates, a tag endpoint, versions)."""
@@ -38,7 +38,7 @@ def body_digest(body: Record) -> str:
 
 
 class ObjectStore:
-    """Mixed into :class:`~.store.ConnectionStore`, which provides the lock, the clock, the
+    """Mixed into :class:`~.store.EmulatorStore`, which provides the lock, the clock, the
     random tokens, the ids and persistence."""
 
     _lock: threading.RLock

@@ -146,7 +146,7 @@ def _nested_value(key: str, value: Record) -> Record:
     return out
 
 
-class ConnectionStore(ObjectStore):
+class EmulatorStore(ObjectStore):
     """All connections, behind one lock; every change is written to ``path`` when given."""
 
     _records_spec = UAC_CONNECTION

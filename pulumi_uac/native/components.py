@@ -14,7 +14,7 @@ from typing import Any
 import pulumi
 
 from ..core.names import camel, names_of
-from ..provider.native.components import Component, Reference
+from ..provider.plugin.components import Component, Reference
 from ..resource import sip_attach
 from ..resource.input_types import field_docs
 from . import SipAttach, UacConnection

@@ -1,9 +1,9 @@
-"""``pulumi-resource-telnyx``: the plugin (:mod:`pulumi_uac.provider.native.plugin`), serving
+"""``pulumi-resource-telnyx``: the plugin (:mod:`pulumi_uac.provider.plugin.plugin`), serving
 this family's components as well, for programs that construct them through the plugin."""
 
 from __future__ import annotations
 
-from ..provider.native import plugin
+from ..provider.plugin import plugin
 from .components import COMPONENTS
 
 

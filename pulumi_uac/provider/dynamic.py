@@ -40,7 +40,7 @@ from ..client import TelnyxError
 from ..core import UNKNOWN, ResourceLifecycle, check, compute_diff, resolve, shared_client
 from ..core.names import names_of
 from ..core.properties import MISSING_MARKS, input_names
-from ..core.redact import Redactor
+from ..core.redact import InputRedactor
 from ..core.session import (
     API_KEY_CONFIG,
     BASE_URL_CONFIG,
@@ -143,7 +143,7 @@ class SpecProvider(ResourceProvider):
             client,
             warn=functools.partial(default_log().warn, urn=urn),
             status=functools.partial(default_log().status, urn=urn),
-            redactor=Redactor(props, secret_paths=None, inputs=input_names(self.spec)),
+            redactor=InputRedactor(props, secret_paths=None, inputs=input_names(self.spec)),
             urn=urn,
         )
 
@@ -164,7 +164,7 @@ class SpecProvider(ResourceProvider):
         checked = check(self.spec, self._in(_olds), news)
         # No property name: the engine would print the property's value next to it. A rule's
         # text may quote a value (an enum member), which may have been secret.
-        hide = Redactor((news,), secret_paths=None, inputs=input_names(self.spec))
+        hide = InputRedactor((news,), secret_paths=None, inputs=input_names(self.spec))
         failures = [CheckFailure("", hide(f.reason)) for f in checked.failures]
         failures += [
             CheckFailure("", problem)

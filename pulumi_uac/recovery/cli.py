@@ -12,17 +12,17 @@ talk to Telnyx with the stack's ``telnyx:apiKey`` / ``telnyx:baseUrl``, else ``T
 ``recover`` is what to run after ``pulumi up`` or ``pulumi destroy`` was killed (and
 ``pulumi cancel``): it stops the plugin processes the killed CLI left running in the project,
 marks the passwords of resources whose update was interrupted as unconfirmed (a refresh cannot
-read them back, so the next ``pulumi up`` sends them again), deletes the connections the
+read them back, so the next ``pulumi up`` sends them again), deletes the objects the
 interrupted creates left on Telnyx (they never reached the state, so nothing else would ever
-delete them; adopted connections are only released), then clears the pending operations with
+delete them; adopted objects are only released), then clears the pending operations with
 ``pulumi refresh --clear-pending-creates``. The next ``pulumi up`` converges.
 
 Every write (a deletion, an untag, a stopped process, a state import) comes after two checks
 (``recovery.guard``): no run of this project is live on this machine, and the backend does not
-report the stack locked. And every deletion rests on this stack's own evidence: a connection is
+report the stack locked. And every deletion rests on this stack's own evidence: an object is
 deleted only when it carries the ownership mark of a resource this stack's state holds or left
 pending. ``orphans --tag TAG`` (the tag a failed create named: a failed create leaves no record
-in the state) and ``release ID`` act on a connection no record links to only when each id is
+in the state) and ``release ID`` act on an object no record links to only when each id is
 named again with ``--confirm-id``.
 """
 
@@ -375,9 +375,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fleet.add_argument("fleet_args", nargs=argparse.REMAINDER)
     for name, helptext in (
-        ("orphans", "list connections this stack made that its state does not hold"),
+        ("orphans", "list Telnyx objects this stack made that its state does not hold"),
         ("recover", "clean up after an interrupted `pulumi up` or `pulumi destroy`"),
-        ("release", "remove the ownership tags of a connection this stack does not hold"),
+        ("release", "remove the ownership tags of an object this stack does not hold"),
     ):
         p = sub.add_parser(name, help=helptext, description=helptext)
         p.add_argument("--stack", "-s", help="the stack (default: the selected one)")
@@ -399,14 +399,14 @@ def build_parser() -> argparse.ArgumentParser:
                 "resource that cannot be tagged at create)",
             )
         if name == "release":
-            p.add_argument("id", help="the connection's id")
+            p.add_argument("id", help="the object's id")
         if name in ("orphans", "release"):
             p.add_argument(
                 "--confirm-id",
                 action="append",
                 default=[],
                 metavar="ID",
-                help="act on this connection although no record of this stack links to it "
+                help="act on this object although no record of this stack links to it "
                 "(repeat for each id)",
             )
     return parser

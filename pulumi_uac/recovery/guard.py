@@ -1,7 +1,7 @@
 """The checks every write of ``pulumi-uac`` passes first.
 
-A tool that deletes connections or stops processes acts only when no run of the stack can be
-affected: a run that is still going is creating connections its state does not hold *yet*, and
+A tool that deletes Telnyx objects or stops processes acts only when no run of the stack can be
+affected: a run that is still going is creating objects its state does not hold *yet*, and
 would be left with ids that no longer exist. So, before the first write (a deletion, an untag,
 a stopped process, a state import), ``ensure_idle`` refuses, saying why and what to do, when
 

@@ -51,8 +51,8 @@ class Orphan:
     cleared the interrupted create that named it."""
 
 
-def find_orphans(spec: ResourceSpec, conns: Iterable[Any], record: StackRecord) -> list[Orphan]:
-    """Every orphan of the stack ``record`` describes, among ``conns`` (the account's objects of
+def find_orphans(spec: ResourceSpec, objects: Iterable[Any], record: StackRecord) -> list[Orphan]:
+    """Every orphan of the stack ``record`` describes, among ``objects`` (the account's objects of
     ``spec``, from one listing: names are not trusted, since one may have been renamed
     since)."""
     tokens = record.all_tokens
@@ -61,11 +61,11 @@ def find_orphans(spec: ResourceSpec, conns: Iterable[Any], record: StackRecord) 
     pending = {p.token for p in record.pending if p.token}
     adopting = {p.token for p in record.pending if p.token and p.adopting}
     found: list[Orphan] = []
-    for conn in conns:
-        conn_id = str(conn.id)
-        if (spec.name, conn_id) in record.held:
+    for obj in objects:
+        object_id = str(obj.id)
+        if (spec.name, object_id) in record.held:
             continue
-        for tag in marks_of(_tags(spec, conn)):
+        for tag in marks_of(_tags(spec, obj)):
             token = token_of(tag)
             if token in tokens:
                 urn = tokens[token]
@@ -77,9 +77,9 @@ def find_orphans(spec: ResourceSpec, conns: Iterable[Any], record: StackRecord) 
                     why = f"a second {spec.noun} made for a resource the state holds"
                 found.append(
                     Orphan(
-                        conn_id,
+                        object_id,
                         spec.name,
-                        _name(spec, conn),
+                        _name(spec, obj),
                         tag,
                         urn,
                         why,
@@ -91,27 +91,27 @@ def find_orphans(spec: ResourceSpec, conns: Iterable[Any], record: StackRecord) 
 
 
 def find_unrecorded(
-    spec: ResourceSpec, conns: Iterable[Any], record: StackRecord, mark: str
+    spec: ResourceSpec, objects: Iterable[Any], record: StackRecord, mark: str
 ) -> list[Orphan]:
-    """Objects among ``conns`` that carry this stack's mark (``mark``, see
+    """Objects among ``objects`` that carry this stack's mark (``mark``, see
     ``core.marks``) while no record of the stack links to them: most likely made by creates
     whose pending records were cleared (``pulumi refresh --clear-pending-creates`` after a
     killed ``up``). Reported, never deleted without ``--confirm-id``: the same project and
     stack name on another backend would carry the same mark."""
     tokens = record.all_tokens
     found: list[Orphan] = []
-    for conn in conns:
-        tags = _tags(spec, conn)
-        if (spec.name, str(conn.id)) in record.held or mark not in stack_marks_of(tags):
+    for obj in objects:
+        tags = _tags(spec, obj)
+        if (spec.name, str(obj.id)) in record.held or mark not in stack_marks_of(tags):
             continue
         marks = marks_of(tags)
         if any(token_of(m) in tokens for m in marks):
             continue  # linked: find_orphans reports it
         found.append(
             Orphan(
-                str(conn.id),
+                str(obj.id),
                 spec.name,
-                _name(spec, conn),
+                _name(spec, obj),
                 marks[0] if marks else mark,
                 "(no record of this stack)",
                 "carries this stack's mark but no record of this stack (or of another stack of "
@@ -186,18 +186,18 @@ def find_tagged(client: TelnyxClient, record: StackRecord, tag: str) -> list[Orp
     found: list[Orphan] = []
     urn = record.all_tokens.get(token)
     for spec in SPECS:
-        for conn in client.resource(spec).list():
-            if (spec.name, str(conn.id)) in record.held or tag not in _tags(spec, conn):
+        for obj in client.resource(spec).list():
+            if (spec.name, str(obj.id)) in record.held or tag not in _tags(spec, obj):
                 continue
-            found.append(_tagged(spec, conn, tag, urn))
+            found.append(_tagged(spec, obj, tag, urn))
     return found
 
 
-def _tagged(spec: ResourceSpec, conn: Any, tag: str, urn: str | None) -> Orphan:
+def _tagged(spec: ResourceSpec, obj: Any, tag: str, urn: str | None) -> Orphan:
     return Orphan(
-        str(conn.id),
+        str(obj.id),
         spec.name,
-        _name(spec, conn),
+        _name(spec, obj),
         tag,
         urn or "(no record of this stack)",
         "made by a create whose answer was lost (the tag its error named)"

@@ -285,7 +285,7 @@ class Stack:
         return name
 
     def mark(self) -> str | None:
-        """The stack mark its creates put on connections (``core.marks.stack_mark``)."""
+        """The stack mark its creates put on objects (``core.marks.stack_mark``)."""
         project = _project_name(self.project_dir)
         stack = self.selected().rsplit("/", 1)[-1]
         return stack_mark(f"urn:pulumi:{stack}::{project}::x")

@@ -54,7 +54,6 @@ from pulumi.provider.experimental.server import ProviderServicer
 from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
 from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
-from ... import __version__
 from ...client import TelnyxError
 from ...core import (
     ResourceLifecycle,
@@ -69,9 +68,10 @@ from ...core.errors import LookupFailedError
 from ...core.extension import Function
 from ...core.names import Names, camel, names_of, package_names
 from ...core.properties import input_names, provider_input_names
-from ...core.redact import NOTHING_SECRET, Redactor
+from ...core.redact import NOTHING_SECRET, InputRedactor
 from ...core.session import config_problems
 from ...models import SPECS, ResourceSpec, by_urn
+from ...version import __version__
 from ..engine import EngineLog, EngineWatch
 from .components import Component, to_inputs, to_value
 from .schema import extension_functions, schema_json
@@ -123,11 +123,11 @@ def _out(
 
 def _redactor(
     spec: ResourceSpec, sources: tuple[dict[str, Any], ...], secrets: set[Path]
-) -> Redactor:
+) -> InputRedactor:
     """What hides this call's secret values from its messages: the paths that arrived secret,
     and every password wherever it arrived from (YAML literals come plain)."""
     hidden = {".".join(p) for p in secrets} | set(spec.fields.password_paths)
-    return Redactor(sources, hidden, inputs=input_names(spec))
+    return InputRedactor(sources, hidden, inputs=input_names(spec))
 
 
 def _spec(urn: str) -> ResourceSpec:
@@ -162,7 +162,7 @@ class TelnyxProvider(Provider):
     # ------------------------------------------------------------------ plumbing
 
     def _lifecycle(
-        self, spec: ResourceSpec, urn: str = "", redactor: Redactor = NOTHING_SECRET
+        self, spec: ResourceSpec, urn: str = "", redactor: InputRedactor = NOTHING_SECRET
     ) -> ResourceLifecycle:
         key, url = resolve(self._api_key, self._base_url)
         client = shared_client(key, url, self._retry_timeout, self._watch.gone)
@@ -176,7 +176,7 @@ class TelnyxProvider(Provider):
             urn=urn,
         )
 
-    async def _run(self, fn: Callable[[], T], redactor: Redactor = NOTHING_SECRET) -> T:
+    async def _run(self, fn: Callable[[], T], redactor: InputRedactor = NOTHING_SECRET) -> T:
         """Run ``fn`` (synchronous, it talks to Telnyx) on the pool; an expected failure is
         noted for the servicer, which answers it as one plain line, with every value that
         arrived secret hidden and the fields it names spelled as the user wrote them."""
@@ -340,7 +340,7 @@ class TelnyxProvider(Provider):
         args, _ = plain_map(request.args)
         # The SDKs unwrap secret arguments of an invoke before sending them, so this cannot
         # tell: no argument's value is shown.
-        redactor = Redactor((args,), secret_paths=None, inputs=args.keys())
+        redactor = InputRedactor((args,), secret_paths=None, inputs=args.keys())
         spec = next((s for s in SPECS if request.tok == f"telnyx:index:{s.lookup_name}"), None)
         if spec is not None:
             found = spec

@@ -21,7 +21,6 @@ import functools
 import json
 from typing import Any
 
-from ... import __version__
 from ...core.extension import Function, extension_for
 from ...core.names import Names, camel, package_names
 from ...core.properties import (
@@ -36,6 +35,7 @@ from ...core.properties import (
 from ...models import SPECS, FieldSpec, ResourceSpec
 from ...models.docs import field_description
 from ...models.fields import OutputSpec
+from ...version import __version__
 from .components import Component
 
 PACKAGE = "telnyx"
