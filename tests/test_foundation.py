@@ -165,3 +165,54 @@ def test_the_native_classes_do_not_load_the_dynamic_provider() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _module_imports(path: Path) -> set[str]:
+    """The package modules ``path`` imports, at its top level or inside its functions (not
+    under ``if TYPE_CHECKING``), as dotted names."""
+    pkg = REPO / "pulumi_uac"
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    package = parts[:-1] if parts[-1] != "__init__" else parts
+    found: set[str] = set()
+    tree = ast.parse(path.read_text())
+    typing_only = {
+        id(n)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for n in ast.walk(block)
+    }
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom) or node.level == 0 or id(node) in typing_only:
+            continue
+        base = package[: len(package) - node.level + 1]
+        target = [*base, *(node.module.split(".") if node.module else [])]
+        names = [target] if node.module else [[*target, a.name] for a in node.names]
+        for name in names:
+            file = pkg.parent.joinpath(*name)
+            if file.with_suffix(".py").exists() or (file / "__init__.py").exists():
+                found.add(".".join(name))
+    return found
+
+
+def test_no_module_imports_itself_back() -> None:
+    """Issue 27: ``client/resource.py`` and ``client/transport.py`` imported each other. No
+    module of the package reaches itself again through what it imports when loaded."""
+    pkg = REPO / "pulumi_uac"
+    graph: dict[str, set[str]] = {}
+    for path in pkg.rglob("*.py"):
+        parts = list(path.relative_to(REPO).with_suffix("").parts)
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        graph[name] = _module_imports(path)
+    # A package's __init__ importing its own submodules is how packages work; a submodule
+    # importing back into a module that imports it is the cycle this looks for.
+    for start in graph:
+        seen: set[str] = set()
+        stack = [m for m in graph[start] if not start.startswith(m + ".")]
+        while stack:
+            module = stack.pop()
+            if module == start:
+                raise AssertionError(f"{start} imports itself back")
+            if module in seen:
+                continue
+            seen.add(module)
+            stack += [m for m in graph.get(module, ()) if not module.startswith(m + ".")]

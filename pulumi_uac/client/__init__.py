@@ -1,5 +1,6 @@
 """HTTP access to the Telnyx API. No Pulumi imports here."""
 
+from .client import TelnyxClient
 from .config import (
     API_KEY_ENV,
     BASE_URL_ENV,
@@ -37,7 +38,7 @@ from .retry import (
     may_have_landed,
     retry_after_seconds,
 )
-from .transport import TelnyxClient
+from .transport import Transport
 
 __all__ = [
     "API_KEY_ENV",
@@ -65,6 +66,7 @@ __all__ = [
     "RetryPolicy",
     "TelnyxClient",
     "TelnyxError",
+    "Transport",
     "UnconfirmedCreateError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..models import PaginationMeta, RequestModel, ResourceSpec
 from .errors import AbandonedError, AmbiguousCreateError, TelnyxError, UnconfirmedCreateError
 from .retry import may_have_landed
-from .transport import TelnyxClient
+from .transport import Transport
 
 log = logging.getLogger("pulumi_uac.client")
 
@@ -44,7 +44,7 @@ class ResourceClient:
     - without one (a create that cannot carry tags), nothing can prove it: another stack's
       create of the same name and content, between its POST and its marking update, matches
       in every field and time. A same-named object with no one's mark, made since just before
-      our first attempt (on Telnyx's clock, :meth:`TelnyxClient.server_offset`, with a margin
+      our first attempt (on Telnyx's clock, ``Transport.server_offset``, with a margin
       for clocks that disagree or step), stops the create with :class:`AmbiguousCreateError`,
       listing each with what its content says (the caller's ``claim``): neither taking it nor
       sending a second POST is safe then, and only a person can tell.
@@ -55,7 +55,7 @@ class ResourceClient:
     rather than a plain failure, so the caller can tell its user the object may exist.
     """
 
-    def __init__(self, transport: TelnyxClient, spec: ResourceSpec) -> None:
+    def __init__(self, transport: Transport, spec: ResourceSpec) -> None:
         self.transport = transport
         self.spec = spec
         self._path = spec.api.path
@@ -64,11 +64,11 @@ class ResourceClient:
         return f"ResourceClient({self.spec.name}, {self.transport!r})"
 
     def within(self, seconds: float) -> AbstractContextManager[None]:
-        """See :meth:`TelnyxClient.within`."""
+        """See :meth:`~.transport.Transport.within`."""
         return self.transport.within(seconds)
 
     def full_budget(self) -> AbstractContextManager[None]:
-        """See :meth:`TelnyxClient.full_budget`."""
+        """See :meth:`~.transport.Transport.full_budget`."""
         return self.transport.full_budget()
 
     # ---------------------------------------------------------------- endpoints

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import timezone
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 from pydantic import ValidationError
 
-from ..models import ErrorEnvelope, ResourceSpec
+from ..models import ErrorEnvelope
 from .config import ClientConfig
 from .errors import (
     APIConnectionError,
@@ -33,10 +33,8 @@ from .errors import (
 from .redact import SecretScrubber
 from .retry import RetryPolicy, limit_spent, retry_after_seconds
 
-if TYPE_CHECKING:  # the resource client imports this module
-    from .resource import ResourceClient
-
 T = TypeVar("T")
+SelfT = TypeVar("SelfT", bound="Transport")
 log = logging.getLogger("pulumi_uac.client")
 
 USER_AGENT = "pulumi-uac/0.1.0"
@@ -49,8 +47,10 @@ MIN_EXCHANGE_SECONDS = 1.0
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-class TelnyxClient:
-    """Talks to the Telnyx API; :meth:`resource` gives the client of one resource over it.
+class Transport:
+    """Talks to the Telnyx API: requests, retries, the rate gate, redaction. The resource
+    clients (:class:`~.resource.ResourceClient`) speak through it; :class:`~.client.TelnyxClient`
+    adds them.
 
     One instance owns one ``httpx.Client`` and so one connection pool; build it once and reuse it.
 
@@ -84,7 +84,6 @@ class TelnyxClient:
         self._clock = clock
         # A password in the URL's userinfo (a gateway's) never reaches a message.
         self._shown_url = re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", config.base_url)
-        self._resources: dict[str, ResourceClient] = {}
         self._http = httpx.Client(
             base_url=config.base_url + "/",
             headers={
@@ -97,21 +96,14 @@ class TelnyxClient:
         )
 
     @classmethod
-    def from_env(cls, api_key: str | None = None, base_url: str | None = None) -> TelnyxClient:
+    def from_env(
+        cls: type[SelfT], api_key: str | None = None, base_url: str | None = None
+    ) -> SelfT:
         """A client configured from arguments, else ``TELNYX_API_KEY`` / ``TELNYX_BASE_URL``."""
         return cls(ClientConfig.from_env(api_key=api_key, base_url=base_url))
 
     def __repr__(self) -> str:
-        return f"TelnyxClient(base_url={self.config.base_url!r})"
-
-    def resource(self, spec: ResourceSpec) -> ResourceClient:
-        """The client of the resource ``spec`` describes, over this transport."""
-        found = self._resources.get(spec.name)
-        if found is None:
-            from .resource import ResourceClient
-
-            found = self._resources.setdefault(spec.name, ResourceClient(self, spec))
-        return found
+        return f"{type(self).__name__}(base_url={self.config.base_url!r})"
 
     def wall_time(self) -> float:
         return self._wall_clock()
@@ -169,7 +161,7 @@ class TelnyxClient:
         """Close the connection pool."""
         self._http.close()
 
-    def __enter__(self) -> TelnyxClient:
+    def __enter__(self: SelfT) -> SelfT:
         return self
 
     def __exit__(self, *_: object) -> None:
