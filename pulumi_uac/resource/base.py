@@ -12,6 +12,7 @@ resource in a checkpoint the engine rewrites after every step.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, ClassVar
 
 import pulumi
@@ -25,9 +26,15 @@ from .props import args_from, resource_props, warn_if_plain_api_key
 
 def secret_outputs(spec: ResourceSpec) -> list[str]:
     """Outputs to keep secret whatever the inputs were: generated passwords (an output only
-    when Telnyx made one up)."""
+    when Telnyx made one up). A new list each call (the SDK merges options lists)."""
+    return list(_secret_outputs(spec))
+
+
+@functools.cache
+def _secret_outputs(spec: ResourceSpec) -> tuple[str, ...]:
     passwords = spec.fields.password_paths
-    return sorted({path.split(".")[0] for path in spec.fields.generated if path in passwords})
+    generated = spec.fields.generated
+    return tuple(sorted({path.split(".")[0] for path in generated if path in passwords}))
 
 
 class SpecResource(Resource):

@@ -11,6 +11,7 @@ whole object becomes secret: more secret than needed, never less.
 from __future__ import annotations
 
 import difflib
+import functools
 import inspect
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -28,8 +29,10 @@ from .input_types import args_dict, is_args
 A = TypeVar("A")
 
 
+@functools.cache
 def _passwords(spec: ResourceSpec) -> tuple[frozenset[str], dict[str, list[str]]]:
-    """The spec's top-level passwords, and its nested ones by the object that holds them."""
+    """The spec's top-level passwords, and its nested ones by the object that holds them (the
+    same for every resource of the spec: worked out once; callers never change it)."""
     nested: dict[str, list[str]] = {}
     for path in spec.fields.password_paths:
         if "." in path:
@@ -88,7 +91,7 @@ def args_from(
     the resource and the input (:class:`InputTypeError`)."""
     subject = f"{spec.name} {resource_name!r}"
     if args is None:
-        known = [p for p in inspect.signature(args_type).parameters if p != "self"]
+        known = _parameters(args_type)
         for key in kwargs:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
@@ -97,15 +100,46 @@ def args_from(
                     f"{subject}: {key!r} is not an input of {spec.name}{hint}; its inputs are "
                     f"{', '.join(known)}"
                 )
-        for field in spec.fields.request:
-            if field.required and field.name not in kwargs:
-                raise InputTypeError(f"{subject}: missing required property '{field.name}'")
+        for name in _required(spec):
+            if name not in kwargs:
+                raise InputTypeError(f"{subject}: missing required property '{name}'")
         return args_type(**kwargs)
     if kwargs:
         raise InputTypeError(
             f"{subject}: pass either args={args_type.__name__}(...) or keyword arguments, not both"
         )
     return args
+
+
+_PARAMETERS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _parameters(args_type: type[Any]) -> tuple[str, ...]:
+    """The keyword arguments an Args class takes, in order (read once per class:
+    ``inspect.signature`` is a tenth of a millisecond, per resource otherwise)."""
+    found = _PARAMETERS.get(args_type)
+    if found is None:
+        params = inspect.signature(args_type).parameters
+        found = _PARAMETERS[args_type] = tuple(p for p in params if p != "self")
+    return found
+
+
+@functools.cache
+def _required(spec: ResourceSpec) -> tuple[str, ...]:
+    return tuple(field.name for field in spec.fields.request if field.required)
+
+
+_SEEDED: dict[tuple[type[Any], ResourceSpec], tuple[str, ...]] = {}
+
+
+def _seeded(args_type: type[Any], spec: ResourceSpec) -> tuple[str, ...]:
+    """Every property a resource of ``spec`` registers, inputs and outputs (once per class)."""
+    found = _SEEDED.get((args_type, spec))
+    if found is None:
+        names = pulumi._types.input_type_py_to_pulumi_names(args_type)
+        found = tuple(dict.fromkeys([*names, *output_only(spec)]))
+        _SEEDED[(args_type, spec)] = found
+    return found
 
 
 def registered_props(spec: ResourceSpec, args: Any) -> dict[str, Any]:
@@ -121,9 +155,7 @@ def registered_props(spec: ResourceSpec, args: Any) -> dict[str, Any]:
 def resource_props(spec: ResourceSpec, args: Any) -> dict[str, Any]:
     """Every input of ``args`` (passwords secret), with each output key seeded so that it
     becomes an attribute of the resource."""
-    props: dict[str, Any] = dict.fromkeys(
-        [*pulumi._types.input_type_py_to_pulumi_names(type(args)), *output_only(spec)],
-    )
+    props: dict[str, Any] = dict.fromkeys(_seeded(type(args), spec))
     props.update(registered_props(spec, args))
     return props
 
