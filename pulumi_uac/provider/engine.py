@@ -120,10 +120,16 @@ class EngineWatch:
         """Why the caller should stop (the CLI is gone), or None to carry on."""
         if self.address is None:
             return None
+        # One caller probes; the others read the last answer at once, instead of queueing
+        # behind a connect on the lock (every request of every thread asks, before it is sent).
         with self._lock:
-            if not self._gone and self._clock() - self._checked_at >= 1.0:
+            probe = not self._gone and self._clock() - self._checked_at >= 1.0
+            if probe:
                 self._checked_at = self._clock()
-                self._gone = not self._reachable()
+        if probe and not self._reachable():
+            with self._lock:
+                self._gone = True
+        with self._lock:
             gone = self._gone
         return (
             "the pulumi CLI that started this provider is gone, so nothing more is sent"
