@@ -52,7 +52,12 @@ def _role(cmdline: str) -> str | None:
 
 
 def _sample(stop: threading.Event, seen: dict[str, tuple[str, float]]) -> None:
+    """CPU seconds of this run's processes by role. Only descendants of this process count: on
+    a shared machine, other runs' engines and providers match the same command lines."""
+    me = str(os.getpid())
     while not stop.is_set():
+        parents: dict[str, str] = {}
+        found: dict[str, tuple[str, float]] = {}
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
@@ -61,10 +66,16 @@ def _sample(stop: threading.Event, seen: dict[str, tuple[str, float]]) -> None:
                 cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
             except OSError:
                 continue
+            parents[entry.name] = fields[1]
             role = _role(cmdline)
             if role is not None:
-                cpu = (int(fields[11]) + int(fields[12])) / TICK
-                seen[entry.name] = (role, max(cpu, seen.get(entry.name, ("", 0.0))[1]))
+                found[entry.name] = (role, (int(fields[11]) + int(fields[12])) / TICK)
+        for pid, (role, cpu) in found.items():
+            ancestor, hops = parents.get(pid), 0
+            while ancestor not in (None, "0", "1", me) and hops < 16:
+                ancestor, hops = parents.get(ancestor), hops + 1
+            if ancestor == me:
+                seen[pid] = (role, max(cpu, seen.get(pid, ("", 0.0))[1]))
         time.sleep(0.05)
 
 
