@@ -403,7 +403,7 @@ def test_inf_and_nan_fail_check_in_both_modes() -> None:
 
     from pulumi_uac.provider.engine import EngineLog, EngineWatch
     from pulumi_uac.provider.outbound_voice_profile import OutboundVoiceProfileProvider
-    from pulumi_uac.provider.plugin.plugin import TelnyxProvider
+    from pulumi_uac.provider.plugin.adapter import TelnyxProvider
     from pulumi_uac.provider.plugin.values import value_map
 
     from .wire import for_check

@@ -233,7 +233,7 @@ def test_a_short_value_is_hidden_as_a_word_never_inside_other_words(
     (`https://exampl[webhook_event_failover_url]/webhooks`). Each mode's message redactor, and
     the client's, hide it where it stands alone and leave other words whole."""
     from pulumi_uac.client.redact import SecretScrubber as ClientRedactor
-    from pulumi_uac.provider.plugin.plugin import _redactor
+    from pulumi_uac.provider.plugin.adapter import _redactor
 
     monkeypatch.setenv("TELNYX_API_KEY", API_KEY)
     monkeypatch.setenv("TELNYX_BASE_URL", "http://127.0.0.1:9")

@@ -1,52 +1,19 @@
-"""``python -m pulumi_uac.probe``: ask a real Telnyx account what the documentation leaves open.
-
-With ``TELNYX_API_KEY`` (and optionally ``TELNYX_BASE_URL``) it creates one connection named
-``pulumi-uac-probe-<random>``, asks the questions no public source settles, deletes the
-connection again (also on failure or Ctrl-C), and prints what it found plus the emulator flags
-that reproduce it:
-
-- does a PATCH merge a partial nested object into the stored one, or replace it?
-- are unknown request fields ignored or rejected?
-- is ``""`` accepted where Telnyx documents it, and ``null`` refused on ``active``?
-- what is the registration status right after a create?
-- do ``x-ratelimit-*`` headers come on a successful answer?
-- is a password revealed by an update that did not change it?
-
-And, with one Call Control application and one outbound voice profile made the same way (named
-``<that name>-app`` and ``-profile``):
-
-- does a Call Control create accept ``tags`` (the official SDK's create has none)?
-- does a PATCH of a nested object of each of them merge or replace (asked per resource: the
-  emulator applies one mode to all)?
-
-And with one AI Assistant (``<that name>-assistant``, hard-deleted at the end):
-
-- is a create with the same ``Idempotency-Key`` and body answered with the first assistant, at
-  once and ``--idempotency-wait`` seconds later (a lower bound of how long a key is kept)?
-- does an update of the tags alone mint a version (``version_id`` changes), and does the tag
-  endpoint?
-- does an update with a partial nested object (``telephony_settings``) merge or replace?
-
-``--json`` prints one JSON object instead. It costs about twenty requests and never runs without
-an explicit key.
-"""
+"""Asking: the probe's questions to a real Telnyx account, one throwaway object per resource,
+cleaned up on failure or Ctrl-C (see :mod:`pulumi_uac.probe`)."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import secrets
 import signal
-import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 
-from .client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, retry_after_seconds
+from ..client import retry_after_seconds
+from .comparing import emulator_flags, unmatched
 
 RESOURCE = "uac_connections"
 APPLICATIONS = "call_control_applications"
@@ -351,7 +318,7 @@ def _wait_hint(response: httpx.Response, attempt: int) -> float:
 
 
 @contextmanager
-def _uninterruptible() -> Iterator[None]:
+def uninterruptible() -> Iterator[None]:
     """Cleanup is not cut short by a second Ctrl-C or SIGTERM: it is bounded, and stopping it
     is how a probe connection gets left on a real account."""
     previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -360,137 +327,3 @@ def _uninterruptible() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-
-
-def emulator_flags(findings: dict[str, Any]) -> list[str]:
-    """The emulator flags that reproduce what the probe found."""
-    flags = [f"--nested-patch {findings['nested_patch']}"]
-    if findings.get("unknown_fields") == "rejected":
-        flags.append("--strict-fields")
-    if findings.get("password_revealed_on_unrelated_update"):
-        flags.append("--no-masking")  # an account from before 2026-09-08: nothing masked
-    return flags
-
-
-def unmatched(findings: dict[str, Any]) -> list[str]:
-    """Findings no emulator flag reproduces: the emulator's fixed behaviour differs, so tests
-    against it do not cover what this account does (and the fidelity notes need updating)."""
-    gaps = []
-    if findings.get("null_on_active") == "accepted":
-        gaps.append("null on active is accepted (the emulator always refuses it)")
-    if findings.get("blank_accepted") is False:
-        gaps.append('"" is refused where documented (the emulator always accepts it)')
-    nested, external = findings.get("nested_patch"), findings.get("partial_external_settings")
-    if (nested, external) in (("merge", "replaced"), ("replace", "merged")):
-        gaps.append(
-            f"nested objects disagree (inbound: {nested}, external_uac_settings: {external}); "
-            "the emulator applies one mode to all"
-        )
-    elif str(external).startswith("refused") and nested == "merge":
-        # Under --nested-patch replace the emulator refuses it too (no proxy left); under
-        # merge it accepts it.
-        gaps.append(
-            f"a partial external_uac_settings is {external} while nested objects merge "
-            "(the emulator, merging, accepts it)"
-        )
-    tags = str(findings.get("call_control_create_tags") or "")
-    strict = findings.get("unknown_fields") == "rejected"
-    if tags == "stored":
-        gaps.append("a Call Control create stores tags (the emulator never does)")
-    elif tags and tags.startswith("refused") != strict:
-        gaps.append(
-            f"a Call Control create's tags are {tags} while unknown fields are "
-            f"{findings.get('unknown_fields')} (the emulator treats both alike)"
-        )
-    for key, noun in (
-        ("call_control_nested_patch", "Call Control applications"),
-        ("outbound_profile_nested_patch", "outbound voice profiles"),
-    ):
-        mode = findings.get(key)
-        if mode is not None and nested is not None and mode != nested:
-            gaps.append(
-                f"nested objects of {noun} {mode} while a connection's {nested} (the emulator "
-                "applies one mode to all)"
-            )
-    for key, value in findings.items():
-        if key.startswith("assistant_idempotency_") and value != "replayed":
-            gaps.append(f"{key}: {value} (the emulator replays the first answer)")
-    if findings.get("assistant_tags_update_mints_version") is False:
-        gaps.append(
-            "an update of an assistant's tags alone mints no version (the emulator: it does)"
-        )
-    if findings.get("assistant_tag_endpoint_mints_version"):
-        gaps.append("the assistant tag endpoint mints a version (the emulator: it does not)")
-    mode = findings.get("assistant_nested_update")
-    if mode is not None and nested is not None and mode != nested:
-        gaps.append(
-            f"nested objects of AI Assistants {mode} while a connection's {nested} (the emulator "
-            "applies one mode to all)"
-        )
-    if findings.get("initial_registration_status") not in (None, "Not Registered"):
-        status = findings["initial_registration_status"]
-        gaps.append(f"a new connection starts {status!r} (the emulator: 'Not Registered')")
-    return gaps
-
-
-def report(findings: dict[str, Any]) -> str:
-    lines = ["What this Telnyx account answered:"]
-    for key, value in findings.items():
-        if key not in ("emulator_flags", "not_reproduced"):
-            lines.append(f"  {key.replace('_', ' ')}: {value}")
-    lines.append("Emulator flags that match: " + " ".join(findings["emulator_flags"]))
-    for gap in findings.get("not_reproduced") or []:
-        lines.append(f"  not reproduced by any flag: {gap}")
-    return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m pulumi_uac.probe", description=__doc__.split("\n\n")[0]
-    )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--base-url", help=f"API root (default ${BASE_URL_ENV}, else Telnyx)")
-    parser.add_argument(
-        "--idempotency-wait",
-        type=float,
-        default=30.0,
-        help="seconds before the second replay of an assistant's create (default 30)",
-    )
-    args = parser.parse_args(argv)
-    key = os.environ.get(API_KEY_ENV)
-    if not key:
-        print(
-            f"probe: refusing to run without an explicit key: set {API_KEY_ENV} (it creates "
-            "and deletes one connection on that account)",
-            file=sys.stderr,
-        )
-        return 2
-    base = (args.base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/") + "/"
-
-    def interrupted(_signum: int, _frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupted)
-    with httpx.Client(
-        base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=30
-    ) as http:
-        probe = Probe(http, idempotency_wait=args.idempotency_wait)
-        status = 0
-        try:
-            findings = probe.run()
-        except (ProbeError, httpx.HTTPError, KeyboardInterrupt) as exc:
-            print(f"probe: stopped: {str(exc) or type(exc).__name__}", file=sys.stderr)
-            findings, status = {}, 1
-        finally:
-            with _uninterruptible():
-                problem = probe.clean_up()
-            if problem:
-                print(f"probe: {problem}; delete it by hand", file=sys.stderr)
-                status = 1
-    if findings:
-        print(json.dumps(findings) if args.json else report(findings))
-    return status
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -7,23 +7,18 @@ no 4-call ceiling: the synchronous core runs on a thread pool as wide as the eng
 ``--parallel`` can ask for.
 
 Expected failures (every :class:`~pulumi_uac.client.TelnyxError`) reach the user as the one
-line they are: the experimental server appends a Python stack to anything a handler raises, so
-the servicer here answers those with a plain gRPC error instead.
+line they are: each handler leaves the line in :data:`FAILURE`, and the servicer
+(:mod:`.serving`, which serves this provider over gRPC) answers with it.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import contextlib
 import contextvars
-import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-import grpc
-import grpc.aio
 from pulumi.provider.experimental.property_value import PropertyValue
 from pulumi.provider.experimental.provider import (
     CheckFailure,
@@ -50,9 +45,6 @@ from pulumi.provider.experimental.provider import (
     UpdateRequest,
     UpdateResponse,
 )
-from pulumi.provider.experimental.server import ProviderServicer
-from pulumi.runtime._grpc_settings import _GRPC_CHANNEL_OPTIONS
-from pulumi.runtime.proto import provider_pb2, provider_pb2_grpc
 
 from ...client import TelnyxError
 from ...core import (
@@ -71,17 +63,18 @@ from ...core.properties import input_names, provider_input_names
 from ...core.redact import NOTHING_SECRET, InputRedactor
 from ...core.session import config_problems
 from ...models import SPECS, ResourceSpec, by_urn
-from ...version import __version__
 from ..engine import EngineLog, EngineWatch
 from .components import Component, to_inputs, to_value
 from .schema import extension_functions, schema_json
-from .values import Path, plain_map, value_map, with_reference_ids
+from .values import Path, plain_map, value_map
 
 T = TypeVar("T")
 WORKERS = 256
 """Threads for the synchronous core: more than any sensible ``--parallel``, created on demand."""
 
-_FAILURE: contextvars.ContextVar[str | None] = contextvars.ContextVar("failure", default=None)
+FAILURE: contextvars.ContextVar[str | None] = contextvars.ContextVar("failure", default=None)
+"""The one line an expected failure of the current request is answered with (set by the
+handler that failed, read by :mod:`.serving`)."""
 
 
 def _kind(change: PathChange) -> PropertyDiffKind:
@@ -133,7 +126,7 @@ def _redactor(
 def _spec(urn: str) -> ResourceSpec:
     spec = by_urn(urn)
     if spec is None:
-        _FAILURE.set(f"the telnyx provider has no resource type for {urn}")
+        FAILURE.set(f"the telnyx provider has no resource type for {urn}")
         raise NotImplementedError(urn)
     return spec
 
@@ -183,7 +176,7 @@ class TelnyxProvider(Provider):
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
         except TelnyxError as exc:
-            _FAILURE.set(package_names().text(redactor(str(exc))))
+            FAILURE.set(package_names().text(redactor(str(exc))))
             raise
 
     # ------------------------------------------------------------------ provider
@@ -352,13 +345,13 @@ class TelnyxProvider(Provider):
             called = fn
             answer = await self._run(lambda: self._function(called, args), redactor)
             return InvokeResponse(return_value=value_map({camel(k): v for k, v in answer.items()}))
-        _FAILURE.set(f"unknown function {request.tok}")
+        FAILURE.set(f"unknown function {request.tok}")
         raise NotImplementedError(request.tok)
 
     async def construct(self, request: ConstructRequest) -> ConstructResponse:
         component = self._components.get(request.resource_type)
         if component is None:
-            _FAILURE.set(f"the telnyx provider has no component {request.resource_type}")
+            FAILURE.set(f"the telnyx provider has no component {request.resource_type}")
             raise NotImplementedError(request.resource_type)
         try:
             built, outputs = component.build(
@@ -367,7 +360,7 @@ class TelnyxProvider(Provider):
         except ValueError as exc:
             # The component's own checks of what it was given: one line, as a Python
             # program gets them.
-            _FAILURE.set(package_names().text(str(exc)))
+            FAILURE.set(package_names().text(str(exc)))
             raise
         state = {k: await to_value(v) for k, v in outputs.items()}
         return ConstructResponse(
@@ -409,87 +402,3 @@ class TelnyxProvider(Provider):
         client = shared_client(key, url, self._retry_timeout, self._watch.gone)
         answer: dict[str, Any] = fn.call(client, str(object_id)).model_dump(exclude_none=True)
         return answer
-
-
-def _answered_plainly(name: str) -> Callable[..., Any]:
-    """The servicer method ``name``, with an expected failure answered as its one line."""
-    base = getattr(ProviderServicer, name)
-
-    async def method(self: ProviderServicer, request: Any, context: Any) -> Any:
-        token = _FAILURE.set(None)
-        with_reference_ids(request)
-        try:
-            return await base(self, request, context)
-        except Exception:
-            message = _FAILURE.get()
-            if message is None:
-                raise
-            await context.abort(grpc.StatusCode.UNKNOWN, message)
-        finally:
-            _FAILURE.reset(token)
-
-    method.__name__ = name
-    return method
-
-
-class Servicer(ProviderServicer):
-    """The experimental framework's servicer, minus Python stacks under expected failures."""
-
-
-for _name in (
-    "Configure",
-    "Check",
-    "Diff",
-    "Create",
-    "Read",
-    "Update",
-    "Delete",
-    "Invoke",
-    "Construct",
-):
-    setattr(Servicer, _name, _answered_plainly(_name))
-
-_read_plainly = Servicer.Read
-
-
-async def _read(self: Servicer, request: Any, context: Any) -> Any:
-    """A connection that does not exist is answered with no properties at all: the framework
-    would send an empty map, which the engine takes for a found resource, so `pulumi import`
-    of a wrong id would record a phantom (a refresh works either way)."""
-    response = await _read_plainly(self, request, context)
-    if response is not None and not response.id:
-        return provider_pb2.ReadResponse()
-    return response
-
-
-Servicer.Read = _read  # type: ignore[method-assign]
-
-
-def main(components: tuple[Component, ...] = ()) -> None:
-    """Serve the plugin: print the port, then answer the engine until it goes away.
-    ``components`` are the ones it can construct (:mod:`pulumi_uac.native.plugin` passes
-    them)."""
-    parser = argparse.ArgumentParser(prog="pulumi-resource-telnyx")
-    parser.add_argument("engine", nargs="?", help="the Pulumi engine's address")
-    parser.add_argument("--version", action="version", version=__version__)
-    known, _ = parser.parse_known_args()
-    log, watch = EngineLog(known.engine), EngineWatch(known.engine)
-    watch.exit_when_gone()
-    provider = TelnyxProvider(log, watch, components)
-
-    async def serve() -> None:
-        server = grpc.aio.server(options=_GRPC_CHANNEL_OPTIONS)
-        servicer = Servicer(sys.argv[1:], __version__, provider, engine_address=known.engine or "")
-        provider_pb2_grpc.add_ResourceProviderServicer_to_server(servicer, server)
-        port = server.add_insecure_port(address="127.0.0.1:0")
-        await server.start()
-        sys.stdout.buffer.write(f"{port}\n".encode())
-        sys.stdout.buffer.flush()
-        await server.wait_for_termination()
-
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve())
-
-
-if __name__ == "__main__":
-    main()
