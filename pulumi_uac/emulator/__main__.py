@@ -15,10 +15,11 @@ from typing import Any
 
 from .accounting import RateWindow
 from .app import EmulatorApp
+from .connection_shape import NESTED_PATCH_MODES
 from .faults import FailRule, FaultConfig, Faults
 from .registration import RegistrationSettings
 from .server import EmulatorServer
-from .store import NESTED_PATCH_MODES, EmulatorStore
+from .store import EmulatorStore
 
 DEFAULT_API_KEY = "emulator-key"
 

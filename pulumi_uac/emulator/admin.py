@@ -9,8 +9,9 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from .accounting import RateWindow, RequestLog
+from .connection_shape import NESTED_PATCH_MODES
 from .faults import FailRule, Faults
-from .store import NESTED_PATCH_MODES, EmulatorStore
+from .store import EmulatorStore
 from .wire import Request, Response, error, json_body, not_found
 
 

@@ -14,8 +14,9 @@ from ..models import UAC_CONNECTION, Problem, unknown_fields, without_paths
 from .accounting import RateWindow, RequestLog
 from .admin import AdminRoutes
 from .collection import Collections, behaviour_of, routes
+from .connection_shape import NESTED
 from .faults import Faults
-from .store import NESTED, EmulatorStore
+from .store import EmulatorStore
 from .wire import Request, Response, bad_query, error, json_body, not_found, unprocessable
 
 MAX_PAGE_SIZE = 250
