@@ -195,17 +195,31 @@ def orphans_command(args: argparse.Namespace) -> int:
     stack = Stack(args.stack, args.cwd)
     if args.delete:
         ensure_idle(stack, "delete orphans")
-    record = read_state(stack.export())
-    client = stack.client()
     if args.tag and args.name:
         raise RecoveryError("give --tag or --name, not both")
+    client = stack.client()
+    found = _find_orphans(args, stack, client, read_state(stack.export()))
+    _list_orphans(args, found)
+    if not args.delete:
+        note = _live_note(stack) if found else None
+        if note:
+            print(note, file=sys.stderr)
+        return 0
+    _delete_orphans(args, stack, client, found)
+    return 0
+
+
+def _find_orphans(
+    args: argparse.Namespace, stack: Stack, client: TelnyxClient, record: StackRecord
+) -> list[Orphan]:
+    """What ``--tag``, ``--name`` or (neither) this stack's own marks find outside the state."""
     if args.tag:
         try:
-            found = find_tagged(client, record, args.tag)
+            return find_tagged(client, record, args.tag)
         except ValueError as exc:
             raise RecoveryError(str(exc)) from None
-    elif args.name:
-        found = []
+    if args.name:
+        found: list[Orphan] = []
         for spec in SPECS:
             found += find_unmarked(
                 spec,
@@ -215,24 +229,28 @@ def orphans_command(args: argparse.Namespace) -> int:
                 "has the name given and no ownership mark (found by name only: check it is the "
                 "one your failed create made)",
             )
-    else:
-        found = _found(stack, client, record)
+        return found
+    return _found(stack, client, record)
+
+
+def _list_orphans(args: argparse.Namespace, found: list[Orphan]) -> None:
     if args.json:
         print(json.dumps([o.__dict__ for o in found], indent=2))
     elif found:
         print(_describe(found, _selector(args)))
+    elif args.tag:
+        print(f"nothing carries {args.tag} outside the state: that create made nothing")
+    elif args.name:
+        print(f"no unmarked Telnyx object named {args.name!r} outside the state")
     else:
-        if args.tag:
-            print(f"nothing carries {args.tag} outside the state: that create made nothing")
-        elif args.name:
-            print(f"no unmarked Telnyx object named {args.name!r} outside the state")
-        else:
-            print("no orphaned Telnyx objects: everything this stack made is in its state")
-    if not args.delete:
-        note = _live_note(stack) if found else None
-        if note:
-            print(note, file=sys.stderr)
-        return 0
+        print("no orphaned Telnyx objects: everything this stack made is in its state")
+
+
+def _delete_orphans(
+    args: argparse.Namespace, stack: Stack, client: TelnyxClient, found: list[Orphan]
+) -> None:
+    """Delete the orphans this stack's records link to, and those named by ``--confirm-id``;
+    refuse the rest, saying why and how to name them."""
     listed = {o.id for o in found}
     strays = [i for i in args.confirm_id if i not in listed]
     if strays:
@@ -242,29 +260,27 @@ def orphans_command(args: argparse.Namespace) -> int:
             "was deleted. An object found by name only is listed again with the --name the "
             "earlier listing printed (`pulumi-uac orphans --name NAME`)"
         )
-    if not found:
-        return 0
     # Linked orphans are this stack's by its own records; the others only when named.
     chosen = [o for o in found if o.linked or o.id in args.confirm_id]
     unconfirmed = [o for o in found if o not in chosen]
     if chosen:
         _clean_up(client, _still_orphans(stack, chosen, "delete orphans"))
-    if unconfirmed:
-        given = _selector(args) or unconfirmed[0].selector
-        ids = ", ".join(o.id for o in unconfirmed)
-        message = (
-            f"refusing to delete {ids}: no record of this stack links to "
-            + ("that tag" if args.tag else "that name" if args.name else "it")
-            + " (the state holds no resource and no pending create with its token), so it may "
-            "be another stack's; it was left alone. If you know it is this stack's (a failed "
-            "or interrupted `pulumi up` of it), name each id to delete: "
-            + _delete_hint(given, [o.id for o in unconfirmed])
-        )
-        if not args.confirm_id:
-            raise RecoveryError(message)
-        # The ids named were what was asked for: the rest is only reported.
-        print(f"note: {message}", file=sys.stderr)
-    return 0
+    if not unconfirmed:
+        return
+    given = _selector(args) or unconfirmed[0].selector
+    ids = ", ".join(o.id for o in unconfirmed)
+    message = (
+        f"refusing to delete {ids}: no record of this stack links to "
+        + ("that tag" if args.tag else "that name" if args.name else "it")
+        + " (the state holds no resource and no pending create with its token), so it may "
+        "be another stack's; it was left alone. If you know it is this stack's (a failed "
+        "or interrupted `pulumi up` of it), name each id to delete: "
+        + _delete_hint(given, [o.id for o in unconfirmed])
+    )
+    if not args.confirm_id:
+        raise RecoveryError(message)
+    # The ids named were what was asked for: the rest is only reported.
+    print(f"note: {message}", file=sys.stderr)
 
 
 def release_command(args: argparse.Namespace) -> int:
