@@ -12,76 +12,22 @@ import pytest
 import telnyx
 
 from pulumi_uac.emulator import EmulatorServer
-from pulumi_uac.models import SPECS, ResourceSpec
+from pulumi_uac.models import (
+    AI_ASSISTANT,
+    CALL_CONTROL_APPLICATION,
+    OUTBOUND_VOICE_PROFILE,
+    SPECS,
+    UAC_CONNECTION,
+    ResourceSpec,
+)
 
-from .conftest import API_KEY, OFFICE_PBX
+from .conftest import API_KEY
 from .registry import example, sdk_collection, wired
 
-EVERY_FIELD: dict[str, Any] = {
-    **OFFICE_PBX,
-    "active": True,
-    "anchorsite_override": "Amsterdam, Netherlands",
-    "android_push_credential_id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f0",
-    "bridge_generate_comfort_noise_on_cn": True,
-    "call_cost_in_webhooks": True,
-    "default_on_hold_comfort_noise_enabled": True,
-    "dtmf_type": "SIP INFO",
-    "encode_contact_header_enabled": True,
-    "encrypted_media": "SRTP",
-    "external_uac_settings": {
-        **OFFICE_PBX["external_uac_settings"],
-        "auth_username": "auth-user",
-        "expiration_sec": 600,
-        "from_user": "from-user",
-        "outbound_proxy": "outbound.pbx.example.com:5061",
-        "user_agent": "Acme PBX/1.0",
-    },
-    "inbound": {
-        "ani_number_format": "+E.164",
-        "channel_limit": 10,
-        "codecs": ["G722", "OPUS"],
-        "default_routing_method": "round-robin",
-        "dnis_number_format": "national",
-        "generate_ringback_tone": True,
-        "isup_headers_enabled": True,
-        "prack_enabled": True,
-        "shaken_stir_enabled": True,
-        "simultaneous_ringing": "enabled",
-        "sip_compact_headers_enabled": False,
-        "sip_region": "Europe",
-        "timeout_1xx_secs": 10,
-        "timeout_2xx_secs": 100,
-    },
-    "ios_push_credential_id": "0ccc7b54-4df3-4bca-a65a-3da1ecc777f1",
-    "jitter_buffer": {
-        "enable_jitter_buffer": True,
-        "jitterbuffer_msec_max": 300,
-        "jitterbuffer_msec_min": 80,
-    },
-    "noise_suppression": "both",
-    "noise_suppression_details": {"attenuation_limit": 50, "engine": "deep_filter_net"},
-    "onnet_t38_passthrough_enabled": True,
-    "outbound": {
-        "ani_override": "+15551234567",
-        "ani_override_type": "normal",
-        "call_parking_enabled": True,
-        "channel_limit": 4,
-        "generate_ringback_tone": True,
-        "instant_ringback_enabled": False,
-        "localization": "GB",
-        "outbound_voice_profile_id": "1293384261075731499",
-        "t38_reinvite_source": "customer",
-    },
-    "password": "a-connection-password",
-    "rtcp_settings": {"capture_enabled": True, "port": "rtcp-mux", "report_frequency_secs": 10},
-    "sip_uri_calling_preference": "internal",
-    "tags": ["sdk", "every-field"],
-    "user_name": "sdk-user",
-    "webhook_api_version": "2",
-    "webhook_event_failover_url": "https://example.com/failover",
-    "webhook_event_url": "https://example.com/hooks",
-    "webhook_timeout_secs": 25,
-}
+# Every field the models type, from the spec's example (the reference points at a profile id
+# the emulator does not check).
+EVERY_FIELD: dict[str, Any] = example(UAC_CONNECTION)
+EVERY_FIELD["outbound"]["outbound_voice_profile_id"] = "1293384261075731499"
 
 
 @pytest.fixture
@@ -158,48 +104,11 @@ def test_error_classes(sdk: telnyx.Telnyx, emulator: EmulatorServer) -> None:
 
 # -------------------- the companions: Call Control applications and outbound voice profiles
 
-PROFILE_FIELDS: dict[str, Any] = {
-    "name": "SDK profile",
-    "billing_group_id": "6a09cdc3-8948-47f0-aa62-74ac943d6c58",
-    "call_recording": {
-        "call_recording_caller_phone_numbers": ["+13125550100"],
-        "call_recording_channels": "dual",
-        "call_recording_format": "mp3",
-        "call_recording_type": "by_caller_phone_number",
-    },
-    "calling_window": {"calls_per_cld": 5, "end_time": "20:00", "start_time": "08:00"},
-    "concurrent_call_limit": 10,
-    "daily_spend_limit": "100.00",
-    "daily_spend_limit_enabled": True,
-    "enabled": True,
-    "max_destination_rate": 0.25,
-    "service_plan": "global",
-    "tags": ["sdk"],
-    "traffic_type": "conversational",
-    "usage_payment_method": "rate-deck",
-    "whitelisted_destinations": ["US", "GB"],
-}
+PROFILE_FIELDS: dict[str, Any] = {**example(OUTBOUND_VOICE_PROFILE), "name": "SDK profile"}
 
+# The SDK's create has no tags.
 APPLICATION_FIELDS: dict[str, Any] = {
-    "application_name": "SDK application",
-    "webhook_event_url": "https://ivr.example.com/telnyx",
-    "active": True,
-    "anchorsite_override": "Amsterdam, Netherlands",
-    "call_cost_in_webhooks": True,
-    "dtmf_type": "Inband",
-    "first_command_timeout": True,
-    "first_command_timeout_secs": 10,
-    "inbound": {
-        "channel_limit": 10,
-        "shaken_stir_enabled": True,
-        "sip_subdomain": "sdk-ivr",
-        "sip_subdomain_receive_settings": "from_anyone",
-    },
-    "outbound": {"channel_limit": 5},
-    "redact_dtmf_debug_logging": True,
-    "webhook_api_version": "2",
-    "webhook_event_failover_url": "https://failover.example.com/telnyx",
-    "webhook_timeout_secs": 25,
+    k: v for k, v in example(CALL_CONTROL_APPLICATION).items() if k != "tags"
 }
 
 
@@ -240,7 +149,7 @@ def test_call_control_applications_through_the_sdk(sdk: telnyx.Telnyx) -> None:
     }
     made = sdk.call_control_applications.create(**fields).data
     assert made is not None and made.id and made.inbound is not None
-    assert made.inbound.sip_subdomain == "sdk-ivr"
+    assert made.inbound.sip_subdomain == APPLICATION_FIELDS["inbound"]["sip_subdomain"]
     got = sdk.call_control_applications.retrieve(made.id).data
     assert got is not None and got.outbound is not None
     assert got.outbound.outbound_voice_profile_id == profile.id
@@ -278,33 +187,13 @@ def test_call_control_applications_through_the_sdk(sdk: telnyx.Telnyx) -> None:
 
 
 ASSISTANT_FIELDS: dict[str, Any] = {
+    **example(AI_ASSISTANT),
     "name": "SDK front desk",
-    "instructions": "Answer calls for {{company}}. Be brief.",
-    "model": "openai/gpt-4o",
-    "description": "Every covered field",
-    "greeting": "Hello, {{company}}.",
     "tags": ["sdk"],
-    "tool_ids": ["tool-1"],
-    "llm_api_key_ref": "openai-key",
-    "dynamic_variables": {"company": "Example Ltd", "nested": {"a": 1}},
-    "dynamic_variables_webhook_url": "https://vars.example.com/resolve",
-    "enabled_features": ["telephony", "messaging"],
-    "voice_settings": {
-        "voice": "Telnyx.Ultra.abc",
-        "voice_speed": 1.2,
-        "expressive_mode": True,
-        "background_audio": {"type": "predefined_media", "value": "office", "volume": 0.5},
-    },
-    "transcription": {"model": "deepgram/nova-3", "language": "en"},
-    "telephony_settings": {
-        "time_limit_secs": 600,
-        "noise_suppression": "krisp",
-        "recording_settings": {"enabled": True, "format": "wav", "channels": "dual"},
-        # Not covered by our models; the SDK can set it, and the emulator keeps it as given.
-        "voicemail_detection": {"on_voicemail_detected": {"action": "stop_assistant"}},
-    },
-    "interruption_settings": {"enable": False, "interrupt_prediction_threshold": 0.4},
-    "privacy_settings": {"data_retention": False, "pii_redaction": "redact"},
+}
+# Not covered by our models; the SDK can set it, and the emulator keeps it as given.
+ASSISTANT_FIELDS["telephony_settings"]["voicemail_detection"] = {
+    "on_voicemail_detected": {"action": "stop_assistant"}
 }
 
 
