@@ -126,3 +126,36 @@ def formatted(text: str, path: Path | None = None) -> str:
         check=True,
     )
     return proc.stdout
+
+
+def constructors(name: str) -> list[str]:
+    """A resource class's ``__init__``, as a generated Pulumi SDK writes it: one overload for
+    ``XxxArgs``, one for the keywords (``Unpack`` of ``XxxKwargs``), and the body, which calls
+    ``_register`` directly (so that Pulumi records the program's line as the source)."""
+    return [
+        "    @overload",
+        "    def __init__(",
+        "        self,",
+        "        resource_name: str,",
+        f"        args: {name}Args,",
+        "        opts: pulumi.ResourceOptions | None = None,",
+        "    ) -> None: ...",
+        "",
+        "    @overload",
+        "    def __init__(",
+        "        self,",
+        "        resource_name: str,",
+        "        args: None = None,",
+        "        opts: pulumi.ResourceOptions | None = None,",
+        f"        **kwargs: Unpack[{name}Kwargs],",
+        "    ) -> None: ...",
+        "",
+        "    def __init__(",
+        "        self,",
+        "        resource_name: str,",
+        f"        args: {name}Args | None = None,",
+        "        opts: pulumi.ResourceOptions | None = None,",
+        "        **kwargs: Any,",
+        "    ) -> None:",
+        "        self._register(resource_name, args, opts, kwargs)",
+    ]

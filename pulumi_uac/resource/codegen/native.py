@@ -4,7 +4,7 @@ keywords and outputs as the dynamic one) and its lookup functions."""
 from __future__ import annotations
 
 from ...models import ResourceSpec
-from .common import doc, long_doc, snake
+from .common import constructors, doc, long_doc, snake
 from .types import spec_constant, spec_module
 
 
@@ -54,31 +54,7 @@ def native_module(spec: ResourceSpec) -> str:
         f"    _spec = {const}",
         f"    _args_type = {name}Args",
         "",
-        "    @overload",
-        "    def __init__(",
-        "        self,",
-        "        resource_name: str,",
-        f"        args: {name}Args,",
-        "        opts: pulumi.ResourceOptions | None = None,",
-        "    ) -> None: ...",
-        "",
-        "    @overload",
-        "    def __init__(",
-        "        self,",
-        "        resource_name: str,",
-        "        args: None = None,",
-        "        opts: pulumi.ResourceOptions | None = None,",
-        f"        **kwargs: Unpack[{name}Kwargs],",
-        "    ) -> None: ...",
-        "",
-        "    def __init__(",
-        "        self,",
-        "        resource_name: str,",
-        f"        args: {name}Args | None = None,",
-        "        opts: pulumi.ResourceOptions | None = None,",
-        "        **kwargs: Any,",
-        "    ) -> None:",
-        "        self._register(resource_name, args, opts, kwargs)",
+        *constructors(name),
         "",
         "",
         f"def {get}(",

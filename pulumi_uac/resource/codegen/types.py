@@ -16,7 +16,7 @@ from ...core.properties import (
 )
 from ...models import FieldSpec, ResourceSpec
 from ...models.fields import OutputSpec
-from .common import WIDTH, args_name, long_doc, spec_home
+from .common import WIDTH, args_name, constructors, long_doc, spec_home
 from .common import annotation as _annotation
 from .common import doc as _doc
 
@@ -224,31 +224,7 @@ def _dynamic_class(spec: ResourceSpec) -> list[str]:
         f"    _spec = {spec_constant(spec)}",
         f"    _args_type = {name}Args",
         "",
-        "    @overload",
-        "    def __init__(",
-        "        self,",
-        "        resource_name: str,",
-        f"        args: {name}Args,",
-        "        opts: pulumi.ResourceOptions | None = None,",
-        "    ) -> None: ...",
-        "",
-        "    @overload",
-        "    def __init__(",
-        "        self,",
-        "        resource_name: str,",
-        "        args: None = None,",
-        "        opts: pulumi.ResourceOptions | None = None,",
-        f"        **kwargs: Unpack[{name}Kwargs],",
-        "    ) -> None: ...",
-        "",
-        "    def __init__(",
-        "        self,",
-        "        resource_name: str,",
-        f"        args: {name}Args | None = None,",
-        "        opts: pulumi.ResourceOptions | None = None,",
-        "        **kwargs: Any,",
-        "    ) -> None:",
-        "        self._register(resource_name, args, opts, kwargs)",
+        *constructors(name),
     ]
 
 
