@@ -47,12 +47,15 @@ def sdk_collection(client: Any, spec: ResourceSpec) -> Any:
 def ordered(specs: tuple[ResourceSpec, ...]) -> list[ResourceSpec]:
     """The specs, each after the resources its references name."""
     done: list[ResourceSpec] = []
+    visiting: set[str] = set()
 
     def visit(spec: ResourceSpec) -> None:
-        if spec in done:
+        if spec in done or spec.name in visiting:
             return
+        visiting.add(spec.name)
         for ref in spec.references:
             visit(by_name(ref.resource))
+        visiting.discard(spec.name)
         done.append(spec)
 
     for spec in specs:

@@ -446,6 +446,20 @@ def test_the_readme_tables_are_up_to_date() -> None:
         assert codegen.readme_table(spec) in text, spec.name
 
 
+def test_every_spec_is_served_by_the_emulator() -> None:
+    """A registered resource without its emulator behaviour would fail the registry-wide tests
+    with bare 404s: said here, with the file that is missing."""
+    from pulumi_uac.emulator import EmulatorStore
+    from pulumi_uac.emulator.behaviours import BEHAVIOURS
+
+    served = {b.spec.name for b in BEHAVIOURS} | {EmulatorStore._records_spec.name}
+    for spec in SPECS:
+        assert spec.name in served, (
+            f"{spec.name} has no emulator behaviour: write "
+            f"pulumi_uac/emulator/behaviours/{codegen.snake(spec.name)}.py (BEHAVIOUR)"
+        )
+
+
 def test_every_spec_is_served_by_both_modes_and_the_schema() -> None:
     import pulumi_uac
     import pulumi_uac.native as native

@@ -35,15 +35,19 @@ def by_urn(urn: str) -> ResourceSpec | None:
 
 def users_first() -> list[str]:
     """Every resource's type name, each after every resource whose references name it: the
-    order to delete in, where an object in use cannot be deleted."""
+    order to delete in, where an object in use cannot be deleted. A reference to its own type
+    (or a cycle) cannot be ordered by type: those keep the registry's order."""
     done: list[str] = []
+    visiting: set[str] = set()
 
     def visit(name: str) -> None:
-        if name in done:
+        if name in done or name in visiting:
             return
+        visiting.add(name)
         for spec in SPECS:
             if any(ref.resource == name for ref in spec.references):
                 visit(spec.name)
+        visiting.discard(name)
         done.append(name)
 
     for spec in SPECS:

@@ -6,46 +6,22 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 from ...models import ResourceSpec
+from .scan import PACKAGE, WIDTH, CodegenError, spec_sources
 
-PACKAGE = Path(__file__).parents[2]
-"""``pulumi_uac/``."""
 README = PACKAGE.parent / "README.md"
-WIDTH = 100
 
 
 @functools.cache
 def spec_home(spec: ResourceSpec) -> tuple[str, str]:
     """The module of ``pulumi_uac.models`` that defines ``spec`` (``connection_spec``) and the
     constant's name there (``UAC_CONNECTION``)."""
-    for path in sorted((PACKAGE / "models").glob("*_spec.py")):
-        module = importlib.import_module(f"pulumi_uac.models.{path.stem}")
-        for name, value in vars(module).items():
-            if value is spec and _defines(path, name):
-                return path.stem, name
-    raise LookupError(f"no models/*_spec.py defines the spec of {spec.name}")
-
-
-def registered_specs() -> list[tuple[str, str]]:
-    """(module, constant) of every spec defined in ``models/*_spec.py``, in file order: what
-    the registry lists."""
-    found = []
-    for path in sorted((PACKAGE / "models").glob("*_spec.py")):
-        module = importlib.import_module(f"pulumi_uac.models.{path.stem}")
-        for name, value in sorted(vars(module).items()):
-            if isinstance(value, ResourceSpec) and _defines(path, name):
-                found.append((path.stem, name))
-    return found
-
-
-def _defines(path: Path, name: str) -> bool:
-    """``name`` is assigned in ``path`` (not imported from another spec's module)."""
-    return f"\n{name} = ResourceSpec(" in path.read_text()
+    for module, name in spec_sources():
+        if getattr(importlib.import_module(f"pulumi_uac.models.{module}"), name) is spec:
+            return module, name
+    raise CodegenError(f"no models/*_spec.py defines the spec of {spec.name}")
 
 
 def snake(name: str) -> str:
@@ -103,29 +79,6 @@ def annotation(name: str, kind: str, default: bool) -> list[str]:
     if len(line) <= WIDTH:
         return [line]
     return [f"    {name}: (", f"        {kind}", "    )" + (" = None" if default else "")]
-
-
-_RUFF = (sys.executable, "-m", "ruff")
-
-
-def formatted(text: str, path: Path | None = None) -> str:
-    """``text`` as our pinned ``ruff`` writes it: imports and export lists sorted, formatted."""
-    stdin = ("--stdin-filename", str(path or PACKAGE / "generated.py"), "-")
-    fixed = subprocess.run(
-        [*_RUFF, "check", "--fix", "--exit-zero", "--quiet", "--select", "I,RUF022", *stdin],
-        input=text,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    proc = subprocess.run(
-        [*_RUFF, "format", "--line-length", str(WIDTH), *stdin],
-        input=fixed,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return proc.stdout
 
 
 def constructors(name: str) -> list[str]:

@@ -16,9 +16,10 @@ from ...core.properties import (
 )
 from ...models import FieldSpec, ResourceSpec
 from ...models.fields import OutputSpec
-from .common import WIDTH, args_name, constructors, long_doc, spec_home
 from .common import annotation as _annotation
+from .common import args_name, constructors, long_doc, spec_home
 from .common import doc as _doc
+from .scan import WIDTH
 
 _PY = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
