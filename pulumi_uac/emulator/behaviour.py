@@ -40,6 +40,9 @@ class Behaviour:
     """Objects carry ``updated_at`` (an assistant does not, in the SDK's type)."""
     versions: bool = False
     """Every update mints a version (``version_id``, ``version_name``, ``version_created_at``)."""
+    delete_answer: str = ""
+    """Where a DELETE answers ``{"id", "deleted": true, "object": <this>}`` (OpenAI's shape, as
+    the AI Assistants API does) instead of the object as it was."""
     soft_delete: bool = False
     """A DELETE moves the object to the recently deleted (restorable with
     ``POST /{id}/restore``) unless its query says ``hard_delete=true``."""

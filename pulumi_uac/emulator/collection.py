@@ -131,10 +131,11 @@ class Collections:
         view = self.store.delete_object(kind, object_id, hard=hard)
         if view is None:
             return not_found()
-        if kind.spec.api.enveloped:
-            return Response(200, {"data": view})
-        # The SDK's delete answer (OpenAI's shape), not the object.
-        return Response(200, {"id": view["id"], "deleted": True, "object": "assistant"})
+        if kind.delete_answer:
+            # The SDK's delete answer (OpenAI's shape), not the object.
+            answer = {"id": view["id"], "deleted": True, "object": kind.delete_answer}
+            return Response(200, answer)
+        return _answer(kind, 200, view)
 
     def _tags(self, kind: Behaviour, req: Request, object_id: str, tag: str | None) -> Response:
         change = None

@@ -70,4 +70,5 @@ BEHAVIOUR = Behaviour(
     updated_at=False,
     versions=True,
     soft_delete=True,
+    delete_answer="assistant",
 )
