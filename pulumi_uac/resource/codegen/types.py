@@ -211,7 +211,7 @@ def dynamic_doc(spec: ResourceSpec) -> list[str]:
         '``adopt_existing_id="<id>"`` (or ``adopt_existing_by_name=True``) and run ``pulumi up``: '
         f"the {spec.noun} is brought to the program's settings and managed from then on."
     )
-    return [docs.summary, example, docs.notes, "## Import", import_text]
+    return [docs.summary, example, *docs.notes.split("\n\n"), "## Import", import_text]
 
 
 def _dynamic_class(spec: ResourceSpec) -> list[str]:

@@ -537,10 +537,11 @@ class UacConnection(SpecResource, UacConnectionOutputs, module="telnyx", name="U
     ```
 
     Credentials: ``pulumi config set --secret telnyx:apiKey <KEY>`` (or ``TELNYX_API_KEY``);
-    endpoint: ``telnyx:baseUrl`` (or ``TELNYX_BASE_URL``). Secrets: ``password`` and
-    ``external_uac_settings.password`` are always secrets, in inputs, outputs and state. Both are
-    write-only: Telnyx masks them, so a change made outside Pulumi is not detected; change the
-    value in the program to rotate them.
+    endpoint: ``telnyx:baseUrl`` (or ``TELNYX_BASE_URL``).
+
+    Secrets: ``password`` and ``external_uac_settings.password`` are always secrets, in inputs,
+    outputs and state. Both are write-only: Telnyx masks them, so a change made outside Pulumi is
+    not detected; change the value in the program to rotate them.
 
     ## Import
 
