@@ -141,15 +141,31 @@ def measure(
     return out
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 def main() -> list[str]:
     ap = argparse.ArgumentParser()
     ap.add_argument("--start", type=int, default=100)
     ap.add_argument("--count", type=int, default=400)
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure every variant this many times, interleaved (the order rotates each "
+        "round), and print medians with the spread of the ratios: one round on a 2-core "
+        "machine moves the baseline itself by a third",
+    )
+    ap.add_argument("--checkpoints", choices=("on", "off", "both"), default="both")
     args = ap.parse_args(sys.argv[1:] if __name__ == "__main__" else [])
-    start, count = args.start, args.count
+    start, count, rounds = args.start, args.count, max(1, args.rounds)
     rows = [
         f"where the time goes: stacks grown 0 -> {start} -> {count}; "
         "x: ratio to the no-op declaring as many properties"
+        + (f" (median of {rounds} interleaved rounds, [lowest-highest])" if rounds > 1 else "")
     ]
     parts = (
         (f"ms/create 0-{start}", "first"),
@@ -159,30 +175,31 @@ def main() -> list[str]:
         (f"provider s {start}-{count}", "provider"),
         ("bytes/resource", "bytes"),
     )
+    modes = (("on", {}), ("off", {"PULUMI_SKIP_CHECKPOINTS": "true"}))
+    chosen = [m for m in modes if args.checkpoints in ("both", m[0])]
+    labels = list(VARIANTS)
     with tempfile.TemporaryDirectory() as tmp, running(EmulatorApp(api_key=scaling.KEY)) as server:
-        for checkpoints, env in (("on", {}), ("off", {"PULUMI_SKIP_CHECKPOINTS": "true"})):
-            found = {
-                label: measure(
-                    Path(tmp) / f"{label}-{checkpoints}".replace(", ", "-"),
-                    server.base_url,
-                    label,
-                    start,
-                    count,
-                    env,
-                )
-                for label in VARIANTS
-            }
+        for checkpoints, env in chosen:
+            runs: dict[str, list[dict[str, float]]] = {label: [] for label in labels}
+            for r in range(rounds):
+                for label in labels[r % len(labels) :] + labels[: r % len(labels)]:
+                    where = Path(tmp) / f"{label}-{checkpoints}-{r}".replace(", ", "-")
+                    runs[label].append(measure(where, server.base_url, label, start, count, env))
             rows.append(f"  checkpoints {checkpoints}:")
-            rows.append("    " + " " * 24 + "".join(f"{label:>17s}" for label in VARIANTS))
+            width = 17 if rounds == 1 else 27
+            rows.append("    " + " " * 24 + "".join(f"{label:>{width}s}" for label in labels))
             for title, part in parts:
-                base = found["no-op, declared"].get(part, 0.0)
+                bases = [run.get(part, 0.0) for run in runs["no-op, declared"]]
                 cells = []
-                for label in VARIANTS:
-                    value = found[label].get(part, 0.0)
-                    ratio = (
-                        f" x{value / base:4.2f}" if base and not label.startswith("no-op") else ""
-                    )
-                    cells.append(f"{value:9.1f}{ratio:>8s}")
+                for label in labels:
+                    values = [run.get(part, 0.0) for run in runs[label]]
+                    ratio = ""
+                    if not label.startswith("no-op") and all(bases):
+                        ratios = [v / b for v, b in zip(values, bases, strict=True)]
+                        ratio = f" x{_median(ratios):4.2f}"
+                        if rounds > 1:
+                            ratio += f" [{min(ratios):4.2f}-{max(ratios):4.2f}]"
+                    cells.append(f"{_median(values):9.1f}{ratio:>{width - 9}s}")
                 rows.append(f"    {title:24s}" + "".join(cells))
     for row in rows:
         print(f"where: {row}", flush=True)
