@@ -14,6 +14,14 @@ from ..models import ResourceSpec
 Record = dict[str, Any]
 
 
+def dotted(record: Record | None, path: str) -> Any:
+    """The value at a dotted path of ``record`` (None where any part is missing)."""
+    value: Any = record
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
 @dataclass(frozen=True)
 class Behaviour:
     """One resource's stored shape."""

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 from ..models import Problem, unknown_fields, without_paths
-from .behaviour import Behaviour
+from .behaviour import Behaviour, dotted
 from .behaviours import BEHAVIOURS
 from .objects import IdempotencyConflictError
 from .store import EmulatorStore
@@ -178,7 +178,7 @@ class Collections:
             return None, {}, bad
         unknown = unknown_fields(body, kind.spec.fields.request)
         # What the SDK can set and the models do not cover: stored as given, not validated.
-        outside = {u: _dotted(body, u) for u in unknown if u in kind.spec.uncovered}
+        outside = {u: dotted(body, u) for u in unknown if u in kind.spec.uncovered}
         unknown = [u for u in unknown if u not in outside]
         body = without_paths(body, list(outside))
         if create:
@@ -275,7 +275,7 @@ class Collections:
                     f"{key} is not a filter the emulator implements for {kind.spec.noun}s "
                     f"(it implements {known}).",
                 )
-            items = [o for o in items if str(_dotted(o, path)) == value]
+            items = [o for o in items if str(dotted(o, path)) == value]
         if api.name_filter is not None and api.name_filter in query:
             contains = query[api.name_filter]
             if len(contains) < api.name_filter_min:
@@ -298,10 +298,3 @@ class Collections:
             "total_results": total,
         }
         return Response(200, {"data": data, "meta": meta})
-
-
-def _dotted(record: dict[str, Any], path: str) -> Any:
-    value: Any = record
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value

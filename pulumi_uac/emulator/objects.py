@@ -14,19 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..models import SPECS, ResourceSpec
-from .behaviour import Behaviour
+from .behaviour import Behaviour, dotted
 
 Record = dict[str, Any]
 DELETED_AT = "deleted_at"
 """Set on a soft-deleted object: it is then invisible to reads, lists and updates."""
-
-
-def _at(record: Record, path: str) -> Any:
-    """The value at a dotted path of ``record`` (None where any part is missing)."""
-    value: Any = record
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
 
 
 class IdempotencyConflictError(Exception):
@@ -156,7 +148,7 @@ class ObjectStore:
                     else:
                         stored = self._objects.get(spec.name, {}).values()
                         records = [r for r in stored if DELETED_AT not in r]
-                    found += [str(r["id"]) for r in records if _at(r, ref.path) == object_id]
+                    found += [str(r["id"]) for r in records if dotted(r, ref.path) == object_id]
             return found
 
     def _object_view(self, kind: Behaviour, record: Record) -> Record:

@@ -32,6 +32,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..models import MASKED_PASSWORD, UAC_CONNECTION
+from .behaviour import dotted
 from .connection_shape import (
     DEFAULTS,
     EXTERNAL_KEYS,
@@ -217,7 +218,7 @@ class EmulatorStore(ObjectStore):
             reveal = {
                 path
                 for path in PASSWORDS
-                if _get(body, path) is not None and _get(before, path) != _get(record, path)
+                if dotted(body, path) is not None and dotted(before, path) != dotted(record, path)
             }
             return self.view(record, reveal=reveal)
 
@@ -364,18 +365,9 @@ class EmulatorStore(ObjectStore):
             out["external_uac_settings"] = {k: ext.get(k) for k in EXTERNAL_KEYS}
         if self.masking:
             for path in PASSWORDS:
-                if path not in reveal and _get(out, path):
+                if path not in reveal and dotted(out, path):
                     _set(out, path, MASKED_PASSWORD)
         return out
-
-
-def _get(data: Record | None, path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
 
 
 def _set(data: Record, path: str, value: Any) -> None:

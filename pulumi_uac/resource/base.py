@@ -95,9 +95,11 @@ class SpecResource(Resource):
         return pulumi.Output.secret(pickled) if secret else pickled
 
 
+@functools.cache
 def _spec_provider(spec: ResourceSpec) -> ResourceProvider:
-    # Imported when the first resource registers, not with the class: the native classes share
-    # the generated modules, and must not load the dynamic provider.
+    """One provider per spec in the program (it is only ever pickled here, never configured).
+    Imported when the first resource registers, not with the class: the native classes share
+    the generated modules, and must not load the dynamic provider."""
     from ..provider.dynamic import provider_for
 
     return provider_for(spec)

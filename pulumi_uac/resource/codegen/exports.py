@@ -204,20 +204,20 @@ def behaviours_module() -> str:
     return "\n".join(lines) + "\n"
 
 
-def public_names() -> list[tuple[str, str]]:
-    """(name, who exports it) of every name the package's export lists hold: each resource's
-    class, input types, lookup result and lookups, and the hand-written modules' names."""
-    out: list[tuple[str, str]] = []
+def public_names() -> dict[str, list[tuple[str, str]]]:
+    """Per export list (``pulumi_uac.resource``, whose names ``pulumi_uac`` repeats, and
+    ``pulumi_uac.native``): (name, who exports it), for every resource and hand-written module."""
+    resource: list[tuple[str, str]] = []
+    native: list[tuple[str, str]] = []
     for spec in SPECS:
         get = lookup_function(spec)
-        for name in (*_dynamic_names(spec), f"Get{spec.name}Result", get, f"{get}_output"):
-            out.append((name, spec.name))
-    for package, modules in (
-        ("pulumi_uac.resource", RESOURCE_EXTRAS),
-        ("pulumi_uac.native", NATIVE_EXTRAS),
+        resource += [(n, spec.name) for n in _dynamic_names(spec)]
+        native += [(n, spec.name) for n in _dynamic_names(spec)]
+        native += [(n, spec.name) for n in (f"Get{spec.name}Result", get, f"{get}_output")]
+    for names, package, modules in (
+        (resource, "pulumi_uac.resource", RESOURCE_EXTRAS),
+        (native, "pulumi_uac.native", NATIVE_EXTRAS),
     ):
-        for module, names in _extras(package, modules).items():
-            # The native SipAttach module re-exports the dynamic one's Args by design.
-            owner = f"{package}{module}"
-            out += [(n, owner) for n in names if (n, "pulumi_uac.resource.sip_attach") not in out]
-    return out
+        for module, exported in _extras(package, modules).items():
+            names += [(n, f"{package}{module}") for n in exported]
+    return {"pulumi_uac.resource": resource, "pulumi_uac.native": native}

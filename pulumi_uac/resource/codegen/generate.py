@@ -29,17 +29,19 @@ def check_registry() -> None:
     """What would make the generated surface wrong without an error: a public name two
     resources (or a resource and a hand-written module) would both export, a reference to a
     resource that is not registered."""
-    owners: dict[str, list[str]] = {}
-    for name, owner in public_names():
-        owners.setdefault(name, []).append(owner)
-    clashes = {n: o for n, o in owners.items() if len(o) > 1}
-    if clashes:
-        listed = "; ".join(f"{n} ({', '.join(o)})" for n, o in sorted(clashes.items()))
-        raise CodegenError(
-            f"two resources would export the same name: {listed}. Rename the model (a nested "
-            "model named after its resource, as CallControlInbound), or give the input type a "
-            'name of its own in the spec: extra={"args_names": {"Model": "NameArgs"}}'
-        )
+    for package, exported in public_names().items():
+        owners: dict[str, list[str]] = {}
+        for name, owner in exported:
+            owners.setdefault(name, []).append(owner)
+        clashes = {n: o for n, o in owners.items() if len(o) > 1}
+        if clashes:
+            listed = "; ".join(f"{n} ({', '.join(o)})" for n, o in sorted(clashes.items()))
+            raise CodegenError(
+                f"two resources would export the same name from {package}: {listed}. Rename "
+                "the model (a nested model named after its resource, as CallControlInbound), "
+                "or give the input type a name of its own in the spec: "
+                'extra={"args_names": {"Model": "NameArgs"}}'
+            )
     names = {spec.name for spec in SPECS}
     for spec in SPECS:
         for ref in spec.references:
