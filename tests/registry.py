@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pulumi_uac.models import ResourceSpec, by_name
+from pulumi_uac.resource.codegen.native import lookup_function
 
 
 def example(spec: ResourceSpec, which: str = "full", suffix: str = "") -> dict[str, Any]:
@@ -82,7 +83,7 @@ def every_resource_program(specs: tuple[ResourceSpec, ...], changed: bool, looku
         lines.append(f"r_{spec.name} = uac.{spec.name}('{spec.name.lower()}', **{text})")
         lines.append(f"pulumi.export('{spec.name}', r_{spec.name}.id)")
         if lookups:
-            get = "get" + "".join(f"_{c.lower()}" if c.isupper() else c for c in spec.name)
+            get = lookup_function(spec)
             lines.append(
                 f"pulumi.export('{spec.name}.found', native.{get}_output(id=r_{spec.name}.id)"
                 f".apply(lambda found: found.{spec.name_field}))"

@@ -432,10 +432,8 @@ def test_the_generated_python_surface_is_up_to_date() -> None:
     for path, text in files.items():
         assert path.exists() and path.read_text() == text, f"stale: {path}; run codegen"
     # Nothing generated for a resource that is gone lingers.
-    for folder in {p.parent for p in files if p.parent.name in ("generated", "behaviours")}:
-        assert set(folder.glob("*.py")) <= set(files) | {
-            p for p in folder.glob("*.py") if folder.name == "behaviours"
-        }
+    for folder in {p.parent for p in files if p.parent.name == "generated"}:
+        assert set(folder.glob("*.py")) <= set(files), folder
 
 
 def test_the_readme_tables_are_up_to_date() -> None:
